@@ -1,0 +1,324 @@
+//! Building blocks shared by every typed model, and section look-ups on a
+//! [`Document`].
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use speckit_md::lex::{self, Checkbox};
+use speckit_md::{CodeBlock, NodeId, NodeKind, SectionId, Table};
+use speckit_text::{Span, Spanned};
+
+use crate::document::Document;
+
+/// A slice of the document's text with its byte span.
+pub type Text<'a> = Spanned<&'a str>;
+
+/// A `**Label**: value` field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct MetaField<'a> {
+    pub label: Text<'a>,
+    pub value: Text<'a>,
+}
+
+impl<'a> From<lex::Field<'a>> for MetaField<'a> {
+    fn from(field: lex::Field<'a>) -> Self {
+        MetaField { label: field.label, value: field.value }
+    }
+}
+
+/// A checkbox item (`- [ ] text`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CheckItem<'a> {
+    pub checked: bool,
+    /// The character in the box: `' '`, `x`, `X`, `~`, …
+    pub mark: char,
+    pub mark_span: Span,
+    pub text: Text<'a>,
+    /// The whole first line of the item.
+    pub span: Span,
+}
+
+impl<'a> CheckItem<'a> {
+    pub(crate) fn from_checkbox(checkbox: &Checkbox<'a>, line: Span) -> Self {
+        CheckItem {
+            checked: checkbox.is_checked(),
+            mark: checkbox.mark,
+            mark_span: checkbox.mark_span,
+            text: checkbox.text,
+            span: line,
+        }
+    }
+}
+
+/// One list item's first line, with its marker and optional checkbox read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListEntry<'a> {
+    pub node: NodeId,
+    /// The whole item (all its lines).
+    pub span: Span,
+    /// The first line of the item.
+    pub line: Text<'a>,
+    /// Text after the marker (and after the checkbox, if any), trimmed.
+    pub text: Text<'a>,
+    pub number: Option<u64>,
+    pub checkbox: Option<CheckItem<'a>>,
+}
+
+/// A heading of the document, and whether the typed model understood it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct OutlineEntry<'a> {
+    pub level: u8,
+    pub title: Text<'a>,
+    pub span: Span,
+    /// False for sections the model does not interpret; they are kept here
+    /// so nothing is dropped.
+    pub known: bool,
+}
+
+/// Every heading of a document in order.
+pub type Outline<'a> = Vec<OutlineEntry<'a>>;
+
+impl Document {
+    /// The first level-1 section, if any.
+    pub fn h1(&self) -> Option<SectionId> {
+        self.tree.child_sections(SectionId::DOCUMENT).find(|&id| self.tree.section(id).level == 1)
+    }
+
+    /// The section that holds the document's top-level structure: the H1
+    /// section if there is one, else the whole document.
+    pub fn top(&self) -> SectionId {
+        self.h1().unwrap_or(SectionId::DOCUMENT)
+    }
+
+    /// Title text of the first H1.
+    pub fn title(&self) -> Option<Text<'_>> {
+        self.h1().map(|id| self.section_title(id))
+    }
+
+    pub fn section_title(&self, id: SectionId) -> Text<'_> {
+        Spanned::slice(&self.text, self.tree.section(id).title)
+    }
+
+    /// Heading span of a section (the whole section for the document).
+    pub fn section_heading_span(&self, id: SectionId) -> Span {
+        let section = self.tree.section(id);
+        section.heading.map_or(section.span, |heading| self.tree.span(heading))
+    }
+
+    /// Header metadata: fields in the paragraphs right under the H1 (or at the
+    /// top of the document when there is no H1), pipe-packed lines included.
+    pub fn header_fields(&self) -> Vec<MetaField<'_>> {
+        let mut fields = self.fields_in(self.top());
+        if fields.is_empty() && self.h1().is_some() {
+            fields = self.fields_in(SectionId::DOCUMENT);
+        }
+        fields
+    }
+
+    /// Fields in the paragraphs that belong to `section` itself.
+    pub fn fields_in(&self, section: SectionId) -> Vec<MetaField<'_>> {
+        let mut fields = Vec::new();
+        for block in self.tree.section_blocks(section) {
+            if self.tree.kind(block) == NodeKind::Paragraph {
+                self.push_paragraph_fields(block, &mut fields);
+            }
+        }
+        fields
+    }
+
+    pub(crate) fn push_paragraph_fields<'a>(&'a self, paragraph: NodeId, fields: &mut Vec<MetaField<'a>>) {
+        for line in lex::lines(&self.text, self.tree.span(paragraph)) {
+            let packed = lex::pipe_fields(line);
+            if packed.len() > 1 {
+                fields.extend(packed.into_iter().map(MetaField::from));
+            } else if let Some(field) = lex::field(line) {
+                fields.push(field.into());
+            }
+        }
+    }
+
+    /// The first field named like one of `labels` (ASCII case-insensitive).
+    pub fn field_named<'a>(fields: &[MetaField<'a>], labels: &[&str]) -> Option<MetaField<'a>> {
+        fields.iter().copied().find(|field| labels.iter().any(|label| field.label.value.eq_ignore_ascii_case(label)))
+    }
+
+    /// Direct child section of `parent` whose title matches `name`
+    /// (see [`speckit_md::lex::heading_is`]).
+    pub fn child_section(&self, parent: SectionId, name: &str) -> Option<SectionId> {
+        self.tree.child_sections(parent).find(|&id| lex::heading_is(self.section_title(id).value, name))
+    }
+
+    /// Like [`Document::child_section`] with several accepted names.
+    pub fn child_section_any(&self, parent: SectionId, names: &[&str]) -> Option<SectionId> {
+        self.tree
+            .child_sections(parent)
+            .find(|&id| names.iter().any(|name| lex::heading_is(self.section_title(id).value, name)))
+    }
+
+    /// Any section below `parent` (at any depth) whose title matches one of `names`.
+    pub fn find_section(&self, parent: SectionId, names: &[&str]) -> Option<SectionId> {
+        self.tree
+            .descendant_sections(parent)
+            .find(|&id| names.iter().any(|name| lex::heading_is(self.section_title(id).value, name)))
+    }
+
+    /// Child sections of `parent` whose titles start with `prefix`.
+    pub fn child_sections_starting(&self, parent: SectionId, prefix: &str) -> Vec<SectionId> {
+        self.tree
+            .child_sections(parent)
+            .filter(|&id| lex::heading_starts_with(self.section_title(id).value, prefix))
+            .collect()
+    }
+
+    /// First-line entries of the items of every list that belongs to `section`
+    /// itself (top-level lists only; nested items are not included).
+    pub fn list_entries(&self, section: SectionId) -> Vec<ListEntry<'_>> {
+        let mut entries = Vec::new();
+        for block in self.tree.section_blocks(section) {
+            if matches!(self.tree.kind(block), NodeKind::List { .. }) {
+                self.push_list_entries(block, &mut entries);
+            }
+        }
+        entries
+    }
+
+    /// First-line entries of the items of `list`.
+    pub fn push_list_entries<'a>(&'a self, list: NodeId, entries: &mut Vec<ListEntry<'a>>) {
+        for item in self.tree.list_items(list) {
+            entries.push(self.list_entry(item));
+        }
+    }
+
+    /// Reads one list item.
+    pub fn list_entry(&self, item: NodeId) -> ListEntry<'_> {
+        let line = self.tree.item_first_line(&self.text, item);
+        let span = self.tree.span(item);
+        let marker = lex::list_marker(line);
+        let checkbox = lex::checkbox(line);
+        let text = match (&checkbox, &marker) {
+            (Some(checkbox), _) => checkbox.text,
+            (None, Some(marker)) => marker.rest.trim(),
+            (None, None) => line.trim(),
+        };
+        ListEntry {
+            node: item,
+            span,
+            line,
+            text,
+            number: marker.and_then(|marker| marker.number),
+            checkbox: checkbox.map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span)),
+        }
+    }
+
+    /// Checkbox items in the lists of `section` (top level of each list).
+    pub fn check_items(&self, section: SectionId) -> Vec<CheckItem<'_>> {
+        self.list_entries(section).into_iter().filter_map(|entry| entry.checkbox).collect()
+    }
+
+    /// Tables that belong to `section` itself.
+    pub fn tables_in(&self, section: SectionId) -> Vec<Table<'_>> {
+        self.tree.section_blocks(section).filter_map(|block| self.tree.table(&self.text, block)).collect()
+    }
+
+    /// Code blocks that belong to `section` itself.
+    pub fn code_blocks_in(&self, section: SectionId) -> Vec<CodeBlock<'_>> {
+        self.tree.section_blocks(section).filter_map(|block| self.tree.code_block(&self.text, block)).collect()
+    }
+
+    /// The text of `section` after its heading (subsections included).
+    pub fn section_body(&self, section: SectionId) -> Text<'_> {
+        Spanned::slice(&self.text, self.tree.section(section).body_span(&self.tree))
+    }
+
+    /// True when the section holds nothing but comments, whitespace and empty bullets.
+    pub fn is_section_blank(&self, section: SectionId) -> bool {
+        lex::is_blank_content(self.section_body(section).value)
+    }
+
+    /// Every heading, marking those whose sections are in `known`.
+    pub fn outline(&self, known: &[SectionId]) -> Outline<'_> {
+        self.tree
+            .sections()
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(index, section)| {
+                let id = SectionId(u32::try_from(index).unwrap_or(0));
+                OutlineEntry {
+                    level: section.level,
+                    title: self.section_title(id),
+                    span: section.span,
+                    known: section.level == 1 || known.contains(&id),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Parses an ISO date `YYYY-MM-DD` into (year, month, day), checking the
+/// calendar (leap years included).
+pub fn parse_iso_date(text: &str) -> Option<(u16, u8, u8)> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year: u16 = text.get(0..4)?.parse().ok()?;
+    let month: u8 = text.get(5..7)?.parse().ok()?;
+    let day: u8 = text.get(8..10)?.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days_in_month).contains(&day).then_some((year, month, day))
+}
+
+/// Strips surrounding `**`, `` ` `` and whitespace from a cell or value.
+pub fn strip_markup(text: &str) -> &str {
+    let mut text = text.trim();
+    loop {
+        let before = text;
+        for wrapper in ["**", "__", "`", "*", "_"] {
+            if let Some(inner) = text.strip_prefix(wrapper).and_then(|t| t.strip_suffix(wrapper)) {
+                text = inner.trim();
+            }
+        }
+        if text == before {
+            return text;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(parse_iso_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_iso_date("2023-02-29"), None);
+        assert_eq!(parse_iso_date("2025-13-01"), None);
+        assert_eq!(parse_iso_date("YYYY-MM-DD"), None);
+        assert_eq!(parse_iso_date("2025-1-01"), None);
+    }
+
+    #[test]
+    fn markup_stripping() {
+        assert_eq!(strip_markup(" **`x`** "), "x");
+        assert_eq!(strip_markup("plain"), "plain");
+    }
+
+    #[test]
+    fn header_fields_per_line_in_all_generations() {
+        let soft = "# T\n**A**: 1\n**B**: 2\n";
+        let hard = "# T\n**A**: 1  \n**B**: 2  \n";
+        let blank = "# T\n\n**A**: 1\n\n**B**: 2\n\n## Next\n**C**: 3\n";
+        for text in [soft, hard, blank] {
+            let doc = Document::parse_str("x.md", text);
+            let labels: Vec<_> = doc.header_fields().iter().map(|f| (f.label.value, f.value.value)).collect();
+            assert_eq!(labels, vec![("A", "1"), ("B", "2")], "{text:?}");
+        }
+    }
+}

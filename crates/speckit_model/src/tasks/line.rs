@@ -1,0 +1,232 @@
+//! spec-kit task lines: `- [ ] T001 [P] [US1] Description in path`.
+
+use speckit_md::{NodeId, NodeKind, lex};
+use speckit_text::{Span, Spanned};
+
+use super::refs::{self, RawDependency};
+use super::{Criterion, DependencySource, Task, TaskStatus, push_dependency};
+use crate::common::{CheckItem, Text};
+use crate::document::Document;
+
+/// The parts of a task line after its checkbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LineTask<'a> {
+    pub(crate) id: Text<'a>,
+    pub(crate) parallel: bool,
+    pub(crate) stories: Vec<Text<'a>>,
+    pub(crate) labels: Vec<Text<'a>>,
+    pub(crate) description: Text<'a>,
+}
+
+/// Parses the text after a checkbox. `None` when it does not start with a task ID.
+pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
+    let value = text.value;
+    let (id_text, after_id) = if let Some(inner) = value.strip_prefix("**") {
+        // `**T001**` or `**T002 [P]**`: the bold part holds the ID and maybe markers.
+        let close = inner.find("**")?;
+        let bold = Spanned::new(&inner[..close], text.span.sub(2..2 + close));
+        let after = Spanned::new(&inner[close + 2..], text.span.sub(close + 4..value.len()));
+        (bold, Some(after))
+    } else {
+        (text, None)
+    };
+    let id_value = id_text.value.trim_start();
+    let lead = id_text.value.len() - id_value.len();
+    let (id_start, id_len) = match refs::task_id_len(id_value) {
+        Some(len) => (0, len),
+        None => {
+            // `Task 1.1` / `タスク 1.1`.
+            let after_word = id_value
+                .strip_prefix("Task ")
+                .or_else(|| id_value.strip_prefix("タスク"))
+                .map(|rest| rest.trim_start_matches([' ', '\u{3000}']))?;
+            let skipped = id_value.len() - after_word.len();
+            (skipped, refs::dotted_id_len(after_word)?)
+        }
+    };
+    let id_offset = lead + id_start;
+    let id = Spanned::new(&id_text.value[id_offset..id_offset + id_len], id_text.span.sub(id_offset..id_offset + id_len));
+
+    let mut task = LineTask { id, parallel: false, stories: Vec::new(), labels: Vec::new(), description: text };
+    let rest_in_id = Spanned::new(
+        &id_text.value[id_offset + id_len..],
+        id_text.span.sub(id_offset + id_len..id_text.value.len()),
+    );
+    let mut rest = peel_markers(skip_separator(rest_in_id), &mut task);
+    if let Some(after) = after_id {
+        rest = peel_markers(skip_separator(after), &mut task);
+    }
+    task.description = strip_leading_separators(rest).trim();
+    Some(task)
+}
+
+fn skip_separator(text: Text<'_>) -> Text<'_> {
+    let trimmed = text.value.strip_prefix([':', '.', '：']).unwrap_or(text.value);
+    Spanned::new(trimmed, text.span.of_subslice(text.value, trimmed))
+}
+
+fn strip_leading_separators(text: Text<'_>) -> Text<'_> {
+    let trimmed = text.value.trim_start();
+    let stripped = ["—", "–", "- ", ":", "："]
+        .iter()
+        .find_map(|sep| trimmed.strip_prefix(sep))
+        .unwrap_or(trimmed);
+    Spanned::new(stripped, text.span.of_subslice(text.value, stripped))
+}
+
+/// Peels `[P]`, `[US1]`, `[US1][US2]`, `[SETUP]` groups off the front.
+fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
+    loop {
+        let trimmed = text.value.trim_start();
+        let (open_len, after_open) = if let Some(rest) = trimmed.strip_prefix('[') {
+            (1, rest)
+        } else if let Some(rest) = trimmed.strip_prefix('［') {
+            ('［'.len_utf8(), rest)
+        } else {
+            return text;
+        };
+        let close = after_open.find([']', '］']);
+        let Some(close) = close.filter(|&close| close <= 24) else { return text };
+        let inner = &after_open[..close];
+        let close_len = after_open[close..].chars().next().map_or(1, char::len_utf8);
+        let after = &after_open[close + close_len..];
+        if inner.is_empty() || inner.contains(char::is_whitespace) && !inner.starts_with("US") || after.starts_with('(') {
+            return text;
+        }
+        let base = text.span.of_subslice(text.value, trimmed);
+        let inner_span = base.sub(open_len..open_len + inner.len());
+        let inner_text = Spanned::new(inner, inner_span);
+        if inner == "P" || inner == "p" {
+            task.parallel = true;
+        } else if refs::story_number(inner).is_some() {
+            task.stories.push(inner_text);
+        } else if inner.contains(',') {
+            // `[US1, US2]`
+            for part in inner.split(',') {
+                let part_trimmed = part.trim();
+                if refs::story_number(part_trimmed).is_some() {
+                    task.stories.push(Spanned::new(part_trimmed, inner_span.of_subslice(inner, part_trimmed)));
+                }
+            }
+        } else {
+            task.labels.push(inner_text);
+        }
+        let consumed = open_len + close + close_len;
+        text = Spanned::new(&trimmed[consumed..], base.sub(consumed..trimmed.len()));
+    }
+}
+
+/// Finds every checkbox item that starts with a task ID, anywhere in the
+/// document. Checkbox items without an ID inside a task become its work
+/// items; elsewhere inside a phase they are `loose_items`.
+pub(crate) fn collect_line_tasks<'a>(doc: &'a Document, loose_items: &mut Vec<CheckItem<'a>>) -> Vec<Task<'a>> {
+    let tree = &doc.tree;
+    let mut candidates: Vec<(NodeId, Text<'a>, lex::Checkbox<'a>, LineTask<'a>)> = Vec::new();
+    let mut loose: Vec<(NodeId, CheckItem<'a>)> = Vec::new();
+    for (index, node) in tree.nodes().iter().enumerate() {
+        if node.kind != NodeKind::Item {
+            continue;
+        }
+        let item = NodeId(u32::try_from(index).unwrap_or(0));
+        let line = tree.item_first_line(&doc.text, item);
+        let Some(checkbox) = lex::checkbox(line) else { continue };
+        match parse_task_text(checkbox.text) {
+            Some(parsed) => candidates.push((item, line, checkbox, parsed)),
+            None => loose.push((item, CheckItem::from_checkbox(&checkbox, line.span))),
+        }
+    }
+    let ids: Vec<&'a str> = candidates.iter().map(|(_, _, _, parsed)| parsed.id.value).collect();
+    let task_spans: Vec<Span> = candidates.iter().map(|(item, ..)| tree.span(*item)).collect();
+
+    let mut tasks: Vec<Task<'a>> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(index, (item, line, checkbox, parsed))| {
+            let item_span = tree.span(item);
+            // Detail lines belong to this task up to the first nested task.
+            let detail_end = task_spans
+                .get(index + 1)
+                .filter(|next| item_span.contains_span(**next))
+                .map_or(item_span.end, |next| next.start);
+            let detail = Spanned::slice(&doc.text, Span::new(line.span.end.min(detail_end), detail_end));
+            build_task(&ids, line, &checkbox, parsed, item_span, detail)
+        })
+        .collect();
+
+    for (item, check) in loose {
+        let span = tree.span(item);
+        let owner = tasks.iter_mut().rev().find(|task| task.span.contains_span(span));
+        match owner {
+            Some(task) => task.work_items.push(Criterion {
+                text: check.text,
+                checked: Some(check.checked),
+                mark_span: Some(check.mark_span),
+                span: check.span,
+            }),
+            None => {
+                let section = doc.tree.section_at(span.start);
+                let title = doc.section_title(section).value;
+                if !super::is_non_task_section(title) && in_phase(doc, section) {
+                    loose_items.push(check);
+                }
+            }
+        }
+    }
+    tasks
+}
+
+fn in_phase(doc: &Document, mut section: speckit_md::SectionId) -> bool {
+    loop {
+        if super::split_phase_title(doc.section_title(section).value).is_some() {
+            return true;
+        }
+        match doc.tree.parent_section(section) {
+            Some(parent) => section = parent,
+            None => return false,
+        }
+    }
+}
+
+fn build_task<'a>(
+    ids: &[&'a str],
+    line: Text<'a>,
+    checkbox: &lex::Checkbox<'a>,
+    parsed: LineTask<'a>,
+    span: Span,
+    detail: Text<'a>,
+) -> Task<'a> {
+    let mut status = TaskStatus::from_mark(checkbox.mark);
+    if parsed.labels.iter().any(|label| label.value.eq_ignore_ascii_case("blocked")) && !status.is_closed() {
+        status = TaskStatus::Blocked;
+    }
+    let mut dependencies = Vec::new();
+    let raw: Vec<RawDependency<'a>> =
+        refs::dependency_clauses(parsed.description).into_iter().chain(refs::dependency_clauses(detail)).collect();
+    // A task naming itself is kept: a rule reports it.
+    for dependency in raw {
+        push_dependency(ids, dependency, DependencySource::Inline, &mut dependencies);
+    }
+    let mut requirements = refs::find_requirement_ids(parsed.description);
+    requirements.extend(refs::find_requirement_ids(detail));
+    Task {
+        id: parsed.id,
+        span,
+        line: line.span,
+        title: parsed.description,
+        status,
+        checkbox: Some(CheckItem::from_checkbox(checkbox, line.span)),
+        status_field: None,
+        parallel: parsed.parallel,
+        stories: parsed.stories,
+        labels: parsed.labels,
+        phase: None,
+        dependencies,
+        files: refs::find_files(parsed.description),
+        requirements,
+        fields: Vec::new(),
+        description: None,
+        acceptance_criteria: Vec::new(),
+        testing_requirements: Vec::new(),
+        work_items: Vec::new(),
+    }
+}

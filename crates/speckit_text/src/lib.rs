@@ -1,0 +1,16 @@
+//! Byte spans, line/column conversion and lossless text edits.
+//!
+//! This crate owns the vocabulary every other crate uses to point into a file:
+//! a [`Span`] is a half-open byte range, a [`LineIndex`] turns byte offsets into
+//! line/column positions on demand, and [`apply_edits`] splices replacements into
+//! the original text without touching any other byte.
+//!
+//! It must not know anything about Markdown, documents or the file system.
+
+mod edit;
+mod line_index;
+mod span;
+
+pub use edit::{Edit, EditError, apply_edits};
+pub use line_index::{LineCol, LineIndex};
+pub use span::{Span, Spanned};
