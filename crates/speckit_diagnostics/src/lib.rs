@@ -12,7 +12,9 @@ use serde::Serialize;
 use speckit_text::{Edit, Span};
 
 /// Index of a file in the table of the run that produced the diagnostic.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema,
+)]
 pub struct FileId(pub u32);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -85,7 +87,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, severity: Severity, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        file: FileId,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             code,
             severity,
@@ -106,7 +114,11 @@ impl Diagnostic {
 
     #[must_use]
     pub fn with_label(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { file, span, message: message.into() });
+        self.labels.push(Label {
+            file,
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -124,7 +136,11 @@ impl Diagnostic {
 
 /// Sorts diagnostics into the stable order every renderer uses.
 pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    diagnostics.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
 }
 
 #[cfg(test)]
@@ -141,10 +157,29 @@ mod tests {
 
     #[test]
     fn sort_is_by_file_then_position_then_code() {
-        let make = |file, start, code| Diagnostic::new(code, Severity::Error, FileId(file), Span::new(start, start + 1), "m");
-        let mut diagnostics = vec![make(1, 0, "A"), make(0, 5, "B"), make(0, 5, "A"), make(0, 1, "Z")];
+        let make = |file, start, code| {
+            Diagnostic::new(
+                code,
+                Severity::Error,
+                FileId(file),
+                Span::new(start, start + 1),
+                "m",
+            )
+        };
+        let mut diagnostics = vec![
+            make(1, 0, "A"),
+            make(0, 5, "B"),
+            make(0, 5, "A"),
+            make(0, 1, "Z"),
+        ];
         sort_diagnostics(&mut diagnostics);
-        let order: Vec<_> = diagnostics.iter().map(|d| (d.file.0, d.span.start, d.code)).collect();
-        assert_eq!(order, vec![(0, 1, "Z"), (0, 5, "A"), (0, 5, "B"), (1, 0, "A")]);
+        let order: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.file.0, d.span.start, d.code))
+            .collect();
+        assert_eq!(
+            order,
+            vec![(0, 1, "Z"), (0, 5, "A"), (0, 5, "B"), (1, 0, "A")]
+        );
     }
 }

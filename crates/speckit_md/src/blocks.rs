@@ -35,7 +35,9 @@ impl<'a> Table<'a> {
     /// Index of the first header cell whose text equals `name` (ASCII
     /// case-insensitive, `**` emphasis ignored).
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|cell| strip_strong(cell.value).eq_ignore_ascii_case(name))
+        self.header
+            .iter()
+            .position(|cell| strip_strong(cell.value).eq_ignore_ascii_case(name))
     }
 
     /// Like [`Table::column`], trying several names in turn.
@@ -45,7 +47,10 @@ impl<'a> Table<'a> {
 }
 
 fn strip_strong(text: &str) -> &str {
-    text.strip_prefix("**").and_then(|t| t.strip_suffix("**")).unwrap_or(text).trim()
+    text.strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .unwrap_or(text)
+        .trim()
 }
 
 /// A fenced or indented code block.
@@ -62,7 +67,11 @@ pub struct CodeBlock<'a> {
 impl CodeBlock<'_> {
     /// First word of the info string, lower-cased comparison helper.
     pub fn language_is(&self, language: &str) -> bool {
-        self.info.value.split_whitespace().next().is_some_and(|word| word.eq_ignore_ascii_case(language))
+        self.info
+            .value
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| word.eq_ignore_ascii_case(language))
     }
 }
 
@@ -77,11 +86,19 @@ impl MdTree {
         for part in self.children(id) {
             match self.kind(part) {
                 NodeKind::TableHead => header = self.cells(text, part),
-                NodeKind::TableRow => rows.push(TableRow { span: self.span(part), cells: self.cells(text, part) }),
+                NodeKind::TableRow => rows.push(TableRow {
+                    span: self.span(part),
+                    cells: self.cells(text, part),
+                }),
                 _ => {}
             }
         }
-        Some(Table { node: id, span: self.span(id), header, rows })
+        Some(Table {
+            node: id,
+            span: self.span(id),
+            header,
+            rows,
+        })
     }
 
     fn cells<'a>(&self, text: &'a str, row: NodeId) -> Vec<Spanned<&'a str>> {
@@ -93,7 +110,9 @@ impl MdTree {
 
     /// Reads the code block at `id`.
     pub fn code_block<'a>(&self, text: &'a str, id: NodeId) -> Option<CodeBlock<'a>> {
-        let NodeKind::CodeBlock { fenced } = self.kind(id) else { return None };
+        let NodeKind::CodeBlock { fenced } = self.kind(id) else {
+            return None;
+        };
         let span = self.span(id);
         let source = text.get(span.range()).unwrap_or("");
         let mut children = self.children(id);
@@ -116,7 +135,12 @@ impl MdTree {
         } else {
             Spanned::new("", Span::empty(span.start))
         };
-        Some(CodeBlock { node: id, span, info, content: Spanned::slice(text, content_span) })
+        Some(CodeBlock {
+            node: id,
+            span,
+            info,
+            content: Spanned::slice(text, content_span),
+        })
     }
 
     /// The text of a list item's first line, starting after the list marker.
@@ -130,12 +154,14 @@ impl MdTree {
 
     /// Nested lists directly inside `item`.
     pub fn item_sublists(&self, item: NodeId) -> impl Iterator<Item = NodeId> + use<'_> {
-        self.children(item).filter(|&child| matches!(self.kind(child), NodeKind::List { .. }))
+        self.children(item)
+            .filter(|&child| matches!(self.kind(child), NodeKind::List { .. }))
     }
 
     /// Items of a list node.
     pub fn list_items(&self, list: NodeId) -> impl Iterator<Item = NodeId> + use<'_> {
-        self.children(list).filter(|&child| self.kind(child) == NodeKind::Item)
+        self.children(list)
+            .filter(|&child| self.kind(child) == NodeKind::Item)
     }
 }
 
@@ -147,7 +173,9 @@ mod tests {
     fn table_columns_and_rows() {
         let text = "| File Path | **Purpose** |\n|---|---|\n| `a.rs` | x |\n|  |  |\n";
         let tree = MdTree::parse(text);
-        let table = tree.table(text, tree.children(NodeId::ROOT).next().unwrap()).unwrap();
+        let table = tree
+            .table(text, tree.children(NodeId::ROOT).next().unwrap())
+            .unwrap();
         assert_eq!(table.column("purpose"), Some(1));
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.rows[0].cell(0), "`a.rs`");

@@ -11,7 +11,10 @@ use crate::tree::{FrontMatter, MdTree, Node, NodeKind};
 /// The pulldown-cmark extensions speckit documents use. The benchmark floor
 /// runs the same set so the comparison is fair.
 pub fn parser_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
 }
 
 impl MdTree {
@@ -23,7 +26,12 @@ impl MdTree {
         let front_matter = detect_front_matter(text, bom);
         let body_start = front_matter.map_or(bom, |fm| fm.span.end as usize);
         let text_len = Span::from_range(0..text.len()).end;
-        let root = Node { kind: NodeKind::Root, span: Span::new(0, text_len), subtree_end: 1, parent: 0 };
+        let root = Node {
+            kind: NodeKind::Root,
+            span: Span::new(0, text_len),
+            subtree_end: 1,
+            parent: 0,
+        };
 
         let body = text.get(body_start..).unwrap_or("");
         let built = catch_unwind(AssertUnwindSafe(|| build_nodes(body, body_start, root)));
@@ -32,7 +40,12 @@ impl MdTree {
             Err(_) => (vec![root], true),
         };
         let sections = build_sections(&nodes, text_len);
-        MdTree { nodes, sections, front_matter, parser_panicked }
+        MdTree {
+            nodes,
+            sections,
+            front_matter,
+            parser_panicked,
+        }
     }
 }
 
@@ -51,7 +64,12 @@ fn build_nodes(body: &str, offset: usize, root: Node) -> Vec<Node> {
             Event::Start(tag) => {
                 let kind = start_kind(&tag, bytes, range.start);
                 let id = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
-                nodes.push(Node { kind, span, subtree_end: id + 1, parent });
+                nodes.push(Node {
+                    kind,
+                    span,
+                    subtree_end: id + 1,
+                    parent,
+                });
                 stack.push(id);
             }
             Event::End(tag_end) => {
@@ -79,7 +97,12 @@ fn build_nodes(body: &str, offset: usize, root: Node) -> Vec<Node> {
                     continue;
                 }
                 let id = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
-                nodes.push(Node { kind, span, subtree_end: id + 1, parent });
+                nodes.push(Node {
+                    kind,
+                    span,
+                    subtree_end: id + 1,
+                    parent,
+                });
             }
         }
     }
@@ -96,15 +119,24 @@ fn start_kind(tag: &Tag<'_>, bytes: &[u8], start: usize) -> NodeKind {
         Tag::Heading { level, .. } => {
             let rest = bytes.get(start..).unwrap_or(&[]);
             let first = rest.iter().find(|&&b| b != b' ' && b != b'\t');
-            NodeKind::Heading { level: *level as u8, setext: first != Some(&b'#') }
+            NodeKind::Heading {
+                level: *level as u8,
+                setext: first != Some(&b'#'),
+            }
         }
         Tag::BlockQuote(_) => NodeKind::BlockQuote,
-        Tag::CodeBlock(kind) => NodeKind::CodeBlock { fenced: matches!(kind, CodeBlockKind::Fenced(_)) },
+        Tag::CodeBlock(kind) => NodeKind::CodeBlock {
+            fenced: matches!(kind, CodeBlockKind::Fenced(_)),
+        },
         Tag::HtmlBlock => NodeKind::HtmlBlock,
-        Tag::List(start_number) => NodeKind::List { ordered: start_number.is_some() },
+        Tag::List(start_number) => NodeKind::List {
+            ordered: start_number.is_some(),
+        },
         Tag::Item => NodeKind::Item,
         Tag::FootnoteDefinition(_) => NodeKind::FootnoteDefinition,
-        Tag::Table(alignments) => NodeKind::Table { columns: u16::try_from(alignments.len()).unwrap_or(u16::MAX) },
+        Tag::Table(alignments) => NodeKind::Table {
+            columns: u16::try_from(alignments.len()).unwrap_or(u16::MAX),
+        },
         Tag::TableHead => NodeKind::TableHead,
         Tag::TableRow => NodeKind::TableRow,
         Tag::TableCell => NodeKind::TableCell,
@@ -248,7 +280,13 @@ mod tests {
         let text = "\u{feff}# Título\n";
         let tree = MdTree::parse(text);
         let heading = tree.children(NodeId::ROOT).next().unwrap();
-        assert_eq!(tree.kind(heading), NodeKind::Heading { level: 1, setext: false });
+        assert_eq!(
+            tree.kind(heading),
+            NodeKind::Heading {
+                level: 1,
+                setext: false
+            }
+        );
         assert_eq!(&text[tree.content_span(heading).range()], "Título");
     }
 
@@ -256,8 +294,14 @@ mod tests {
     fn crlf_spans() {
         let text = "# A\r\n\r\n- [x] done\r\n";
         let out = outline(text);
-        assert!(out.contains(&"    Item \"- [x] done\"".to_string()), "{out:#?}");
-        assert!(out.contains(&"  Heading { level: 1, setext: false } \"# A\"".to_string()), "{out:#?}");
+        assert!(
+            out.contains(&"    Item \"- [x] done\"".to_string()),
+            "{out:#?}"
+        );
+        assert!(
+            out.contains(&"  Heading { level: 1, setext: false } \"# A\"".to_string()),
+            "{out:#?}"
+        );
     }
 
     #[test]
@@ -277,6 +321,12 @@ mod tests {
     fn setext_heading_is_marked() {
         let tree = MdTree::parse("Title\n=====\n");
         let heading = tree.children(NodeId::ROOT).next().unwrap();
-        assert_eq!(tree.kind(heading), NodeKind::Heading { level: 1, setext: true });
+        assert_eq!(
+            tree.kind(heading),
+            NodeKind::Heading {
+                level: 1,
+                setext: true
+            }
+        );
     }
 }

@@ -28,7 +28,10 @@ pub fn lines(text: &str, span: Span) -> impl Iterator<Item = Spanned<&str>> + '_
         }
         let start = base + u32::try_from(offset).unwrap_or(0);
         offset += advance;
-        Some(Spanned::new(line, Span::new(start, start + u32::try_from(line.len()).unwrap_or(0))))
+        Some(Spanned::new(
+            line,
+            Span::new(start, start + u32::try_from(line.len()).unwrap_or(0)),
+        ))
     })
 }
 
@@ -47,7 +50,9 @@ pub struct Field<'a> {
 pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
     let trimmed = line.trim();
     let text = trimmed.value;
-    let rest = text.strip_prefix("**").or_else(|| text.strip_prefix("__"))?;
+    let rest = text
+        .strip_prefix("**")
+        .or_else(|| text.strip_prefix("__"))?;
     let close = rest.find("**").or_else(|| rest.find("__"))?;
     let inner = rest.get(..close)?;
     if inner.is_empty() || inner.contains('*') {
@@ -68,7 +73,11 @@ pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
     } else {
         trimmed.span.of_subslice(text, value_trimmed)
     };
-    Some(Field { label, value: Spanned::new(value_trimmed, value_span), colon_inside })
+    Some(Field {
+        label,
+        value: Spanned::new(value_trimmed, value_span),
+        colon_inside,
+    })
 }
 
 fn strip_colon_suffix(text: &str) -> Option<&str> {
@@ -326,7 +335,9 @@ pub fn heading_is(title: &str, expected: &str) -> bool {
 /// Case-insensitive prefix test with the same normalisation as [`heading_is`].
 pub fn heading_starts_with(title: &str, prefix: &str) -> bool {
     let title = strip_leading_number(strip_heading_decorations(title));
-    title.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    title
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// Removes a leading `1.`, `2.3`, `A.`, `IV.` numbering from a heading title.
@@ -344,10 +355,14 @@ pub fn strip_leading_number(title: &str) -> &str {
 
 /// Spans of every `<!-- … -->` comment inside `span` of `text`.
 pub fn html_comments(text: &str, span: Span) -> Vec<Span> {
-    let Some(slice) = text.get(span.range()) else { return Vec::new() };
+    let Some(slice) = text.get(span.range()) else {
+        return Vec::new();
+    };
     let mut comments = Vec::new();
     let mut from = 0;
-    while let Some(open) = memchr::memmem::find(slice.as_bytes().get(from..).unwrap_or(&[]), b"<!--") {
+    while let Some(open) =
+        memchr::memmem::find(slice.as_bytes().get(from..).unwrap_or(&[]), b"<!--")
+    {
         let start = from + open;
         let body_start = start + 4;
         let end = memchr::memmem::find(slice.as_bytes().get(body_start..).unwrap_or(&[]), b"-->")
@@ -365,13 +380,18 @@ pub fn is_blank_content(text: &str) -> bool {
     let mut visible = String::new();
     while let Some(open) = rest.find("<!--") {
         visible.push_str(rest.get(..open).unwrap_or(""));
-        rest = match rest.get(open + 4..).and_then(|after| after.find("-->").map(|close| (after, close))) {
+        rest = match rest
+            .get(open + 4..)
+            .and_then(|after| after.find("-->").map(|close| (after, close)))
+        {
             Some((after, close)) => after.get(close + 3..).unwrap_or(""),
             None => "",
         };
     }
     visible.push_str(rest);
-    visible.lines().all(|line| line.trim().is_empty() || is_empty_bullet(line))
+    visible
+        .lines()
+        .all(|line| line.trim().is_empty() || is_empty_bullet(line))
 }
 
 #[cfg(test)]
@@ -395,9 +415,18 @@ mod tests {
     fn fields() {
         check_field("**Status**: Draft", Some(("Status", "Draft", false)));
         check_field("**Status**:   Draft  ", Some(("Status", "Draft", false)));
-        check_field("**Acceptance Criteria:**", Some(("Acceptance Criteria", "", true)));
-        check_field("**Response Success (200):**", Some(("Response Success (200)", "", true)));
-        check_field("**作成日**：2025-01-01", Some(("作成日", "2025-01-01", false)));
+        check_field(
+            "**Acceptance Criteria:**",
+            Some(("Acceptance Criteria", "", true)),
+        );
+        check_field(
+            "**Response Success (200):**",
+            Some(("Response Success (200)", "", true)),
+        );
+        check_field(
+            "**作成日**：2025-01-01",
+            Some(("作成日", "2025-01-01", false)),
+        );
         check_field("**Bold** text", None);
         check_field("plain: text", None);
         check_field("****: x", None);
@@ -406,8 +435,18 @@ mod tests {
     #[test]
     fn pipe_packed_fields() {
         let line = "**Version**: 1.2.0 | **Ratified**: 2025-01-01 | **Last Amended**: 2025-02-01";
-        let fields: Vec<_> = pipe_fields(spanned(line)).iter().map(|f| (f.label.value, f.value.value)).collect();
-        assert_eq!(fields, vec![("Version", "1.2.0"), ("Ratified", "2025-01-01"), ("Last Amended", "2025-02-01")]);
+        let fields: Vec<_> = pipe_fields(spanned(line))
+            .iter()
+            .map(|f| (f.label.value, f.value.value))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("Version", "1.2.0"),
+                ("Ratified", "2025-01-01"),
+                ("Last Amended", "2025-02-01")
+            ]
+        );
         let line = "**Branch**: `a|b` | **Date**: 2025-01-01";
         assert_eq!(pipe_fields(spanned(line)).len(), 2);
     }
@@ -424,14 +463,20 @@ mod tests {
         assert_eq!(check("- ［x］ wide"), Some(('x', "wide", "x")));
         assert_eq!(check("- [ ]"), Some((' ', "", " ")));
         assert_eq!(check("- [link](x)"), None);
-        assert_eq!(check("- [P] tasks = different files"), Some(('P', "tasks = different files", "P")));
+        assert_eq!(
+            check("- [P] tasks = different files"),
+            Some(('P', "tasks = different files", "P"))
+        );
         assert_eq!(check("-[ ] no space"), None);
     }
 
     #[test]
     fn list_markers() {
         let marker = list_marker(spanned("\t- item")).unwrap();
-        assert_eq!((marker.indent, marker.marker.value, marker.rest.value), (4, "-", "item"));
+        assert_eq!(
+            (marker.indent, marker.marker.value, marker.rest.value),
+            (4, "-", "item")
+        );
         let marker = list_marker(spanned("12) twelve")).unwrap();
         assert_eq!(marker.number, Some(12));
         assert!(list_marker(spanned("-x")).is_none());
@@ -442,20 +487,30 @@ mod tests {
     #[test]
     fn lines_split_crlf_and_keep_spans() {
         let text = "a\r\nbb\n\nccc";
-        let got: Vec<_> = lines(text, Span::new(0, 10)).map(|l| (l.value, l.span.start)).collect();
+        let got: Vec<_> = lines(text, Span::new(0, 10))
+            .map(|l| (l.value, l.span.start))
+            .collect();
         assert_eq!(got, vec![("a", 0), ("bb", 3), ("", 6), ("ccc", 7)]);
     }
 
     #[test]
     fn heading_decorations() {
-        assert_eq!(strip_heading_decorations("Requirements *(mandatory)*"), "Requirements");
+        assert_eq!(
+            strip_heading_decorations("Requirements *(mandatory)*"),
+            "Requirements"
+        );
         assert_eq!(
             strip_heading_decorations("Key Entities *(include if feature involves data)*"),
             "Key Entities"
         );
-        assert_eq!(strip_heading_decorations("Phase 3: User Story 1 - Login (Priority: P1) 🎯 MVP"), "Phase 3: User Story 1 - Login (Priority: P1)");
         assert_eq!(
-            strip_heading_decorations("Tests for User Story 1 (OPTIONAL - only if tests requested) ⚠️"),
+            strip_heading_decorations("Phase 3: User Story 1 - Login (Priority: P1) 🎯 MVP"),
+            "Phase 3: User Story 1 - Login (Priority: P1)"
+        );
+        assert_eq!(
+            strip_heading_decorations(
+                "Tests for User Story 1 (OPTIONAL - only if tests requested) ⚠️"
+            ),
             "Tests for User Story 1"
         );
         assert!(heading_is("3. Technical Context", "technical context"));

@@ -53,7 +53,9 @@ pub(crate) fn build_sections(nodes: &[Node], text_len: u32) -> Vec<Section> {
     let mut child = 1u32;
     let root_end = nodes.first().map_or(1, |root| root.subtree_end);
     while child < root_end {
-        let Some(node) = nodes.get(child as usize) else { break };
+        let Some(node) = nodes.get(child as usize) else {
+            break;
+        };
         if let NodeKind::Heading { level, .. } = node.kind {
             // The previous section's own blocks stop at this heading.
             if let Some(previous) = sections.get_mut(previous_section) {
@@ -102,7 +104,9 @@ fn close(sections: &mut [Section], index: usize, end: u32) {
 }
 
 fn heading_title(nodes: &[Node], heading: u32) -> Span {
-    let Some(node) = nodes.get(heading as usize) else { return Span::default() };
+    let Some(node) = nodes.get(heading as usize) else {
+        return Span::default();
+    };
     let first = heading + 1;
     if first >= node.subtree_end {
         return Span::empty(node.span.end);
@@ -111,7 +115,9 @@ fn heading_title(nodes: &[Node], heading: u32) -> Span {
     // Direct children only: jump from sibling to sibling.
     let mut child = first;
     while child < node.subtree_end {
-        let Some(current) = nodes.get(child as usize) else { break };
+        let Some(current) = nodes.get(child as usize) else {
+            break;
+        };
         span = span.cover(current.span);
         child = current.subtree_end.max(child + 1);
     }
@@ -144,7 +150,10 @@ impl MdTree {
                 return None;
             }
             let current = SectionId(next);
-            next = self.sections.get(current.index()).map_or(end, |s| s.subtree_end.max(next + 1));
+            next = self
+                .sections
+                .get(current.index())
+                .map_or(end, |s| s.subtree_end.max(next + 1));
             Some(current)
         })
     }
@@ -156,7 +165,11 @@ impl MdTree {
     }
 
     pub fn parent_section(&self, id: SectionId) -> Option<SectionId> {
-        if id == SectionId::DOCUMENT { None } else { Some(SectionId(self.section(id).parent)) }
+        if id == SectionId::DOCUMENT {
+            None
+        } else {
+            Some(SectionId(self.section(id).parent))
+        }
     }
 
     /// Top-level blocks that belong to `id` itself (not to its subsections).
@@ -169,7 +182,10 @@ impl MdTree {
                 return None;
             }
             let current = NodeId(next);
-            next = self.nodes.get(current.index()).map_or(end, |n| n.subtree_end.max(next + 1));
+            next = self
+                .nodes
+                .get(current.index())
+                .map_or(end, |n| n.subtree_end.max(next + 1));
             Some(current)
         })
     }
@@ -257,7 +273,10 @@ mod tests {
 
     #[test]
     fn heading_inside_list_is_not_a_section() {
-        check("# A\n- # not a section\n", &[" [] 22", "  A [- # not a section] 22"]);
+        check(
+            "# A\n- # not a section\n",
+            &[" [] 22", "  A [- # not a section] 22"],
+        );
     }
 
     #[test]

@@ -21,17 +21,28 @@ impl NodeId {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
     Root,
-    Heading { level: u8, setext: bool },
+    Heading {
+        level: u8,
+        setext: bool,
+    },
     Paragraph,
     BlockQuote,
-    CodeBlock { fenced: bool },
+    CodeBlock {
+        fenced: bool,
+    },
     HtmlBlock,
-    List { ordered: bool },
+    List {
+        ordered: bool,
+    },
     Item,
     /// The `[ ]`/`[x]` marker of a GFM task item (other marks such as `[~]`
     /// stay plain text; see [`crate::lex::checkbox`]).
-    TaskMarker { checked: bool },
-    Table { columns: u16 },
+    TaskMarker {
+        checked: bool,
+    },
+    Table {
+        columns: u16,
+    },
     TableHead,
     TableRow,
     TableCell,
@@ -123,13 +134,21 @@ impl MdTree {
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
-        if id == NodeId::ROOT { None } else { Some(NodeId(self.node(id).parent)) }
+        if id == NodeId::ROOT {
+            None
+        } else {
+            Some(NodeId(self.node(id).parent))
+        }
     }
 
     /// Direct children of `id`, in order.
     pub fn children(&self, id: NodeId) -> Children<'_> {
         let node = self.node(id);
-        Children { tree: self, next: id.0 + 1, end: node.subtree_end }
+        Children {
+            tree: self,
+            next: id.0 + 1,
+            end: node.subtree_end,
+        }
     }
 
     /// All descendants of `id` in document order.
@@ -187,7 +206,11 @@ impl Iterator for Children<'_> {
             return None;
         }
         let id = NodeId(self.next);
-        self.next = self.tree.nodes.get(id.index()).map_or(self.end, |node| node.subtree_end);
+        self.next = self
+            .tree
+            .nodes
+            .get(id.index())
+            .map_or(self.end, |node| node.subtree_end);
         Some(id)
     }
 }

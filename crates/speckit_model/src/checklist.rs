@@ -17,7 +17,12 @@ pub struct Checklist<'a> {
 
 impl<'a> Checklist<'a> {
     pub fn parse(doc: &'a Document) -> Self {
-        Checklist { generation: detect_generation(doc), title: doc.title(), metadata: doc.header_fields(), outline: doc.outline(&[]) }
+        Checklist {
+            generation: detect_generation(doc),
+            title: doc.title(),
+            metadata: doc.header_fields(),
+            outline: doc.outline(&[]),
+        }
     }
 }
 

@@ -21,7 +21,10 @@ pub struct MetaField<'a> {
 
 impl<'a> From<lex::Field<'a>> for MetaField<'a> {
     fn from(field: lex::Field<'a>) -> Self {
-        MetaField { label: field.label, value: field.value }
+        MetaField {
+            label: field.label,
+            value: field.value,
+        }
     }
 }
 
@@ -80,7 +83,9 @@ pub type Outline<'a> = Vec<OutlineEntry<'a>>;
 impl Document {
     /// The first level-1 section, if any.
     pub fn h1(&self) -> Option<SectionId> {
-        self.tree.child_sections(SectionId::DOCUMENT).find(|&id| self.tree.section(id).level == 1)
+        self.tree
+            .child_sections(SectionId::DOCUMENT)
+            .find(|&id| self.tree.section(id).level == 1)
     }
 
     /// The section that holds the document's top-level structure: the H1
@@ -101,7 +106,9 @@ impl Document {
     /// Heading span of a section (the whole section for the document).
     pub fn section_heading_span(&self, id: SectionId) -> Span {
         let section = self.tree.section(id);
-        section.heading.map_or(section.span, |heading| self.tree.span(heading))
+        section
+            .heading
+            .map_or(section.span, |heading| self.tree.span(heading))
     }
 
     /// Header metadata: fields in the paragraphs right under the H1 (or at the
@@ -125,7 +132,11 @@ impl Document {
         fields
     }
 
-    pub(crate) fn push_paragraph_fields<'a>(&'a self, paragraph: NodeId, fields: &mut Vec<MetaField<'a>>) {
+    pub(crate) fn push_paragraph_fields<'a>(
+        &'a self,
+        paragraph: NodeId,
+        fields: &mut Vec<MetaField<'a>>,
+    ) {
         for line in lex::lines(&self.text, self.tree.span(paragraph)) {
             let packed = lex::pipe_fields(line);
             if packed.len() > 1 {
@@ -138,27 +149,37 @@ impl Document {
 
     /// The first field named like one of `labels` (ASCII case-insensitive).
     pub fn field_named<'a>(fields: &[MetaField<'a>], labels: &[&str]) -> Option<MetaField<'a>> {
-        fields.iter().copied().find(|field| labels.iter().any(|label| field.label.value.eq_ignore_ascii_case(label)))
+        fields.iter().copied().find(|field| {
+            labels
+                .iter()
+                .any(|label| field.label.value.eq_ignore_ascii_case(label))
+        })
     }
 
     /// Direct child section of `parent` whose title matches `name`
     /// (see [`speckit_md::lex::heading_is`]).
     pub fn child_section(&self, parent: SectionId, name: &str) -> Option<SectionId> {
-        self.tree.child_sections(parent).find(|&id| lex::heading_is(self.section_title(id).value, name))
+        self.tree
+            .child_sections(parent)
+            .find(|&id| lex::heading_is(self.section_title(id).value, name))
     }
 
     /// Like [`Document::child_section`] with several accepted names.
     pub fn child_section_any(&self, parent: SectionId, names: &[&str]) -> Option<SectionId> {
-        self.tree
-            .child_sections(parent)
-            .find(|&id| names.iter().any(|name| lex::heading_is(self.section_title(id).value, name)))
+        self.tree.child_sections(parent).find(|&id| {
+            names
+                .iter()
+                .any(|name| lex::heading_is(self.section_title(id).value, name))
+        })
     }
 
     /// Any section below `parent` (at any depth) whose title matches one of `names`.
     pub fn find_section(&self, parent: SectionId, names: &[&str]) -> Option<SectionId> {
-        self.tree
-            .descendant_sections(parent)
-            .find(|&id| names.iter().any(|name| lex::heading_is(self.section_title(id).value, name)))
+        self.tree.descendant_sections(parent).find(|&id| {
+            names
+                .iter()
+                .any(|name| lex::heading_is(self.section_title(id).value, name))
+        })
     }
 
     /// Child sections of `parent` whose titles start with `prefix`.
@@ -211,17 +232,26 @@ impl Document {
 
     /// Checkbox items in the lists of `section` (top level of each list).
     pub fn check_items(&self, section: SectionId) -> Vec<CheckItem<'_>> {
-        self.list_entries(section).into_iter().filter_map(|entry| entry.checkbox).collect()
+        self.list_entries(section)
+            .into_iter()
+            .filter_map(|entry| entry.checkbox)
+            .collect()
     }
 
     /// Tables that belong to `section` itself.
     pub fn tables_in(&self, section: SectionId) -> Vec<Table<'_>> {
-        self.tree.section_blocks(section).filter_map(|block| self.tree.table(&self.text, block)).collect()
+        self.tree
+            .section_blocks(section)
+            .filter_map(|block| self.tree.table(&self.text, block))
+            .collect()
     }
 
     /// Code blocks that belong to `section` itself.
     pub fn code_blocks_in(&self, section: SectionId) -> Vec<CodeBlock<'_>> {
-        self.tree.section_blocks(section).filter_map(|block| self.tree.code_block(&self.text, block)).collect()
+        self.tree
+            .section_blocks(section)
+            .filter_map(|block| self.tree.code_block(&self.text, block))
+            .collect()
     }
 
     /// The text of `section` after its heading (subsections included).
@@ -272,7 +302,9 @@ pub fn parse_iso_date(text: &str) -> Option<(u16, u8, u8)> {
         2 => 28,
         _ => return None,
     };
-    (1..=days_in_month).contains(&day).then_some((year, month, day))
+    (1..=days_in_month)
+        .contains(&day)
+        .then_some((year, month, day))
 }
 
 /// Strips surrounding `**`, `` ` `` and whitespace from a cell or value.
@@ -281,7 +313,10 @@ pub fn strip_markup(text: &str) -> &str {
     loop {
         let before = text;
         for wrapper in ["**", "__", "`", "*", "_"] {
-            if let Some(inner) = text.strip_prefix(wrapper).and_then(|t| t.strip_suffix(wrapper)) {
+            if let Some(inner) = text
+                .strip_prefix(wrapper)
+                .and_then(|t| t.strip_suffix(wrapper))
+            {
                 text = inner.trim();
             }
         }
@@ -317,7 +352,11 @@ mod tests {
         let blank = "# T\n\n**A**: 1\n\n**B**: 2\n\n## Next\n**C**: 3\n";
         for text in [soft, hard, blank] {
             let doc = Document::parse_str("x.md", text);
-            let labels: Vec<_> = doc.header_fields().iter().map(|f| (f.label.value, f.value.value)).collect();
+            let labels: Vec<_> = doc
+                .header_fields()
+                .iter()
+                .map(|f| (f.label.value, f.value.value))
+                .collect();
             assert_eq!(labels, vec![("A", "1"), ("B", "2")], "{text:?}");
         }
     }

@@ -17,7 +17,12 @@ pub struct Constitution<'a> {
 
 impl<'a> Constitution<'a> {
     pub fn parse(doc: &'a Document) -> Self {
-        Constitution { generation: detect_generation(doc), title: doc.title(), metadata: doc.header_fields(), outline: doc.outline(&[]) }
+        Constitution {
+            generation: detect_generation(doc),
+            title: doc.title(),
+            metadata: doc.header_fields(),
+            outline: doc.outline(&[]),
+        }
     }
 }
 

@@ -53,10 +53,17 @@ impl Document {
                         INVALID_UTF8,
                         Severity::Error,
                         file,
-                        Span::new(at.start, at.start.saturating_add(3).min(Span::from_range(0..text.len()).end)),
+                        Span::new(
+                            at.start,
+                            at.start
+                                .saturating_add(3)
+                                .min(Span::from_range(0..text.len()).end),
+                        ),
                         format!("file is not valid UTF-8 (first bad byte at offset {valid_up_to})"),
                     )
-                    .with_help("re-save the file as UTF-8; speckit reads it lossily and will not edit it"),
+                    .with_help(
+                        "re-save the file as UTF-8; speckit reads it lossily and will not edit it",
+                    ),
                 );
                 (text, Some(bytes))
             }
@@ -71,7 +78,15 @@ impl Document {
                 "the Markdown parser failed on this file; its structure is ignored",
             ));
         }
-        let mut document = Document { file, path, text, tree, kind: DocKind::Other, diagnostics, original };
+        let mut document = Document {
+            file,
+            path,
+            text,
+            tree,
+            kind: DocKind::Other,
+            diagnostics,
+            original,
+        };
         document.kind = DocKind::detect(&document.path, document.title().map(|title| title.value));
         document
     }
@@ -111,7 +126,9 @@ impl Document {
             DocKind::Tasks => Model::Tasks(TaskList::parse(self)),
             DocKind::Constitution => Model::Constitution(Constitution::parse(self)),
             DocKind::Checklist => Model::Checklist(Checklist::parse(self)),
-            _ => Model::Other { outline: self.outline(&[]) },
+            _ => Model::Other {
+                outline: self.outline(&[]),
+            },
         }
     }
 }

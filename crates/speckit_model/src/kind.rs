@@ -52,7 +52,9 @@ impl DocKind {
 
     /// Detects the kind from the H1 title, falling back to the file path.
     pub fn detect(path: &str, title: Option<&str>) -> DocKind {
-        title.and_then(DocKind::from_title).unwrap_or_else(|| DocKind::from_path(path))
+        title
+            .and_then(DocKind::from_title)
+            .unwrap_or_else(|| DocKind::from_path(path))
     }
 
     /// The kind a title names, if it names one. Titles in Japanese and
@@ -66,11 +68,18 @@ impl DocKind {
             Some(DocKind::Checklist)
         } else if has(&["constitution", "憲法", "宪法"]) {
             Some(DocKind::Constitution)
-        } else if starts(&["tasks", "task list", "implementation tasks"]) || has(&["タスク", "任务", "任務"]) {
+        } else if starts(&["tasks", "task list", "implementation tasks"])
+            || has(&["タスク", "任务", "任務"])
+        {
             Some(DocKind::Tasks)
-        } else if starts(&["implementation plan", "plan:", "plan ", "technical plan"]) || lower == "plan" || has(&["計画", "计划", "計劃"]) {
+        } else if starts(&["implementation plan", "plan:", "plan ", "technical plan"])
+            || lower == "plan"
+            || has(&["計画", "计划", "計劃"])
+        {
             Some(DocKind::Plan)
-        } else if starts(&["feature specification", "specification", "spec:", "spec "]) || has(&["仕様", "规格", "規格", "规范"]) {
+        } else if starts(&["feature specification", "specification", "spec:", "spec "])
+            || has(&["仕様", "规格", "規格", "规范"])
+        {
             Some(DocKind::Spec)
         } else if starts(&["research", "technical research"]) || has(&["調査", "调研"]) {
             Some(DocKind::Research)
@@ -110,16 +119,36 @@ mod tests {
     #[test]
     fn titles_win_over_paths() {
         let cases = [
-            ("spec.md", Some("Feature Specification: Login"), DocKind::Spec),
-            ("spec.md", Some("Specification: {Feature Name}"), DocKind::Spec),
-            ("spec.md", Some("Trust timing from CLI-only runs"), DocKind::Spec),
-            ("x/checklists/requirements.md", Some("Specification Quality Checklist: X"), DocKind::Checklist),
+            (
+                "spec.md",
+                Some("Feature Specification: Login"),
+                DocKind::Spec,
+            ),
+            (
+                "spec.md",
+                Some("Specification: {Feature Name}"),
+                DocKind::Spec,
+            ),
+            (
+                "spec.md",
+                Some("Trust timing from CLI-only runs"),
+                DocKind::Spec,
+            ),
+            (
+                "x/checklists/requirements.md",
+                Some("Specification Quality Checklist: X"),
+                DocKind::Checklist,
+            ),
             ("plan.md", Some("Implementation Plan: X"), DocKind::Plan),
             ("plan.md", Some("実装計画: X"), DocKind::Plan),
             ("tasks.md", Some("実装タスク: X"), DocKind::Tasks),
             ("tasks.md", Some("Implementation Tasks: X"), DocKind::Tasks),
             ("notes.md", Some("Tasks: X"), DocKind::Tasks),
-            (".specify/memory/constitution.md", Some("WorldTides Constitution"), DocKind::Constitution),
+            (
+                ".specify/memory/constitution.md",
+                Some("WorldTides Constitution"),
+                DocKind::Constitution,
+            ),
             ("research.md", None, DocKind::Research),
             ("contracts/api.md", Some("Events API"), DocKind::Contract),
             ("README.md", None, DocKind::Other),

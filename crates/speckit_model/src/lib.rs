@@ -19,7 +19,9 @@ pub mod spec;
 pub mod tasks;
 
 pub use checklist::{Checklist, ChecklistItem};
-pub use common::{CheckItem, ListEntry, MetaField, Outline, OutlineEntry, Text, parse_iso_date, strip_markup};
+pub use common::{
+    CheckItem, ListEntry, MetaField, Outline, OutlineEntry, Text, parse_iso_date, strip_markup,
+};
 pub use constitution::{Constitution, Principle, VersionLine};
 pub use document::{Document, INVALID_UTF8, Model, PARSER_FAILURE};
 pub use kind::{DocKind, Generation};

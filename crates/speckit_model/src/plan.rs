@@ -17,7 +17,12 @@ pub struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     pub fn parse(doc: &'a Document) -> Self {
-        Plan { generation: detect_generation(doc), title: doc.title(), metadata: doc.header_fields(), outline: doc.outline(&[]) }
+        Plan {
+            generation: detect_generation(doc),
+            title: doc.title(),
+            metadata: doc.header_fields(),
+            outline: doc.outline(&[]),
+        }
     }
 }
 

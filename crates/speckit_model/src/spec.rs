@@ -17,7 +17,12 @@ pub struct Spec<'a> {
 
 impl<'a> Spec<'a> {
     pub fn parse(doc: &'a Document) -> Self {
-        Spec { generation: detect_generation(doc), title: doc.title(), metadata: doc.header_fields(), outline: doc.outline(&[]) }
+        Spec {
+            generation: detect_generation(doc),
+            title: doc.title(),
+            metadata: doc.header_fields(),
+            outline: doc.outline(&[]),
+        }
     }
 }
 

@@ -13,15 +13,24 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
-        Self { span, replacement: replacement.into() }
+        Self {
+            span,
+            replacement: replacement.into(),
+        }
     }
 
     pub fn insert(at: u32, text: impl Into<String>) -> Self {
-        Self { span: Span::empty(at), replacement: text.into() }
+        Self {
+            span: Span::empty(at),
+            replacement: text.into(),
+        }
     }
 
     pub fn delete(span: Span) -> Self {
-        Self { span, replacement: String::new() }
+        Self {
+            span,
+            replacement: String::new(),
+        }
     }
 }
 
@@ -62,15 +71,24 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     order.sort_by_key(|edit| (edit.span.start, edit.span.end));
     for edit in &order {
         let range = edit.span.range();
-        if range.end > text.len() || !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
-            return Err(EditError::OutOfBounds { span: edit.span, len: text.len() });
+        if range.end > text.len()
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
+            return Err(EditError::OutOfBounds {
+                span: edit.span,
+                len: text.len(),
+            });
         }
     }
     for pair in order.windows(2) {
         let [first, second] = pair else { continue };
         let touches_same_point = first.span.start == second.span.start;
         if first.span.end > second.span.start || touches_same_point {
-            return Err(EditError::Overlap { first: first.span, second: second.span });
+            return Err(EditError::Overlap {
+                first: first.span,
+                second: second.span,
+            });
         }
     }
     let added: usize = order.iter().map(|edit| edit.replacement.len()).sum();
@@ -101,26 +119,45 @@ mod tests {
 
     #[test]
     fn edits_apply_in_any_order() {
-        let edits = [Edit::replace(Span::new(6, 7), "X"), Edit::replace(Span::new(3, 4), "x")];
+        let edits = [
+            Edit::replace(Span::new(6, 7), "X"),
+            Edit::replace(Span::new(3, 4), "x"),
+        ];
         check("- [ ] T001", &edits, "- [x] X001");
     }
 
     #[test]
     fn insert_and_delete() {
-        check("ab", &[Edit::insert(0, "--"), Edit::delete(Span::new(1, 2))], "--a");
+        check(
+            "ab",
+            &[Edit::insert(0, "--"), Edit::delete(Span::new(1, 2))],
+            "--a",
+        );
     }
 
     #[test]
     fn overlapping_edits_are_rejected() {
-        let edits = [Edit::replace(Span::new(0, 3), "x"), Edit::replace(Span::new(2, 4), "y")];
-        assert!(matches!(apply_edits("abcdef", &edits), Err(EditError::Overlap { .. })));
+        let edits = [
+            Edit::replace(Span::new(0, 3), "x"),
+            Edit::replace(Span::new(2, 4), "y"),
+        ];
+        assert!(matches!(
+            apply_edits("abcdef", &edits),
+            Err(EditError::Overlap { .. })
+        ));
         let inserts = [Edit::insert(1, "x"), Edit::insert(1, "y")];
-        assert!(matches!(apply_edits("ab", &inserts), Err(EditError::Overlap { .. })));
+        assert!(matches!(
+            apply_edits("ab", &inserts),
+            Err(EditError::Overlap { .. })
+        ));
     }
 
     #[test]
     fn adjacent_edits_are_fine() {
-        let edits = [Edit::replace(Span::new(0, 1), "x"), Edit::replace(Span::new(1, 2), "y")];
+        let edits = [
+            Edit::replace(Span::new(0, 1), "x"),
+            Edit::replace(Span::new(1, 2), "y"),
+        ];
         check("ab", &edits, "xy");
     }
 

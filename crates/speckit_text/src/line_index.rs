@@ -23,11 +23,17 @@ impl LineIndex {
         line_starts.push(0);
         let bytes = text.as_bytes();
         let mut position = 0;
-        while let Some(found) = bytes.get(position..).and_then(|rest| rest.iter().position(|&b| b == b'\n')) {
+        while let Some(found) = bytes
+            .get(position..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        {
             position += found + 1;
             line_starts.push(u32::try_from(position).unwrap_or(u32::MAX));
         }
-        Self { line_starts, len: u32::try_from(text.len()).unwrap_or(u32::MAX) }
+        Self {
+            line_starts,
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        }
     }
 
     /// Number of lines (a final line without `\n` counts; an empty text has one line).
@@ -84,7 +90,9 @@ impl LineIndex {
         let Some(start) = self.line_start(line) else {
             return self.len;
         };
-        let line_span = self.line_span(text, line).unwrap_or(crate::Span::empty(start));
+        let line_span = self
+            .line_span(text, line)
+            .unwrap_or(crate::Span::empty(start));
         let line_text = text.get(line_span.range()).unwrap_or("");
         let mut units = 0;
         for (byte, ch) in line_text.char_indices() {
@@ -112,7 +120,11 @@ mod tests {
     fn check(text: &str, offset: u32, expected: (u32, u32, u32)) {
         let index = LineIndex::new(text);
         let got = index.line_col(text, offset);
-        assert_eq!((got.line, got.column, got.column_utf16), expected, "offset {offset} in {text:?}");
+        assert_eq!(
+            (got.line, got.column, got.column_utf16),
+            expected,
+            "offset {offset} in {text:?}"
+        );
     }
 
     #[test]

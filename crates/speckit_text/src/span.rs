@@ -8,7 +8,9 @@ use serde::Serialize;
 /// A half-open byte range `start..end` into the text of one file.
 ///
 /// Offsets are `u32`: documents larger than 4 GiB are rejected when read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -24,7 +26,10 @@ impl Span {
     pub fn from_range(range: Range<usize>) -> Self {
         let start = u32::try_from(range.start).unwrap_or(u32::MAX);
         let end = u32::try_from(range.end).unwrap_or(u32::MAX);
-        Self { start, end: end.max(start) }
+        Self {
+            start,
+            end: end.max(start),
+        }
     }
 
     pub const fn empty(at: u32) -> Self {
@@ -54,21 +59,34 @@ impl Span {
     /// The smallest span covering both.
     #[must_use]
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// Shifts the span right by `delta` bytes.
     #[must_use]
     pub const fn shift(self, delta: u32) -> Span {
-        Span { start: self.start + delta, end: self.end + delta }
+        Span {
+            start: self.start + delta,
+            end: self.end + delta,
+        }
     }
 
     /// A sub-span given relative offsets inside this span.
     #[must_use]
     pub fn sub(self, relative: Range<usize>) -> Span {
-        let start = self.start.saturating_add(u32::try_from(relative.start).unwrap_or(u32::MAX));
-        let end = self.start.saturating_add(u32::try_from(relative.end).unwrap_or(u32::MAX));
-        Span { start: start.min(self.end), end: end.min(self.end).max(start.min(self.end)) }
+        let start = self
+            .start
+            .saturating_add(u32::try_from(relative.start).unwrap_or(u32::MAX));
+        let end = self
+            .start
+            .saturating_add(u32::try_from(relative.end).unwrap_or(u32::MAX));
+        Span {
+            start: start.min(self.end),
+            end: end.min(self.end).max(start.min(self.end)),
+        }
     }
 
     /// The span of `part`, which must be a sub-slice of `whole`, where `whole`
@@ -104,21 +122,30 @@ impl<T> Spanned<T> {
     }
 
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
-        Spanned { value: f(self.value), span: self.span }
+        Spanned {
+            value: f(self.value),
+            span: self.span,
+        }
     }
 }
 
 impl<'a> Spanned<&'a str> {
     /// Takes `span` of `text` (which starts at byte 0 of the file).
     pub fn slice(text: &'a str, span: Span) -> Self {
-        Spanned { value: text.get(span.range()).unwrap_or(""), span }
+        Spanned {
+            value: text.get(span.range()).unwrap_or(""),
+            span,
+        }
     }
 
     /// Trims ASCII and Unicode whitespace, keeping the span exact.
     #[must_use]
     pub fn trim(self) -> Self {
         let trimmed = self.value.trim();
-        Spanned { value: trimmed, span: self.span.of_subslice(self.value, trimmed) }
+        Spanned {
+            value: trimmed,
+            span: self.span.of_subslice(self.value, trimmed),
+        }
     }
 
     pub fn as_str(&self) -> &'a str {

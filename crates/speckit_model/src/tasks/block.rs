@@ -11,15 +11,49 @@ use crate::document::Document;
 pub(crate) const STATUS_LABELS: &[&str] = &["Status", "ステータス", "状態", "状态"];
 pub(crate) const PRIORITY_LABELS: &[&str] = &["Priority", "優先度", "优先级", "優先順位"];
 pub(crate) const COMPLEXITY_LABELS: &[&str] = &["Complexity", "複雑度", "复杂度", "難易度"];
-pub(crate) const EFFORT_LABELS: &[&str] =
-    &["Estimated Effort", "Effort", "Estimate", "見積工数", "見積もり", "工数", "预估工作量", "工作量"];
-pub(crate) const DEPENDENCY_LABELS: &[&str] =
-    &["Dependencies", "Depends On", "Dependency", "依存関係", "依存", "依赖", "依赖关系"];
+pub(crate) const EFFORT_LABELS: &[&str] = &[
+    "Estimated Effort",
+    "Effort",
+    "Estimate",
+    "見積工数",
+    "見積もり",
+    "工数",
+    "预估工作量",
+    "工作量",
+];
+pub(crate) const DEPENDENCY_LABELS: &[&str] = &[
+    "Dependencies",
+    "Depends On",
+    "Dependency",
+    "依存関係",
+    "依存",
+    "依赖",
+    "依赖关系",
+];
 
-const ACCEPTANCE_LABELS: &[&str] = &["Acceptance Criteria", "受入条件", "受け入れ条件", "受入基準", "验收标准"];
-const TESTING_LABELS: &[&str] = &["Testing Requirements", "Testing", "Tests", "テスト要件", "测试要求"];
-const FILES_LABELS: &[&str] =
-    &["Files to Create/Modify", "Files to Create", "Files to Modify", "Files", "対象ファイル", "ファイル", "文件"];
+const ACCEPTANCE_LABELS: &[&str] = &[
+    "Acceptance Criteria",
+    "受入条件",
+    "受け入れ条件",
+    "受入基準",
+    "验收标准",
+];
+const TESTING_LABELS: &[&str] = &[
+    "Testing Requirements",
+    "Testing",
+    "Tests",
+    "テスト要件",
+    "测试要求",
+];
+const FILES_LABELS: &[&str] = &[
+    "Files to Create/Modify",
+    "Files to Create",
+    "Files to Modify",
+    "Files",
+    "対象ファイル",
+    "ファイル",
+    "文件",
+];
 const NOTES_LABELS: &[&str] = &["Implementation Notes", "Notes", "実装メモ", "备注"];
 const DESCRIPTION_LABELS: &[&str] = &["Description", "説明", "概要", "描述"];
 
@@ -57,7 +91,9 @@ pub(crate) fn split_task_heading(title: Text<'_>) -> Option<(Text<'_>, Text<'_>)
     let (id_start, id_len) = if let Some(len) = refs::task_id_len(value) {
         (0, len)
     } else {
-        let after_word = ["Task", "タスク", "任务", "任務"].iter().find_map(|word| value.strip_prefix(word))?;
+        let after_word = ["Task", "タスク", "任务", "任務"]
+            .iter()
+            .find_map(|word| value.strip_prefix(word))?;
         let after_space = after_word.trim_start_matches([' ', '\u{3000}']);
         let skipped = value.len() - after_space.len();
         let digits = after_space.bytes().take_while(u8::is_ascii_digit).count();
@@ -75,7 +111,10 @@ pub(crate) fn split_task_heading(title: Text<'_>) -> Option<(Text<'_>, Text<'_>)
         .or_else(|| separator_free.is_empty().then_some(""))?;
     let name = rest.trim();
     let base = title.span.of_subslice(title.value, value);
-    let id = Spanned::new(&value[id_start..id_start + id_len], base.sub(id_start..id_start + id_len));
+    let id = Spanned::new(
+        &value[id_start..id_start + id_len],
+        base.sub(id_start..id_start + id_len),
+    );
     Some((id, Spanned::new(name, base.of_subslice(value, name))))
 }
 
@@ -104,7 +143,12 @@ fn criterion<'a>(doc: &'a Document, item: speckit_md::NodeId) -> Criterion<'a> {
     }
 }
 
-pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>, ids: &[&'a str]) -> Task<'a> {
+pub(crate) fn read_task<'a>(
+    doc: &'a Document,
+    section: SectionId,
+    id: Text<'a>,
+    ids: &[&'a str],
+) -> Task<'a> {
     let tree = &doc.tree;
     let heading_span = doc.section_heading_span(section);
     let title = split_task_heading(doc.section_title(section)).map_or(id, |(_, title)| title);
@@ -123,7 +167,9 @@ pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>,
                 let mut first_plain_line = None;
                 for line in lex::lines(&doc.text, paragraph) {
                     match lex::field(line) {
-                        Some(field) if field.value.value.is_empty() => current = Some(classify(field.label.value)),
+                        Some(field) if field.value.value.is_empty() => {
+                            current = Some(classify(field.label.value))
+                        }
                         Some(field) => {
                             if classify(field.label.value) == BlockLabel::Description {
                                 description = Some(field.value);
@@ -140,7 +186,8 @@ pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>,
                     && current == Some(BlockLabel::Description)
                     && description.is_none()
                 {
-                    description = Some(Spanned::slice(&doc.text, Span::new(start, paragraph.end)).trim());
+                    description =
+                        Some(Spanned::slice(&doc.text, Span::new(start, paragraph.end)).trim());
                 }
             }
             NodeKind::List { .. } => {
@@ -154,10 +201,16 @@ pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>,
                                 work_items.push(criterion(doc, item));
                             }
                         }
-                        Some(BlockLabel::Acceptance) => acceptance_criteria.push(criterion(doc, item)),
-                        Some(BlockLabel::Testing) => testing_requirements.push(criterion(doc, item)),
+                        Some(BlockLabel::Acceptance) => {
+                            acceptance_criteria.push(criterion(doc, item))
+                        }
+                        Some(BlockLabel::Testing) => {
+                            testing_requirements.push(criterion(doc, item))
+                        }
                         Some(BlockLabel::Files) => files.extend(file_of_entry(entry.text)),
-                        Some(BlockLabel::Other) if entry.checkbox.is_some() => work_items.push(criterion(doc, item)),
+                        Some(BlockLabel::Other) if entry.checkbox.is_some() => {
+                            work_items.push(criterion(doc, item))
+                        }
                         Some(BlockLabel::Other | BlockLabel::Notes | BlockLabel::Description) => {}
                     }
                 }
@@ -181,7 +234,10 @@ pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>,
         }
     }
     let section_span = tree.section(section).span;
-    let body = Spanned::slice(&doc.text, Span::new(heading_span.end.min(section_span.end), section_span.end));
+    let body = Spanned::slice(
+        &doc.text,
+        Span::new(heading_span.end.min(section_span.end), section_span.end),
+    );
     Task {
         id,
         span: section_span,
@@ -207,7 +263,10 @@ pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>,
 
 /// Without a Status field, a block's own checkboxes tell its state.
 fn status_from_items(items: &[Criterion<'_>]) -> TaskStatus {
-    let checked = items.iter().filter(|item| item.checked == Some(true)).count();
+    let checked = items
+        .iter()
+        .filter(|item| item.checked == Some(true))
+        .count();
     let boxes = items.iter().filter(|item| item.checked.is_some()).count();
     if boxes > 0 && checked == boxes {
         TaskStatus::Done
@@ -242,8 +301,14 @@ mod tests {
 
     #[test]
     fn task_headings() {
-        assert_eq!(split("Task 1.2: Build the API"), Some(("1.2", "Build the API")));
-        assert_eq!(split("タスク 1.2a: CloudFormation"), Some(("1.2a", "CloudFormation")));
+        assert_eq!(
+            split("Task 1.2: Build the API"),
+            Some(("1.2", "Build the API"))
+        );
+        assert_eq!(
+            split("タスク 1.2a: CloudFormation"),
+            Some(("1.2a", "CloudFormation"))
+        );
         assert_eq!(split("Task 3 - Launch"), Some(("3", "Launch")));
         assert_eq!(split("T001: Scaffold"), Some(("T001", "Scaffold")));
         assert_eq!(split("Task Summary"), None);

@@ -45,9 +45,18 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
         }
     };
     let id_offset = lead + id_start;
-    let id = Spanned::new(&id_text.value[id_offset..id_offset + id_len], id_text.span.sub(id_offset..id_offset + id_len));
+    let id = Spanned::new(
+        &id_text.value[id_offset..id_offset + id_len],
+        id_text.span.sub(id_offset..id_offset + id_len),
+    );
 
-    let mut task = LineTask { id, parallel: false, stories: Vec::new(), labels: Vec::new(), description: text };
+    let mut task = LineTask {
+        id,
+        parallel: false,
+        stories: Vec::new(),
+        labels: Vec::new(),
+        description: text,
+    };
     let rest_in_id = Spanned::new(
         &id_text.value[id_offset + id_len..],
         id_text.span.sub(id_offset + id_len..id_text.value.len()),
@@ -61,7 +70,10 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
 }
 
 fn skip_separator(text: Text<'_>) -> Text<'_> {
-    let trimmed = text.value.strip_prefix([':', '.', '：']).unwrap_or(text.value);
+    let trimmed = text
+        .value
+        .strip_prefix([':', '.', '：'])
+        .unwrap_or(text.value);
     Spanned::new(trimmed, text.span.of_subslice(text.value, trimmed))
 }
 
@@ -86,11 +98,16 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
             return text;
         };
         let close = after_open.find([']', '］']);
-        let Some(close) = close.filter(|&close| close <= 24) else { return text };
+        let Some(close) = close.filter(|&close| close <= 24) else {
+            return text;
+        };
         let inner = &after_open[..close];
         let close_len = after_open[close..].chars().next().map_or(1, char::len_utf8);
         let after = &after_open[close + close_len..];
-        if inner.is_empty() || inner.contains(char::is_whitespace) && !inner.starts_with("US") || after.starts_with('(') {
+        if inner.is_empty()
+            || inner.contains(char::is_whitespace) && !inner.starts_with("US")
+            || after.starts_with('(')
+        {
             return text;
         }
         let base = text.span.of_subslice(text.value, trimmed);
@@ -105,7 +122,10 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
             for part in inner.split(',') {
                 let part_trimmed = part.trim();
                 if refs::story_number(part_trimmed).is_some() {
-                    task.stories.push(Spanned::new(part_trimmed, inner_span.of_subslice(inner, part_trimmed)));
+                    task.stories.push(Spanned::new(
+                        part_trimmed,
+                        inner_span.of_subslice(inner, part_trimmed),
+                    ));
                 }
             }
         } else {
@@ -119,7 +139,10 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
 /// Finds every checkbox item that starts with a task ID, anywhere in the
 /// document. Checkbox items without an ID inside a task become its work
 /// items; elsewhere inside a phase they are `loose_items`.
-pub(crate) fn collect_line_tasks<'a>(doc: &'a Document, loose_items: &mut Vec<CheckItem<'a>>) -> Vec<Task<'a>> {
+pub(crate) fn collect_line_tasks<'a>(
+    doc: &'a Document,
+    loose_items: &mut Vec<CheckItem<'a>>,
+) -> Vec<Task<'a>> {
     let tree = &doc.tree;
     let mut candidates: Vec<(NodeId, Text<'a>, lex::Checkbox<'a>, LineTask<'a>)> = Vec::new();
     let mut loose: Vec<(NodeId, CheckItem<'a>)> = Vec::new();
@@ -129,14 +152,22 @@ pub(crate) fn collect_line_tasks<'a>(doc: &'a Document, loose_items: &mut Vec<Ch
         }
         let item = NodeId(u32::try_from(index).unwrap_or(0));
         let line = tree.item_first_line(&doc.text, item);
-        let Some(checkbox) = lex::checkbox(line) else { continue };
+        let Some(checkbox) = lex::checkbox(line) else {
+            continue;
+        };
         match parse_task_text(checkbox.text) {
             Some(parsed) => candidates.push((item, line, checkbox, parsed)),
             None => loose.push((item, CheckItem::from_checkbox(&checkbox, line.span))),
         }
     }
-    let ids: Vec<&'a str> = candidates.iter().map(|(_, _, _, parsed)| parsed.id.value).collect();
-    let task_spans: Vec<Span> = candidates.iter().map(|(item, ..)| tree.span(*item)).collect();
+    let ids: Vec<&'a str> = candidates
+        .iter()
+        .map(|(_, _, _, parsed)| parsed.id.value)
+        .collect();
+    let task_spans: Vec<Span> = candidates
+        .iter()
+        .map(|(item, ..)| tree.span(*item))
+        .collect();
 
     let mut tasks: Vec<Task<'a>> = candidates
         .into_iter()
@@ -148,14 +179,20 @@ pub(crate) fn collect_line_tasks<'a>(doc: &'a Document, loose_items: &mut Vec<Ch
                 .get(index + 1)
                 .filter(|next| item_span.contains_span(**next))
                 .map_or(item_span.end, |next| next.start);
-            let detail = Spanned::slice(&doc.text, Span::new(line.span.end.min(detail_end), detail_end));
+            let detail = Spanned::slice(
+                &doc.text,
+                Span::new(line.span.end.min(detail_end), detail_end),
+            );
             build_task(&ids, line, &checkbox, parsed, item_span, detail)
         })
         .collect();
 
     for (item, check) in loose {
         let span = tree.span(item);
-        let owner = tasks.iter_mut().rev().find(|task| task.span.contains_span(span));
+        let owner = tasks
+            .iter_mut()
+            .rev()
+            .find(|task| task.span.contains_span(span));
         match owner {
             Some(task) => task.work_items.push(Criterion {
                 text: check.text,
@@ -196,12 +233,19 @@ fn build_task<'a>(
     detail: Text<'a>,
 ) -> Task<'a> {
     let mut status = TaskStatus::from_mark(checkbox.mark);
-    if parsed.labels.iter().any(|label| label.value.eq_ignore_ascii_case("blocked")) && !status.is_closed() {
+    if parsed
+        .labels
+        .iter()
+        .any(|label| label.value.eq_ignore_ascii_case("blocked"))
+        && !status.is_closed()
+    {
         status = TaskStatus::Blocked;
     }
     let mut dependencies = Vec::new();
-    let raw: Vec<RawDependency<'a>> =
-        refs::dependency_clauses(parsed.description).into_iter().chain(refs::dependency_clauses(detail)).collect();
+    let raw: Vec<RawDependency<'a>> = refs::dependency_clauses(parsed.description)
+        .into_iter()
+        .chain(refs::dependency_clauses(detail))
+        .collect();
     // A task naming itself is kept: a rule reports it.
     for dependency in raw {
         push_dependency(ids, dependency, DependencySource::Inline, &mut dependencies);

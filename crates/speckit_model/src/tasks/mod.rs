@@ -21,8 +21,8 @@ use std::ops::Range;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::lex;
 use speckit_md::SectionId;
+use speckit_md::lex;
 use speckit_text::{Span, Spanned};
 
 use crate::common::{CheckItem, MetaField, Outline, Text};
@@ -88,18 +88,43 @@ impl TaskStatus {
     /// Reads a plugin Status value: emoji, words, or both.
     pub fn from_field(value: &str) -> TaskStatus {
         let value = value.trim();
-        if value.contains(" | ") || value.contains(" / ") && value.contains("Complete") && value.contains("Not") {
+        if value.contains(" | ")
+            || value.contains(" / ") && value.contains("Complete") && value.contains("Not")
+        {
             return TaskStatus::Unknown;
         }
         let lower = value.to_lowercase();
         let has = |needles: &[&str]| needles.iter().any(|needle| lower.contains(needle));
-        if has(&["✅", "complete", "done", "finished", "完了", "完成", "済"]) && !has(&["not complete", "incomplete", "未完了"]) {
+        if has(&["✅", "complete", "done", "finished", "完了", "完成", "済"])
+            && !has(&["not complete", "incomplete", "未完了"])
+        {
             TaskStatus::Done
-        } else if has(&["🟡", "🚧", "in progress", "in-progress", "started", "wip", "進行中", "作業中", "进行中"]) && !has(&["not started"]) {
+        } else if has(&[
+            "🟡",
+            "🚧",
+            "in progress",
+            "in-progress",
+            "started",
+            "wip",
+            "進行中",
+            "作業中",
+            "进行中",
+        ]) && !has(&["not started"])
+        {
             TaskStatus::InProgress
         } else if has(&["🔴", "⛔", "block", "ブロック", "阻塞"]) {
             TaskStatus::Blocked
-        } else if has(&["⬜", "not started", "todo", "to do", "pending", "open", "未着手", "未开始", "未開始"]) {
+        } else if has(&[
+            "⬜",
+            "not started",
+            "todo",
+            "to do",
+            "pending",
+            "open",
+            "未着手",
+            "未开始",
+            "未開始",
+        ]) {
             TaskStatus::Todo
         } else if has(&["skip", "cancel", "n/a", "won't", "wontfix"]) {
             TaskStatus::Skipped
@@ -272,14 +297,24 @@ impl<'a> TaskList<'a> {
     pub fn parse(doc: &'a Document) -> TaskList<'a> {
         let phase_sections = find_phases(doc);
         let block_sections = block::find_task_sections(doc);
-        let format = if block_sections.is_empty() { TaskFormat::Checklist } else { TaskFormat::Blocks };
+        let format = if block_sections.is_empty() {
+            TaskFormat::Checklist
+        } else {
+            TaskFormat::Blocks
+        };
 
-        let mut phases: Vec<Phase<'a>> = phase_sections.iter().map(|&id| read_phase(doc, id)).collect();
+        let mut phases: Vec<Phase<'a>> = phase_sections
+            .iter()
+            .map(|&id| read_phase(doc, id))
+            .collect();
         let mut loose_items = Vec::new();
         let mut tasks = match format {
             TaskFormat::Blocks => {
                 let ids: Vec<&str> = block_sections.iter().map(|(_, id)| id.value).collect();
-                block_sections.iter().map(|&(section, id)| block::read_task(doc, section, id, &ids)).collect()
+                block_sections
+                    .iter()
+                    .map(|&(section, id)| block::read_task(doc, section, id, &ids))
+                    .collect()
             }
             TaskFormat::Checklist => line::collect_line_tasks(doc, &mut loose_items),
         };
@@ -317,7 +352,10 @@ impl<'a> TaskList<'a> {
     }
 
     pub fn count(&self, status: TaskStatus) -> usize {
-        self.tasks.iter().filter(|task| task.status == status).count()
+        self.tasks
+            .iter()
+            .filter(|task| task.status == status)
+            .count()
     }
 }
 
@@ -330,7 +368,9 @@ pub fn normalize_task_id(input: &str) -> String {
         .or_else(|| trimmed.strip_prefix("タスク"))
         .unwrap_or(trimmed)
         .trim();
-    if without_word.starts_with(['t', 'T']) || without_word.to_ascii_uppercase().starts_with("TASK-") {
+    if without_word.starts_with(['t', 'T'])
+        || without_word.to_ascii_uppercase().starts_with("TASK-")
+    {
         without_word.to_ascii_uppercase()
     } else {
         without_word.to_string()
@@ -345,7 +385,11 @@ pub(crate) fn detect_generation(doc: &Document) -> Generation {
         let title = doc.text.get(section.title.range()).unwrap_or("");
         title.starts_with("Phase 3.") || lex::heading_is(title, "Execution Flow (main)")
     });
-    if legacy { Generation::SpecKitLegacy } else { Generation::SpecKit }
+    if legacy {
+        Generation::SpecKitLegacy
+    } else {
+        Generation::SpecKit
+    }
 }
 
 /// Phase words in the languages seen in real repositories.
@@ -356,7 +400,9 @@ fn split_phase_title(title: &str) -> Option<(Option<&str>, &str)> {
     let title = lex::strip_leading_number(title.trim());
     let rest = PHASE_WORDS.iter().find_map(|word| {
         let head = title.get(..word.len())?;
-        head.eq_ignore_ascii_case(word).then(|| title.get(word.len()..)).flatten()
+        head.eq_ignore_ascii_case(word)
+            .then(|| title.get(word.len()..))
+            .flatten()
     })?;
     let rest = rest.trim_start_matches([' ', '\u{3000}']);
     let number_len = rest
@@ -365,12 +411,20 @@ fn split_phase_title(title: &str) -> Option<(Option<&str>, &str)> {
         .map_or(rest.len(), |(at, _)| at);
     let raw_number = rest.get(..number_len).unwrap_or("").trim_end_matches('.');
     let number_ok = !raw_number.is_empty()
-        && (raw_number.bytes().any(|b| b.is_ascii_digit()) || raw_number.len() == 1 || raw_number == "N");
+        && (raw_number.bytes().any(|b| b.is_ascii_digit())
+            || raw_number.len() == 1
+            || raw_number == "N");
     let number = number_ok.then_some(raw_number);
-    let after_number = if number_ok { rest.get(number_len..).unwrap_or("") } else { rest };
+    let after_number = if number_ok {
+        rest.get(number_len..).unwrap_or("")
+    } else {
+        rest
+    };
     // Only a separator may follow the number: `Phase 1: x`, `Phase 1 - x`, `Phase 1`.
     let trimmed = after_number.trim_start();
-    let name = trimmed.trim_start_matches([':', '：', '-', '–', '—', '.']).trim();
+    let name = trimmed
+        .trim_start_matches([':', '：', '-', '–', '—', '.'])
+        .trim();
     if number.is_none() && !(trimmed.starts_with(':') || trimmed.starts_with('：')) {
         return None;
     }
@@ -388,7 +442,10 @@ fn find_phases(doc: &Document) -> Vec<SectionId> {
             let id = SectionId(u32::try_from(index).unwrap_or(0));
             // A phase nested inside another phase (rare) is treated as its own
             // phase only when its parent is not already one.
-            let nested = doc.tree.parent_section(id).is_some_and(|parent| phases.contains(&parent));
+            let nested = doc
+                .tree
+                .parent_section(id)
+                .is_some_and(|parent| phases.contains(&parent));
             if !nested {
                 phases.push(id);
             }
@@ -401,7 +458,8 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
     let section = doc.tree.section(id);
     let title = doc.section_title(id);
     let (number, name) = split_phase_title(title.value).unwrap_or((None, title.value));
-    let number = number.map(|number| Spanned::new(number, title.span.of_subslice(title.value, number)));
+    let number =
+        number.map(|number| Spanned::new(number, title.span.of_subslice(title.value, number)));
     let name = Spanned::new(name, title.span.of_subslice(title.value, name));
     let story = story_in_title(name.value);
     let priority = priority_in_title(name);
@@ -444,15 +502,24 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
 }
 
 fn story_in_title(name: &str) -> Option<u32> {
-    let at = name.find("User Story").or_else(|| name.find("user story"))?;
-    let digits: String = name.get(at + 10..)?.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    let at = name
+        .find("User Story")
+        .or_else(|| name.find("user story"))?;
+    let digits: String = name
+        .get(at + 10..)?
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
 fn priority_in_title(name: Text<'_>) -> Option<Text<'_>> {
     let at = name.value.find("Priority:")?;
     let rest = name.value.get(at + 9..)?.trim_start();
-    let len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
     let value = rest.get(..len)?;
     (!value.is_empty()).then(|| Spanned::new(value, name.span.of_subslice(name.value, value)))
 }
@@ -489,7 +556,11 @@ pub(crate) fn push_dependency<'a>(
     out: &mut Vec<TaskRef<'a>>,
 ) {
     let Some(until) = raw.until else {
-        out.push(TaskRef { id: raw.id.value, span: raw.id.span, source });
+        out.push(TaskRef {
+            id: raw.id.value,
+            span: raw.id.span,
+            source,
+        });
         return;
     };
     let span = raw.id.span.cover(until.span);
@@ -502,8 +573,16 @@ pub(crate) fn push_dependency<'a>(
             }
         }
         _ => {
-            out.push(TaskRef { id: raw.id.value, span: raw.id.span, source });
-            out.push(TaskRef { id: until.value, span: until.span, source });
+            out.push(TaskRef {
+                id: raw.id.value,
+                span: raw.id.span,
+                source,
+            });
+            out.push(TaskRef {
+                id: until.value,
+                span: until.span,
+                source,
+            });
         }
     }
 }
@@ -512,9 +591,16 @@ pub(crate) fn push_dependency<'a>(
 /// is a tasks file (review checklists, notes, legends).
 fn is_non_task_section(title: &str) -> bool {
     let title = lex::strip_heading_decorations(title).to_ascii_lowercase();
-    ["notes", "validation checklist", "format", "legend", "path conventions", "checklist"]
-        .iter()
-        .any(|word| title.contains(word))
+    [
+        "notes",
+        "validation checklist",
+        "format",
+        "legend",
+        "path conventions",
+        "checklist",
+    ]
+    .iter()
+    .any(|word| title.contains(word))
 }
 
 #[cfg(test)]

@@ -89,21 +89,32 @@ pub(crate) fn find_task_ids<'a>(text: Text<'a>, bare_dotted: bool) -> Vec<Text<'
         };
         if at_word_start(bytes, index) {
             if let Some(len) = task_id_len(rest) {
-                found.push(Spanned::new(&rest[..len], text.span.sub(index..index + len)));
+                found.push(Spanned::new(
+                    &rest[..len],
+                    text.span.sub(index..index + len),
+                ));
                 index += len;
                 continue;
             }
             if let Some(after_word) = strip_task_word(rest) {
                 let skipped = rest.len() - after_word.len();
-                if let Some(len) = dotted_id_len(after_word).or_else(|| plain_number_len(after_word)) {
+                if let Some(len) =
+                    dotted_id_len(after_word).or_else(|| plain_number_len(after_word))
+                {
                     let start = index + skipped;
-                    found.push(Spanned::new(&after_word[..len], text.span.sub(start..start + len)));
+                    found.push(Spanned::new(
+                        &after_word[..len],
+                        text.span.sub(start..start + len),
+                    ));
                     index = start + len;
                     continue;
                 }
             }
             if bare_dotted && let Some(len) = dotted_id_len(rest) {
-                found.push(Spanned::new(&rest[..len], text.span.sub(index..index + len)));
+                found.push(Spanned::new(
+                    &rest[..len],
+                    text.span.sub(index..index + len),
+                ));
                 index += len;
                 continue;
             }
@@ -141,7 +152,10 @@ pub(crate) fn find_requirement_ids(text: Text<'_>) -> Vec<Text<'_>> {
     while let Some(offset) = memchr_dash(bytes, index) {
         let dash = offset;
         index = dash + 1;
-        let prefix_start = bytes[..dash].iter().rposition(|b| !b.is_ascii_uppercase()).map_or(0, |p| p + 1);
+        let prefix_start = bytes[..dash]
+            .iter()
+            .rposition(|b| !b.is_ascii_uppercase())
+            .map_or(0, |p| p + 1);
         let prefix = &value[prefix_start..dash];
         if !matches!(prefix, "FR" | "NFR" | "TR" | "SC") || !at_word_start(bytes, prefix_start) {
             continue;
@@ -159,27 +173,43 @@ pub(crate) fn find_requirement_ids(text: Text<'_>) -> Vec<Text<'_>> {
         if is_word_byte(bytes.get(end)) {
             continue;
         }
-        found.push(Spanned::new(&value[prefix_start..end], text.span.sub(prefix_start..end)));
+        found.push(Spanned::new(
+            &value[prefix_start..end],
+            text.span.sub(prefix_start..end),
+        ));
         index = end;
     }
     found
 }
 
 fn memchr_dash(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|&b| b == b'-').map(|p| p + from)
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'-')
+        .map(|p| p + from)
 }
 
 /// `[USn]`-style story references anywhere in `text` (also `US1` bare after
 /// a story label was peeled off the front).
 pub(crate) fn story_number(label: &str) -> Option<u32> {
-    let digits = label.strip_prefix("US").or_else(|| label.strip_prefix("us"))?;
+    let digits = label
+        .strip_prefix("US")
+        .or_else(|| label.strip_prefix("us"))?;
     let digits = digits.trim_start_matches([' ', '-']);
     digits.parse().ok()
 }
 
 /// Keyword phrases that introduce a dependency clause inside a task.
-const DEPENDENCY_KEYWORDS: [&str; 7] =
-    ["depends on", "depend on", "depends:", "dependencies:", "blocked by", "requires", "after"];
+const DEPENDENCY_KEYWORDS: [&str; 7] = [
+    "depends on",
+    "depend on",
+    "depends:",
+    "dependencies:",
+    "blocked by",
+    "requires",
+    "after",
+];
 
 /// A dependency written in a task: `(depends on T012, T013)`,
 /// `Depends on: T003`, `after T001`, with ranges `T002–T009` kept as a pair.
@@ -201,7 +231,12 @@ pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
     while search_from < lower.len() {
         let next = DEPENDENCY_KEYWORDS
             .iter()
-            .filter_map(|keyword| lower.get(search_from..)?.find(keyword).map(|at| (search_from + at, keyword.len())))
+            .filter_map(|keyword| {
+                lower
+                    .get(search_from..)?
+                    .find(keyword)
+                    .map(|at| (search_from + at, keyword.len()))
+            })
             .min_by_key(|&(at, _)| at);
         let Some((at, keyword_len)) = next else { break };
         search_from = at + keyword_len;
@@ -210,7 +245,10 @@ pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
         }
         let clause_start = at + keyword_len;
         let clause_end = clause_end(value, clause_start);
-        let clause = Spanned::new(&value[clause_start..clause_end], text.span.sub(clause_start..clause_end));
+        let clause = Spanned::new(
+            &value[clause_start..clause_end],
+            text.span.sub(clause_start..clause_end),
+        );
         push_clause_ids(clause, &mut found);
         search_from = clause_end.max(search_from);
     }
@@ -236,13 +274,19 @@ pub(crate) fn push_clause_ids<'a>(clause: Text<'a>, found: &mut Vec<RawDependenc
     while let Some(&id) = ids.get(index) {
         let range_end = ids.get(index + 1).filter(|next| {
             let between = clause.value.get(
-                (id.span.end - clause.span.start) as usize..(next.span.start - clause.span.start) as usize,
+                (id.span.end - clause.span.start) as usize
+                    ..(next.span.start - clause.span.start) as usize,
             );
-            between.is_some_and(|between| matches!(between.trim(), "-" | "–" | "—" | ".." | "to" | "~" | "〜"))
+            between.is_some_and(|between| {
+                matches!(between.trim(), "-" | "–" | "—" | ".." | "to" | "~" | "〜")
+            })
         });
         match range_end {
             Some(&until) => {
-                found.push(RawDependency { id, until: Some(until) });
+                found.push(RawDependency {
+                    id,
+                    until: Some(until),
+                });
                 index += 2;
             }
             None => {
@@ -260,8 +304,16 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
     let value = text.value;
     let mut code_spans = Vec::new();
     let mut search = 0;
-    while let Some(open) = value.get(search..).and_then(|rest| rest.find('`')).map(|at| at + search) {
-        let Some(close) = value.get(open + 1..).and_then(|rest| rest.find('`')).map(|at| at + open + 1) else {
+    while let Some(open) = value
+        .get(search..)
+        .and_then(|rest| rest.find('`'))
+        .map(|at| at + search)
+    {
+        let Some(close) = value
+            .get(open + 1..)
+            .and_then(|rest| rest.find('`'))
+            .map(|at| at + open + 1)
+        else {
             break;
         };
         code_spans.push(open..close + 1);
@@ -278,25 +330,34 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
         if token.is_empty() || code_spans.iter().any(|range| range.contains(&start)) {
             continue;
         }
-        let trimmed = token.trim_end_matches(['.', ',', ';', ':', ')', '*', '。', '、']).trim_start_matches(['*', '(']);
+        let trimmed = token
+            .trim_end_matches(['.', ',', ';', ':', ')', '*', '。', '、'])
+            .trim_start_matches(['*', '(']);
         if looks_like_path(trimmed, false) {
             let lead = token.len() - token.trim_start_matches(['*', '(']).len();
             let begin = start + lead;
-            found.push(Spanned::new(trimmed, text.span.sub(begin..begin + trimmed.len())));
+            found.push(Spanned::new(
+                trimmed,
+                text.span.sub(begin..begin + trimmed.len()),
+            ));
         }
     }
     found
 }
 
 const EXTENSIONS: [&str; 48] = [
-    "rs", "py", "ts", "tsx", "js", "jsx", "mjs", "cjs", "go", "java", "kt", "kts", "cs", "rb", "php", "swift",
-    "dart", "c", "h", "cpp", "hpp", "md", "json", "yaml", "yml", "toml", "sql", "sh", "ps1", "css", "scss", "html",
-    "vue", "svelte", "xml", "gradle", "proto", "graphql", "txt", "csv", "lock", "ini", "cfg", "env", "tf", "mdc",
-    "ex", "exs",
+    "rs", "py", "ts", "tsx", "js", "jsx", "mjs", "cjs", "go", "java", "kt", "kts", "cs", "rb",
+    "php", "swift", "dart", "c", "h", "cpp", "hpp", "md", "json", "yaml", "yml", "toml", "sql",
+    "sh", "ps1", "css", "scss", "html", "vue", "svelte", "xml", "gradle", "proto", "graphql",
+    "txt", "csv", "lock", "ini", "cfg", "env", "tf", "mdc", "ex", "exs",
 ];
 
 fn looks_like_path(token: &str, quoted: bool) -> bool {
-    if token.is_empty() || token.len() > 200 || token.contains("://") || token.contains(char::is_whitespace) {
+    if token.is_empty()
+        || token.len() > 200
+        || token.contains("://")
+        || token.contains(char::is_whitespace)
+    {
         return false;
     }
     if token.starts_with('-') || token.starts_with('@') && !token.contains('/') {
@@ -309,14 +370,18 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
     });
     if has_slash {
         // `src/models/` and `src/a.rs`; not fractions like `1/2` or `and/or`.
-        return quoted || known_extension || token.ends_with('/') || token.matches('/').count() >= 2;
+        return quoted
+            || known_extension
+            || token.ends_with('/')
+            || token.matches('/').count() >= 2;
     }
     if !known_extension {
         return false;
     }
     // `Node.js`, `Vue.js`: framework names, not files.
     let (stem, ext) = extension.unwrap_or(("", ""));
-    let framework = ext.eq_ignore_ascii_case("js") && stem.chars().next().is_some_and(char::is_uppercase);
+    let framework =
+        ext.eq_ignore_ascii_case("js") && stem.chars().next().is_some_and(char::is_uppercase);
     quoted || !framework
 }
 
@@ -349,7 +414,10 @@ mod tests {
     #[test]
     fn ids_in_text() {
         let t = text("after T001 and Task 1.2, タスク 2.1, T17; not AT001 or 3.5");
-        assert_eq!(values(&find_task_ids(t, false)), vec!["T001", "1.2", "2.1", "T17"]);
+        assert_eq!(
+            values(&find_task_ids(t, false)),
+            vec!["T001", "1.2", "2.1", "T17"]
+        );
         let t = text("Task 1.1 (User model), 1.3");
         assert_eq!(values(&find_task_ids(t, true)), vec!["1.1", "1.3"]);
     }
@@ -357,15 +425,23 @@ mod tests {
     #[test]
     fn requirement_ids() {
         let t = text("covers FR-001, NFR-2 and SC-010; FR-010a. Not XFR-1 or FR-x");
-        assert_eq!(values(&find_requirement_ids(t)), vec!["FR-001", "NFR-2", "SC-010", "FR-010a"]);
+        assert_eq!(
+            values(&find_requirement_ids(t)),
+            vec!["FR-001", "NFR-2", "SC-010", "FR-010a"]
+        );
     }
 
     #[test]
     fn dependency_clauses_and_ranges() {
         let t = text("Wire it (depends on T012, T013) then deploy after T020–T022. See T099.");
-        let deps: Vec<_> =
-            dependency_clauses(t).iter().map(|d| (d.id.value, d.until.map(|u| u.value))).collect();
-        assert_eq!(deps, vec![("T012", None), ("T013", None), ("T020", Some("T022"))]);
+        let deps: Vec<_> = dependency_clauses(t)
+            .iter()
+            .map(|d| (d.id.value, d.until.map(|u| u.value)))
+            .collect();
+        assert_eq!(
+            deps,
+            vec![("T012", None), ("T013", None), ("T020", Some("T022"))]
+        );
         let t = text("Requires nothing; Depends on: Task 1.1, 1.2");
         let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
         assert_eq!(deps, vec!["1.1", "1.2"]);
@@ -374,8 +450,13 @@ mod tests {
 
     #[test]
     fn files() {
-        let t = text("Create User model in src/models/user.py, update `package.json` and README.md (uses Node.js).");
-        assert_eq!(values(&find_files(t)), vec!["package.json", "src/models/user.py", "README.md"]);
+        let t = text(
+            "Create User model in src/models/user.py, update `package.json` and README.md (uses Node.js).",
+        );
+        assert_eq!(
+            values(&find_files(t)),
+            vec!["package.json", "src/models/user.py", "README.md"]
+        );
         let t = text("Use and/or 1/2 of https://x.io/a.md; dir `src/api/` and · lib/core/");
         assert_eq!(values(&find_files(t)), vec!["src/api/", "lib/core/"]);
     }

@@ -66,13 +66,21 @@ fn parse_number(cell: Text<'_>) -> Option<Spanned<u32>> {
         return None;
     }
     let digits = inner.get(..digits_len)?;
-    Some(Spanned::new(digits.parse().ok()?, cell.span.of_subslice(cell.value, digits)))
+    Some(Spanned::new(
+        digits.parse().ok()?,
+        cell.span.of_subslice(cell.value, digits),
+    ))
 }
 
 pub(crate) fn read_summary(doc: &Document) -> Option<TaskSummary<'_>> {
-    let section = doc.find_section(SectionId::DOCUMENT, &["Task Summary", "Task Count Summary", "Summary"])?;
+    let section = doc.find_section(
+        SectionId::DOCUMENT,
+        &["Task Summary", "Task Count Summary", "Summary"],
+    )?;
     let table = doc.tables_in(section).into_iter().find(|table| {
-        table.column_any(&["Total Tasks", "Total", "Tasks"]).is_some()
+        table
+            .column_any(&["Total Tasks", "Total", "Tasks"])
+            .is_some()
             && table.column_any(&["Completed", "Done"]).is_some()
     })?;
     let label_column = table.column_any(&["Phase", "Category"]).unwrap_or(0);
@@ -83,7 +91,11 @@ pub(crate) fn read_summary(doc: &Document) -> Option<TaskSummary<'_>> {
         .rows
         .iter()
         .map(|row| {
-            let label = row.cells.get(label_column).copied().unwrap_or(Spanned::new("", row.span));
+            let label = row
+                .cells
+                .get(label_column)
+                .copied()
+                .unwrap_or(Spanned::new("", row.span));
             let plain = strip_markup(label.value);
             let phase = plain
                 .strip_prefix("Phase")
@@ -93,14 +105,19 @@ pub(crate) fn read_summary(doc: &Document) -> Option<TaskSummary<'_>> {
                 span: row.span,
                 label,
                 phase,
-                is_total: plain.eq_ignore_ascii_case("total") || plain.eq_ignore_ascii_case("totals"),
+                is_total: plain.eq_ignore_ascii_case("total")
+                    || plain.eq_ignore_ascii_case("totals"),
                 total: cell_at(row, total_column).and_then(parse_number),
                 completed: cell_at(row, completed_column).and_then(parse_number),
                 remaining: cell_at(row, remaining_column).and_then(parse_number),
             }
         })
         .collect();
-    Some(TaskSummary { section_span: doc.tree.section(section).span, table_span: table.span, rows })
+    Some(TaskSummary {
+        section_span: doc.tree.section(section).span,
+        table_span: table.span,
+        rows,
+    })
 }
 
 fn cell_at<'a>(row: &speckit_md::TableRow<'a>, column: Option<usize>) -> Option<Text<'a>> {
@@ -110,7 +127,12 @@ fn cell_at<'a>(row: &speckit_md::TableRow<'a>, column: Option<usize>) -> Option<
 pub(crate) fn read_dependency_tree(doc: &Document) -> Vec<TreeEntry<'_>> {
     let Some(section) = doc.find_section(
         SectionId::DOCUMENT,
-        &["Task Dependencies", "Dependency Graph", "Task Dependency Graph", "Dependency Tree"],
+        &[
+            "Task Dependencies",
+            "Dependency Graph",
+            "Task Dependency Graph",
+            "Dependency Tree",
+        ],
     ) else {
         return Vec::new();
     };
@@ -131,7 +153,10 @@ fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
     let after_word = &value[task_at + 5..];
     let id_len = refs::dotted_id_len(after_word.trim_start())?;
     let id_start = task_at + 5 + (after_word.len() - after_word.trim_start().len());
-    let id = Spanned::new(&value[id_start..id_start + id_len], line.span.sub(id_start..id_start + id_len));
+    let id = Spanned::new(
+        &value[id_start..id_start + id_len],
+        line.span.sub(id_start..id_start + id_len),
+    );
     let rest = &value[id_start + id_len..];
     let rest_start = id_start + id_len;
     let category = rest.trim_start().strip_prefix('(').and_then(|inner| {
@@ -139,7 +164,10 @@ fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
         let category = inner[..close].trim();
         let offset = rest_start + (rest.len() - rest.trim_start().len()) + 1;
         let lead = inner[..close].len() - inner[..close].trim_start().len();
-        Some(Spanned::new(category, line.span.sub(offset + lead..offset + lead + category.len())))
+        Some(Spanned::new(
+            category,
+            line.span.sub(offset + lead..offset + lead + category.len()),
+        ))
     });
     let depends_on = match rest.find("depends on") {
         Some(at) => {
@@ -149,11 +177,19 @@ fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
         }
         None => Vec::new(),
     };
-    Some(TreeEntry { span: line.span, id, category, depends_on })
+    Some(TreeEntry {
+        span: line.span,
+        id,
+        category,
+        depends_on,
+    })
 }
 
 pub(crate) fn read_progress_log(doc: &Document) -> Option<ProgressLog<'_>> {
-    let section = doc.find_section(SectionId::DOCUMENT, &["Progress Log", "Progress", "Changelog"])?;
+    let section = doc.find_section(
+        SectionId::DOCUMENT,
+        &["Progress Log", "Progress", "Changelog"],
+    )?;
     let days = doc
         .tree
         .child_sections(section)
@@ -161,7 +197,11 @@ pub(crate) fn read_progress_log(doc: &Document) -> Option<ProgressLog<'_>> {
             date: doc.section_title(day),
             heading_span: doc.section_heading_span(day),
             span: doc.tree.section(day).span,
-            entries: doc.list_entries(day).into_iter().map(|entry| entry.text).collect(),
+            entries: doc
+                .list_entries(day)
+                .into_iter()
+                .map(|entry| entry.text)
+                .collect(),
         })
         .collect();
     Some(ProgressLog {
@@ -182,7 +222,8 @@ pub(crate) fn add_ordering_rules<'a>(doc: &'a Document, tasks: &mut [Task<'a>]) 
         .enumerate()
         .filter(|(_, section)| {
             let title = doc.text.get(section.title.range()).unwrap_or("");
-            lex::heading_starts_with(title, "Dependencies") || lex::heading_is(title, "Task Dependencies")
+            lex::heading_starts_with(title, "Dependencies")
+                || lex::heading_is(title, "Task Dependencies")
         })
         .map(|(index, _)| SectionId(u32::try_from(index).unwrap_or(0)))
         .collect();
@@ -192,9 +233,19 @@ pub(crate) fn add_ordering_rules<'a>(doc: &'a Document, tasks: &mut [Task<'a>]) 
             if let Some(at) = text.value.find(" blocks ") {
                 let (before, after) = split_at(text, at, " blocks ".len());
                 let sources = refs::find_task_ids(before, false);
-                let Some(&source) = sources.first() else { continue };
+                let Some(&source) = sources.first() else {
+                    continue;
+                };
                 for target in resolve(&ids, after) {
-                    add_dependency(tasks, target.id, TaskRef { id: source.value, span: source.span, source: DependencySource::Blocks });
+                    add_dependency(
+                        tasks,
+                        target.id,
+                        TaskRef {
+                            id: source.value,
+                            span: source.span,
+                            source: DependencySource::Blocks,
+                        },
+                    );
                 }
             } else if let Some(at) = text.value.find(" before ") {
                 let (before, after) = split_at(text, at, " before ".len());
@@ -205,7 +256,15 @@ pub(crate) fn add_ordering_rules<'a>(doc: &'a Document, tasks: &mut [Task<'a>]) 
                 }
                 for target in &then {
                     for source in &first {
-                        add_dependency(tasks, target.id, TaskRef { id: source.id, span: source.span, source: DependencySource::Range });
+                        add_dependency(
+                            tasks,
+                            target.id,
+                            TaskRef {
+                                id: source.id,
+                                span: source.span,
+                                source: DependencySource::Range,
+                            },
+                        );
                     }
                 }
             }
@@ -215,7 +274,10 @@ pub(crate) fn add_ordering_rules<'a>(doc: &'a Document, tasks: &mut [Task<'a>]) 
 
 fn split_at<'a>(text: Text<'a>, at: usize, len: usize) -> (Text<'a>, Text<'a>) {
     let before = Spanned::new(&text.value[..at], text.span.sub(0..at));
-    let after = Spanned::new(&text.value[at + len..], text.span.sub(at + len..text.value.len()));
+    let after = Spanned::new(
+        &text.value[at + len..],
+        text.span.sub(at + len..text.value.len()),
+    );
     (before, after)
 }
 
@@ -232,7 +294,10 @@ fn resolve<'a>(ids: &[&'a str], text: Text<'a>) -> Vec<TaskRef<'a>> {
 fn add_dependency<'a>(tasks: &mut [Task<'a>], target: &str, dependency: TaskRef<'a>) {
     if let Some(task) = tasks.iter_mut().find(|task| task.id.value == target)
         && task.id.value != dependency.id
-        && !task.dependencies.iter().any(|existing| existing.id == dependency.id)
+        && !task
+            .dependencies
+            .iter()
+            .any(|existing| existing.id == dependency.id)
     {
         task.dependencies.push(dependency);
     }
@@ -244,7 +309,11 @@ pub(crate) fn add_tree_dependencies<'a>(entries: &[TreeEntry<'a>], tasks: &mut [
             add_dependency(
                 tasks,
                 entry.id.value,
-                TaskRef { id: dependency.value, span: dependency.span, source: DependencySource::Tree },
+                TaskRef {
+                    id: dependency.value,
+                    span: dependency.span,
+                    source: DependencySource::Tree,
+                },
             );
         }
     }

@@ -95,7 +95,10 @@ fn real_world_id_variants() {
 fn full_width_checkbox_in_list() {
     // A full-width box is not a GFM list item marker problem: the line is
     // still a `- ` bullet.
-    check("- ［ ］ T020 ［P］ Full-width brackets\n", &["T020 todo [P] | Full-width brackets"]);
+    check(
+        "- ［ ］ T020 ［P］ Full-width brackets\n",
+        &["T020 todo [P] | Full-width brackets"],
+    );
 }
 
 #[test]
@@ -109,9 +112,16 @@ fn phase_variants() {
 ### フェーズ2: 基盤
 - [ ] T003 c
 ",
-        &["T001 todo phase=A | a", "T002 todo phase=N | b", "T003 todo phase=2 | c"],
+        &[
+            "T001 todo phase=A | a",
+            "T002 todo phase=N | b",
+            "T003 todo phase=2 | c",
+        ],
     );
-    let doc = Document::parse_str("tasks.md", "## Phase N: Polish\n- [ ] T1 x\n## Phase 2: Foundational (Blocking)\n");
+    let doc = Document::parse_str(
+        "tasks.md",
+        "## Phase N: Polish\n- [ ] T1 x\n## Phase 2: Foundational (Blocking)\n",
+    );
     let list = TaskList::parse(&doc);
     let kinds: Vec<PhaseKind> = list.phases.iter().map(|phase| phase.kind).collect();
     assert_eq!(kinds, vec![PhaseKind::Polish, PhaseKind::Foundational]);
@@ -128,7 +138,10 @@ fn story_phase_reads_number_and_priority() {
     assert_eq!(phase.kind, PhaseKind::Story);
     assert_eq!(phase.story, Some(2));
     assert_eq!(phase.priority.map(|p| p.value), Some("P2"));
-    assert_eq!(phase.field(&["Goal"]).map(|f| f.value.value), Some("Export data"));
+    assert_eq!(
+        phase.field(&["Goal"]).map(|f| f.value.value),
+        Some("Export data")
+    );
 }
 
 #[test]
@@ -174,7 +187,11 @@ fn checkboxes_without_ids() {
     let list = TaskList::parse(&doc);
     assert_eq!(list.tasks.len(), 1);
     assert_eq!(list.tasks[0].work_items.len(), 1);
-    let loose: Vec<&str> = list.loose_items.iter().map(|item| item.text.value).collect();
+    let loose: Vec<&str> = list
+        .loose_items
+        .iter()
+        .map(|item| item.text.value)
+        .collect();
     assert_eq!(loose, vec!["stray item"]);
 }
 
@@ -283,24 +300,47 @@ fn plugin_blocks() {
     let first = &list.tasks[0];
     assert_eq!(first.priority().map(|f| f.value.value), Some("High"));
     assert_eq!(first.effort().map(|f| f.value.value), Some("S"));
-    assert_eq!(first.description.map(|d| d.value), Some("Add the saved_searches table."));
+    assert_eq!(
+        first.description.map(|d| d.value),
+        Some("Add the saved_searches table.")
+    );
     assert_eq!(first.acceptance_criteria.len(), 2);
     assert_eq!(first.testing_requirements.len(), 1);
-    assert_eq!(list.tasks[1].dependencies[0].source, DependencySource::Field);
+    assert_eq!(
+        list.tasks[1].dependencies[0].source,
+        DependencySource::Field
+    );
     assert_eq!(list.tasks[2].dependencies[1].source, DependencySource::Tree);
 
     let summary = list.summary.as_ref().unwrap();
     let rows: Vec<_> = summary
         .rows
         .iter()
-        .map(|row| (row.phase, row.is_total, row.total.map(|n| n.value), row.completed.map(|n| n.value)))
+        .map(|row| {
+            (
+                row.phase,
+                row.is_total,
+                row.total.map(|n| n.value),
+                row.completed.map(|n| n.value),
+            )
+        })
         .collect();
-    assert_eq!(rows, vec![(Some("1"), false, Some(2), Some(1)), (Some("2"), false, Some(1), Some(0)), (None, true, Some(3), Some(1))]);
+    assert_eq!(
+        rows,
+        vec![
+            (Some("1"), false, Some(2), Some(1)),
+            (Some("2"), false, Some(1), Some(0)),
+            (None, true, Some(3), Some(1))
+        ]
+    );
     let total = summary.rows[2].total.unwrap();
     assert_eq!(&PLUGIN[total.span.range()], "3");
 
     assert_eq!(list.dependency_tree.len(), 3);
-    assert_eq!(list.dependency_tree[2].category.map(|c| c.value), Some("core"));
+    assert_eq!(
+        list.dependency_tree[2].category.map(|c| c.value),
+        Some("core")
+    );
     let log = list.progress_log.as_ref().unwrap();
     assert_eq!(log.days[0].date.value, "2025-03-02");
     assert_eq!(log.days[0].entries.len(), 2);
@@ -328,7 +368,10 @@ fn japanese_blocks() {
 - [x] a
 - [ ] b
 ",
-        &["1.1 done phase=1 | 初期化", "1.2 in-progress phase=1 deps=1.1 | スタック"],
+        &[
+            "1.1 done phase=1 | 初期化",
+            "1.2 in-progress phase=1 deps=1.1 | スタック",
+        ],
     );
 }
 
@@ -340,7 +383,10 @@ fn status_words() {
         ("🟡 In Progress", TaskStatus::InProgress),
         ("⬜ Not Started", TaskStatus::Todo),
         ("Blocked: waiting for API keys", TaskStatus::Blocked),
-        ("⬜ Not Started | 🟡 In Progress | ✅ Complete", TaskStatus::Unknown),
+        (
+            "⬜ Not Started | 🟡 In Progress | ✅ Complete",
+            TaskStatus::Unknown,
+        ),
         ("whatever", TaskStatus::Unknown),
     ] {
         assert_eq!(TaskStatus::from_field(value), expected, "{value}");

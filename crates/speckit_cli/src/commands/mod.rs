@@ -1,0 +1,57 @@
+//! One module per command. Each returns the process exit code.
+
+mod list;
+mod schema;
+mod show;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use clap::CommandFactory;
+use speckit::workspace::Workspace;
+
+use crate::cli::{Cli, Command};
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::List { json } => list::run(&open(&cli.global.root)?, json),
+        Command::Show { feature, json } => {
+            show::run(&open(&cli.global.root)?, feature.as_deref(), json)
+        }
+        Command::Schema { of } => schema::run(of),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            let mut stdout = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut command, "speckit", &mut stdout);
+            stdout.flush().context("cannot write to stdout")?;
+            Ok(0)
+        }
+    }
+}
+
+fn open(root: &Option<std::path::PathBuf>) -> anyhow::Result<Workspace> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    Ok(speckit::open_workspace(root.as_deref(), &cwd)?)
+}
+
+/// Writes pretty JSON and a final newline to stdout.
+fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, value)
+        .map_err(std::io::Error::from)
+        .context("cannot write to stdout")?;
+    writeln!(stdout).context("cannot write to stdout")?;
+    Ok(())
+}
+
+/// `path` relative to the current directory when it is below it.
+fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let relative = cwd.as_deref().and_then(|cwd| path.strip_prefix(cwd).ok());
+    match relative {
+        Some(relative) if relative.as_os_str().is_empty() => ".".to_string(),
+        Some(relative) => relative.display().to_string(),
+        None => path.display().to_string(),
+    }
+}
