@@ -31,7 +31,7 @@ impl<'a> TableRow<'a> {
     }
 }
 
-impl<'a> Table<'a> {
+impl Table<'_> {
     /// Index of the first header cell whose text equals `name` (ASCII
     /// case-insensitive, `**` emphasis ignored).
     pub fn column(&self, name: &str) -> Option<usize> {
@@ -116,15 +116,12 @@ impl MdTree {
         let span = self.span(id);
         let source = text.get(span.range()).unwrap_or("");
         let mut children = self.children(id);
-        let content_span = match children.next() {
-            Some(first) => {
-                let last = children.last().unwrap_or(first);
-                self.span(first).cover(self.span(last))
-            }
-            None => {
-                let first_line_end = source.find('\n').map_or(source.len(), |index| index + 1);
-                Span::empty(span.sub(0..first_line_end).end)
-            }
+        let content_span = if let Some(first) = children.next() {
+            let last = children.last().unwrap_or(first);
+            self.span(first).cover(self.span(last))
+        } else {
+            let first_line_end = source.find('\n').map_or(source.len(), |index| index + 1);
+            Span::empty(span.subspan(0..first_line_end).end)
         };
         let info = if fenced {
             let first_line = source.lines().next().unwrap_or("");
@@ -149,7 +146,7 @@ impl MdTree {
         let span = self.span(item);
         let source = text.get(span.range()).unwrap_or("");
         let line_len = source.find(['\n', '\r']).unwrap_or(source.len());
-        Spanned::new(source.get(..line_len).unwrap_or(""), span.sub(0..line_len))
+        Spanned::new(source.get(..line_len).unwrap_or(""), span.subspan(0..line_len))
     }
 
     /// Nested lists directly inside `item`.

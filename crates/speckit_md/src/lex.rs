@@ -161,9 +161,9 @@ pub fn list_marker(line: Spanned<&str>) -> Option<ListMarker<'_>> {
     let rest = text.get(index..)?;
     Some(ListMarker {
         indent,
-        marker: Spanned::new(marker, line.span.sub(marker_start..marker_end)),
+        marker: Spanned::new(marker, line.span.subspan(marker_start..marker_end)),
         number,
-        rest: Spanned::new(rest, line.span.sub(index..text.len())),
+        rest: Spanned::new(rest, line.span.subspan(index..text.len())),
     })
 }
 
@@ -217,12 +217,12 @@ pub fn checkbox(line: Spanned<&str>) -> Option<Checkbox<'_>> {
     let mark_start = open_len;
     let mark_end = mark_start + mark.len_utf8();
     let box_end = mark_end + close_len;
-    let text = Spanned::new(after_box, list.rest.span.sub(box_end..rest.len())).trim();
+    let text = Spanned::new(after_box, list.rest.span.subspan(box_end..rest.len())).trim();
     Some(Checkbox {
         list,
         mark,
-        mark_span: list.rest.span.sub(mark_start..mark_end),
-        box_span: list.rest.span.sub(0..box_end),
+        mark_span: list.rest.span.subspan(mark_start..mark_end),
+        box_span: list.rest.span.subspan(0..box_end),
         text,
     })
 }
@@ -266,7 +266,7 @@ pub fn pipe_fields(line: Spanned<&str>) -> Vec<Field<'_>> {
 
 fn push_field<'a>(fields: &mut Vec<Field<'a>>, line: Spanned<&'a str>, start: usize, end: usize) {
     if let Some(piece) = line.value.get(start..end) {
-        let piece = Spanned::new(piece, line.span.sub(start..end));
+        let piece = Spanned::new(piece, line.span.subspan(start..end));
         if let Some(field) = field(piece) {
             fields.push(field);
         }
@@ -367,7 +367,7 @@ pub fn html_comments(text: &str, span: Span) -> Vec<Span> {
         let body_start = start + 4;
         let end = memchr::memmem::find(slice.as_bytes().get(body_start..).unwrap_or(&[]), b"-->")
             .map_or(slice.len(), |close| body_start + close + 3);
-        comments.push(span.sub(start..end));
+        comments.push(span.subspan(start..end));
         from = end;
     }
     comments

@@ -76,7 +76,7 @@ impl Span {
 
     /// A sub-span given relative offsets inside this span.
     #[must_use]
-    pub fn sub(self, relative: Range<usize>) -> Span {
+    pub fn subspan(self, relative: Range<usize>) -> Span {
         let start = self
             .start
             .saturating_add(u32::try_from(relative.start).unwrap_or(u32::MAX));
@@ -99,7 +99,7 @@ impl Span {
             debug_assert!(false, "of_subslice called with a foreign slice");
             return self;
         }
-        self.sub(part_start - whole_start..part_start - whole_start + part.len())
+        self.subspan(part_start - whole_start..part_start - whole_start + part.len())
     }
 }
 
@@ -160,9 +160,9 @@ mod tests {
     #[test]
     fn sub_clamps_to_parent() {
         let span = Span::new(10, 20);
-        assert_eq!(span.sub(2..5), Span::new(12, 15));
-        assert_eq!(span.sub(5..50), Span::new(15, 20));
-        assert_eq!(span.sub(40..50), Span::new(20, 20));
+        assert_eq!(span.subspan(2..5), Span::new(12, 15));
+        assert_eq!(span.subspan(5..50), Span::new(15, 20));
+        assert_eq!(span.subspan(40..50), Span::new(20, 20));
     }
 
     #[test]

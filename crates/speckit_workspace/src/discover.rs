@@ -71,9 +71,14 @@ impl Workspace {
     pub fn open(root: &Path) -> Result<Workspace, WorkspaceError> {
         let root = std::path::absolute(root).map_err(|error| WorkspaceError::io(root, error))?;
         if !root.is_dir() {
+            let (kind, message) = if root.exists() {
+                (std::io::ErrorKind::NotADirectory, "not a directory")
+            } else {
+                (std::io::ErrorKind::NotFound, "no such directory")
+            };
             return Err(WorkspaceError::io(
                 &root,
-                std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory"),
+                std::io::Error::new(kind, message),
             ));
         }
         let config = Config::load(&root)?;
@@ -179,7 +184,7 @@ impl Workspace {
             }
             match duplicates.last_mut() {
                 Some(last) if last.layout == a.layout && last.number == a.number_value => {
-                    last.dirs.push(b.dir.clone())
+                    last.dirs.push(b.dir.clone());
                 }
                 _ => duplicates.push(DuplicateNumber {
                     layout: a.layout,

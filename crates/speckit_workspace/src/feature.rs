@@ -189,7 +189,7 @@ fn has_md_extension(name: &str) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }
 
-/// Directory entries as (name, is_dir), sorted by name. Names that are not
+/// Directory entries as `(name, is_dir)`, sorted by name. Names that are not
 /// UTF-8 are skipped (they cannot be referenced in documents anyway).
 /// Symlinks are followed; a broken or looping link counts as a file that
 /// will fail later with a clear error when read.

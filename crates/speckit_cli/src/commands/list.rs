@@ -80,7 +80,7 @@ fn write_table(
     }
     for duplicate in &output.duplicate_numbers {
         let number = match &duplicate.number {
-            FeatureNumber::Sequential(value) => value.to_string(),
+            FeatureNumber::Sequential(value) => format!("{value:03}"),
             FeatureNumber::Timestamp(stamp) => stamp.clone(),
         };
         writeln!(

@@ -15,9 +15,9 @@ use crate::cli::{Cli, Command};
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
-        Command::List { json } => list::run(&open(&cli.global.root)?, json),
+        Command::List { json } => list::run(&open(cli.global.root.as_deref())?, json),
         Command::Show { feature, json } => {
-            show::run(&open(&cli.global.root)?, feature.as_deref(), json)
+            show::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
         }
         Command::Schema { of } => schema::run(of),
         Command::Completions { shell } => {
@@ -30,9 +30,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-fn open(root: &Option<std::path::PathBuf>) -> anyhow::Result<Workspace> {
+fn open(root: Option<&Path>) -> anyhow::Result<Workspace> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    Ok(speckit::open_workspace(root.as_deref(), &cwd)?)
+    Ok(speckit::open_workspace(root, &cwd)?)
 }
 
 /// Writes pretty JSON and a final newline to stdout.

@@ -113,7 +113,7 @@ pub(crate) fn split_task_heading(title: Text<'_>) -> Option<(Text<'_>, Text<'_>)
     let base = title.span.of_subslice(title.value, value);
     let id = Spanned::new(
         &value[id_start..id_start + id_len],
-        base.sub(id_start..id_start + id_len),
+        base.subspan(id_start..id_start + id_len),
     );
     Some((id, Spanned::new(name, base.of_subslice(value, name))))
 }
@@ -133,7 +133,7 @@ pub(crate) fn find_task_sections(doc: &Document) -> Vec<(SectionId, Text<'_>)> {
     found
 }
 
-fn criterion<'a>(doc: &'a Document, item: speckit_md::NodeId) -> Criterion<'a> {
+fn criterion(doc: &Document, item: speckit_md::NodeId) -> Criterion<'_> {
     let entry = doc.list_entry(item);
     Criterion {
         text: entry.text,
@@ -143,90 +143,87 @@ fn criterion<'a>(doc: &'a Document, item: speckit_md::NodeId) -> Criterion<'a> {
     }
 }
 
-pub(crate) fn read_task<'a>(
-    doc: &'a Document,
-    section: SectionId,
-    id: Text<'a>,
-    ids: &[&'a str],
-) -> Task<'a> {
+/// What a task block's walk has collected so far.
+#[derive(Default)]
+struct BlockParts<'a> {
+    fields: Vec<MetaField<'a>>,
+    description: Option<Text<'a>>,
+    acceptance_criteria: Vec<Criterion<'a>>,
+    testing_requirements: Vec<Criterion<'a>>,
+    work_items: Vec<Criterion<'a>>,
+    files: Vec<Text<'a>>,
+    /// The label (`**Acceptance Criteria:**`, …) the next list belongs to.
+    current: Option<BlockLabel>,
+}
+
+impl<'a> BlockParts<'a> {
+    fn read_paragraph(&mut self, doc: &'a Document, paragraph: Span) {
+        let mut first_plain_line = None;
+        for line in lex::lines(&doc.text, paragraph) {
+            match lex::field(line) {
+                Some(field) if field.value.value.is_empty() => self.current = Some(classify(field.label.value)),
+                Some(field) => {
+                    if classify(field.label.value) == BlockLabel::Description {
+                        self.description = Some(field.value);
+                    }
+                    self.fields.push(field.into());
+                    self.current = None;
+                }
+                None => {
+                    first_plain_line.get_or_insert(line.span.start);
+                }
+            }
+        }
+        if let Some(start) = first_plain_line
+            && self.current == Some(BlockLabel::Description)
+            && self.description.is_none()
+        {
+            self.description = Some(Spanned::slice(&doc.text, Span::new(start, paragraph.end)).trim());
+        }
+    }
+
+    fn read_list(&mut self, doc: &'a Document, list: speckit_md::NodeId) {
+        for item in doc.tree.list_items(list) {
+            let entry = doc.list_entry(item);
+            match self.current {
+                None => {
+                    if let Some(field) = lex::field(entry.text) {
+                        self.fields.push(field.into());
+                    } else if entry.checkbox.is_some() {
+                        self.work_items.push(criterion(doc, item));
+                    }
+                }
+                Some(BlockLabel::Acceptance) => self.acceptance_criteria.push(criterion(doc, item)),
+                Some(BlockLabel::Testing) => self.testing_requirements.push(criterion(doc, item)),
+                Some(BlockLabel::Files) => self.files.extend(file_of_entry(entry.text)),
+                Some(BlockLabel::Other) if entry.checkbox.is_some() => self.work_items.push(criterion(doc, item)),
+                Some(BlockLabel::Other | BlockLabel::Notes | BlockLabel::Description) => {}
+            }
+        }
+    }
+}
+
+pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>, ids: &[&'a str]) -> Task<'a> {
     let tree = &doc.tree;
     let heading_span = doc.section_heading_span(section);
     let title = split_task_heading(doc.section_title(section)).map_or(id, |(_, title)| title);
-    let mut fields: Vec<MetaField<'a>> = Vec::new();
-    let mut description = None;
-    let mut acceptance_criteria = Vec::new();
-    let mut testing_requirements = Vec::new();
-    let mut work_items = Vec::new();
-    let mut files = Vec::new();
-    let mut current: Option<BlockLabel> = None;
-
+    let mut parts = BlockParts::default();
     for block in tree.section_all_blocks(section) {
         match tree.kind(block) {
-            NodeKind::Paragraph => {
-                let paragraph = tree.span(block);
-                let mut first_plain_line = None;
-                for line in lex::lines(&doc.text, paragraph) {
-                    match lex::field(line) {
-                        Some(field) if field.value.value.is_empty() => {
-                            current = Some(classify(field.label.value))
-                        }
-                        Some(field) => {
-                            if classify(field.label.value) == BlockLabel::Description {
-                                description = Some(field.value);
-                            }
-                            fields.push(field.into());
-                            current = None;
-                        }
-                        None => {
-                            first_plain_line.get_or_insert(line.span.start);
-                        }
-                    }
-                }
-                if let Some(start) = first_plain_line
-                    && current == Some(BlockLabel::Description)
-                    && description.is_none()
-                {
-                    description =
-                        Some(Spanned::slice(&doc.text, Span::new(start, paragraph.end)).trim());
-                }
-            }
-            NodeKind::List { .. } => {
-                for item in tree.list_items(block) {
-                    let entry = doc.list_entry(item);
-                    match current {
-                        None => {
-                            if let Some(field) = lex::field(entry.text) {
-                                fields.push(field.into());
-                            } else if entry.checkbox.is_some() {
-                                work_items.push(criterion(doc, item));
-                            }
-                        }
-                        Some(BlockLabel::Acceptance) => {
-                            acceptance_criteria.push(criterion(doc, item))
-                        }
-                        Some(BlockLabel::Testing) => {
-                            testing_requirements.push(criterion(doc, item))
-                        }
-                        Some(BlockLabel::Files) => files.extend(file_of_entry(entry.text)),
-                        Some(BlockLabel::Other) if entry.checkbox.is_some() => {
-                            work_items.push(criterion(doc, item))
-                        }
-                        Some(BlockLabel::Other | BlockLabel::Notes | BlockLabel::Description) => {}
-                    }
-                }
-            }
-            NodeKind::Heading { .. } | NodeKind::ThematicBreak => current = None,
+            NodeKind::Paragraph => parts.read_paragraph(doc, tree.span(block)),
+            NodeKind::List { .. } => parts.read_list(doc, block),
+            NodeKind::Heading { .. } | NodeKind::ThematicBreak => parts.current = None,
             _ => {}
         }
     }
 
-    let status_field = Document::field_named(&fields, STATUS_LABELS);
+    let status_field = Document::field_named(&parts.fields, STATUS_LABELS);
     let status = match status_field {
         Some(field) => TaskStatus::from_field(field.value.value),
-        None => status_from_items(&work_items),
+        None => status_from_items(&parts.work_items),
     };
     let mut dependencies = Vec::new();
-    if let Some(field) = Document::field_named(&fields, DEPENDENCY_LABELS) {
+    if let Some(field) = Document::field_named(&parts.fields, DEPENDENCY_LABELS) {
         let mut raw = Vec::new();
         refs::push_clause_ids(field.value, &mut raw);
         for dependency in raw {
@@ -234,10 +231,7 @@ pub(crate) fn read_task<'a>(
         }
     }
     let section_span = tree.section(section).span;
-    let body = Spanned::slice(
-        &doc.text,
-        Span::new(heading_span.end.min(section_span.end), section_span.end),
-    );
+    let body = Spanned::slice(&doc.text, Span::new(heading_span.end.min(section_span.end), section_span.end));
     Task {
         id,
         span: section_span,
@@ -251,13 +245,13 @@ pub(crate) fn read_task<'a>(
         labels: Vec::new(),
         phase: None,
         dependencies,
-        files,
+        files: parts.files,
         requirements: refs::find_requirement_ids(body),
-        fields,
-        description,
-        acceptance_criteria,
-        testing_requirements,
-        work_items,
+        fields: parts.fields,
+        description: parts.description,
+        acceptance_criteria: parts.acceptance_criteria,
+        testing_requirements: parts.testing_requirements,
+        work_items: parts.work_items,
     }
 }
 
@@ -284,7 +278,7 @@ fn file_of_entry(text: Text<'_>) -> Vec<Text<'_>> {
     {
         let path = &inner[..close];
         if !path.is_empty() {
-            return vec![Spanned::new(path, text.span.sub(1..1 + close))];
+            return vec![Spanned::new(path, text.span.subspan(1..1 + close))];
         }
     }
     refs::find_files(text)

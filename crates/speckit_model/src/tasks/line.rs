@@ -24,30 +24,27 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     let (id_text, after_id) = if let Some(inner) = value.strip_prefix("**") {
         // `**T001**` or `**T002 [P]**`: the bold part holds the ID and maybe markers.
         let close = inner.find("**")?;
-        let bold = Spanned::new(&inner[..close], text.span.sub(2..2 + close));
-        let after = Spanned::new(&inner[close + 2..], text.span.sub(close + 4..value.len()));
+        let bold = Spanned::new(&inner[..close], text.span.subspan(2..2 + close));
+        let after = Spanned::new(&inner[close + 2..], text.span.subspan(close + 4..value.len()));
         (bold, Some(after))
     } else {
         (text, None)
     };
     let id_value = id_text.value.trim_start();
     let lead = id_text.value.len() - id_value.len();
-    let (id_start, id_len) = match refs::task_id_len(id_value) {
-        Some(len) => (0, len),
-        None => {
-            // `Task 1.1` / `タスク 1.1`.
-            let after_word = id_value
-                .strip_prefix("Task ")
-                .or_else(|| id_value.strip_prefix("タスク"))
-                .map(|rest| rest.trim_start_matches([' ', '\u{3000}']))?;
-            let skipped = id_value.len() - after_word.len();
-            (skipped, refs::dotted_id_len(after_word)?)
-        }
+    let (id_start, id_len) = if let Some(len) = refs::task_id_len(id_value) { (0, len) } else {
+        // `Task 1.1` / `タスク 1.1`.
+        let after_word = id_value
+            .strip_prefix("Task ")
+            .or_else(|| id_value.strip_prefix("タスク"))
+            .map(|rest| rest.trim_start_matches([' ', '\u{3000}']))?;
+        let skipped = id_value.len() - after_word.len();
+        (skipped, refs::dotted_id_len(after_word)?)
     };
     let id_offset = lead + id_start;
     let id = Spanned::new(
         &id_text.value[id_offset..id_offset + id_len],
-        id_text.span.sub(id_offset..id_offset + id_len),
+        id_text.span.subspan(id_offset..id_offset + id_len),
     );
 
     let mut task = LineTask {
@@ -59,7 +56,7 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     };
     let rest_in_id = Spanned::new(
         &id_text.value[id_offset + id_len..],
-        id_text.span.sub(id_offset + id_len..id_text.value.len()),
+        id_text.span.subspan(id_offset + id_len..id_text.value.len()),
     );
     let mut rest = peel_markers(skip_separator(rest_in_id), &mut task);
     if let Some(after) = after_id {
@@ -111,7 +108,7 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
             return text;
         }
         let base = text.span.of_subslice(text.value, trimmed);
-        let inner_span = base.sub(open_len..open_len + inner.len());
+        let inner_span = base.subspan(open_len..open_len + inner.len());
         let inner_text = Spanned::new(inner, inner_span);
         if inner == "P" || inner == "p" {
             task.parallel = true;
@@ -132,7 +129,7 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
             task.labels.push(inner_text);
         }
         let consumed = open_len + close + close_len;
-        text = Spanned::new(&trimmed[consumed..], base.sub(consumed..trimmed.len()));
+        text = Spanned::new(&trimmed[consumed..], base.subspan(consumed..trimmed.len()));
     }
 }
 
@@ -193,19 +190,16 @@ pub(crate) fn collect_line_tasks<'a>(
             .iter_mut()
             .rev()
             .find(|task| task.span.contains_span(span));
-        match owner {
-            Some(task) => task.work_items.push(Criterion {
-                text: check.text,
-                checked: Some(check.checked),
-                mark_span: Some(check.mark_span),
-                span: check.span,
-            }),
-            None => {
-                let section = doc.tree.section_at(span.start);
-                let title = doc.section_title(section).value;
-                if !super::is_non_task_section(title) && in_phase(doc, section) {
-                    loose_items.push(check);
-                }
+        if let Some(task) = owner { task.work_items.push(Criterion {
+            text: check.text,
+            checked: Some(check.checked),
+            mark_span: Some(check.mark_span),
+            span: check.span,
+        }); } else {
+            let section = doc.tree.section_at(span.start);
+            let title = doc.section_title(section).value;
+            if !super::is_non_task_section(title) && in_phase(doc, section) {
+                loose_items.push(check);
             }
         }
     }

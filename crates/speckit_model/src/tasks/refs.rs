@@ -77,7 +77,7 @@ fn at_word_start(bytes: &[u8], index: usize) -> bool {
 /// Every task ID written in `text`, in order: `T001`, `TASK-001`, and
 /// `Task 1.2` / `タスク 1.2` (yielding `1.2`). With `bare_dotted`, plain
 /// `1.2` counts too (for fields that hold only plugin IDs).
-pub(crate) fn find_task_ids<'a>(text: Text<'a>, bare_dotted: bool) -> Vec<Text<'a>> {
+pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> {
     let mut found = Vec::new();
     let value = text.value;
     let bytes = value.as_bytes();
@@ -91,7 +91,7 @@ pub(crate) fn find_task_ids<'a>(text: Text<'a>, bare_dotted: bool) -> Vec<Text<'
             if let Some(len) = task_id_len(rest) {
                 found.push(Spanned::new(
                     &rest[..len],
-                    text.span.sub(index..index + len),
+                    text.span.subspan(index..index + len),
                 ));
                 index += len;
                 continue;
@@ -104,7 +104,7 @@ pub(crate) fn find_task_ids<'a>(text: Text<'a>, bare_dotted: bool) -> Vec<Text<'
                     let start = index + skipped;
                     found.push(Spanned::new(
                         &after_word[..len],
-                        text.span.sub(start..start + len),
+                        text.span.subspan(start..start + len),
                     ));
                     index = start + len;
                     continue;
@@ -113,7 +113,7 @@ pub(crate) fn find_task_ids<'a>(text: Text<'a>, bare_dotted: bool) -> Vec<Text<'
             if bare_dotted && let Some(len) = dotted_id_len(rest) {
                 found.push(Spanned::new(
                     &rest[..len],
-                    text.span.sub(index..index + len),
+                    text.span.subspan(index..index + len),
                 ));
                 index += len;
                 continue;
@@ -175,7 +175,7 @@ pub(crate) fn find_requirement_ids(text: Text<'_>) -> Vec<Text<'_>> {
         }
         found.push(Spanned::new(
             &value[prefix_start..end],
-            text.span.sub(prefix_start..end),
+            text.span.subspan(prefix_start..end),
         ));
         index = end;
     }
@@ -247,7 +247,7 @@ pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
         let clause_end = clause_end(value, clause_start);
         let clause = Spanned::new(
             &value[clause_start..clause_end],
-            text.span.sub(clause_start..clause_end),
+            text.span.subspan(clause_start..clause_end),
         );
         push_clause_ids(clause, &mut found);
         search_from = clause_end.max(search_from);
@@ -281,18 +281,15 @@ pub(crate) fn push_clause_ids<'a>(clause: Text<'a>, found: &mut Vec<RawDependenc
                 matches!(between.trim(), "-" | "–" | "—" | ".." | "to" | "~" | "〜")
             })
         });
-        match range_end {
-            Some(&until) => {
-                found.push(RawDependency {
-                    id,
-                    until: Some(until),
-                });
-                index += 2;
-            }
-            None => {
-                found.push(RawDependency { id, until: None });
-                index += 1;
-            }
+        if let Some(&until) = range_end {
+            found.push(RawDependency {
+                id,
+                until: Some(until),
+            });
+            index += 2;
+        } else {
+            found.push(RawDependency { id, until: None });
+            index += 1;
         }
     }
 }
@@ -319,7 +316,7 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
         code_spans.push(open..close + 1);
         let inner = &value[open + 1..close];
         if looks_like_path(inner, true) {
-            found.push(Spanned::new(inner, text.span.sub(open + 1..close)));
+            found.push(Spanned::new(inner, text.span.subspan(open + 1..close)));
         }
         search = close + 1;
     }
@@ -338,7 +335,7 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
             let begin = start + lead;
             found.push(Spanned::new(
                 trimmed,
-                text.span.sub(begin..begin + trimmed.len()),
+                text.span.subspan(begin..begin + trimmed.len()),
             ));
         }
     }
@@ -364,7 +361,7 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
         return false;
     }
     let has_slash = token.contains('/') && token.chars().any(char::is_alphabetic);
-    let extension = token.rsplit_once('.').map(|(stem, ext)| (stem, ext));
+    let extension = token.rsplit_once('.');
     let known_extension = extension.is_some_and(|(stem, ext)| {
         !stem.is_empty() && EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
     });

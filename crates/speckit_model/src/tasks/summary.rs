@@ -155,7 +155,7 @@ fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
     let id_start = task_at + 5 + (after_word.len() - after_word.trim_start().len());
     let id = Spanned::new(
         &value[id_start..id_start + id_len],
-        line.span.sub(id_start..id_start + id_len),
+        line.span.subspan(id_start..id_start + id_len),
     );
     let rest = &value[id_start + id_len..];
     let rest_start = id_start + id_len;
@@ -166,13 +166,13 @@ fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
         let lead = inner[..close].len() - inner[..close].trim_start().len();
         Some(Spanned::new(
             category,
-            line.span.sub(offset + lead..offset + lead + category.len()),
+            line.span.subspan(offset + lead..offset + lead + category.len()),
         ))
     });
     let depends_on = match rest.find("depends on") {
         Some(at) => {
             let start = rest_start + at + "depends on".len();
-            let clause = Spanned::new(&value[start..], line.span.sub(start..value.len()));
+            let clause = Spanned::new(&value[start..], line.span.subspan(start..value.len()));
             refs::find_task_ids(clause, true)
         }
         None => Vec::new(),
@@ -272,11 +272,11 @@ pub(crate) fn add_ordering_rules<'a>(doc: &'a Document, tasks: &mut [Task<'a>]) 
     }
 }
 
-fn split_at<'a>(text: Text<'a>, at: usize, len: usize) -> (Text<'a>, Text<'a>) {
-    let before = Spanned::new(&text.value[..at], text.span.sub(0..at));
+fn split_at(text: Text<'_>, at: usize, len: usize) -> (Text<'_>, Text<'_>) {
+    let before = Spanned::new(&text.value[..at], text.span.subspan(0..at));
     let after = Spanned::new(
         &text.value[at + len..],
-        text.span.sub(at + len..text.value.len()),
+        text.span.subspan(at + len..text.value.len()),
     );
     (before, after)
 }

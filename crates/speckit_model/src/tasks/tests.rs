@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use super::*;
 
 /// One line per task: `id status [P] stories labels phase deps files | title`.
@@ -12,24 +14,24 @@ fn render(text: &str) -> Vec<String> {
                 out.push_str(" [P]");
             }
             for story in &task.stories {
-                out.push_str(&format!(" {}", story.value));
+                let _ = write!(out, " {}", story.value);
             }
             for label in &task.labels {
-                out.push_str(&format!(" <{}>", label.value));
+                let _ = write!(out, " <{}>", label.value);
             }
             if let Some(phase) = task.phase {
                 let number = list.phases[phase].number.map_or("-", |n| n.value);
-                out.push_str(&format!(" phase={number}"));
+                let _ = write!(out, " phase={number}");
             }
             if !task.dependencies.is_empty() {
                 let deps: Vec<&str> = task.dependencies.iter().map(|d| d.id).collect();
-                out.push_str(&format!(" deps={}", deps.join(",")));
+                let _ = write!(out, " deps={}", deps.join(","));
             }
             if !task.files.is_empty() {
                 let files: Vec<&str> = task.files.iter().map(|f| f.value).collect();
-                out.push_str(&format!(" files={}", files.join(",")));
+                let _ = write!(out, " files={}", files.join(","));
             }
-            out.push_str(&format!(" | {}", task.title.value));
+            let _ = write!(out, " | {}", task.title.value);
             // Every span must slice back to its value.
             assert_eq!(&text[task.id.span.range()], task.id.value);
             assert_eq!(&text[task.title.span.range()], task.title.value);
