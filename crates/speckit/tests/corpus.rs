@@ -1,7 +1,10 @@
 //! Tests over the shared corpus of real documents (`../shared/corpus`,
 //! read-only). Skipped, with a printed reason, when the folder is absent.
 
-#![allow(clippy::print_stdout, reason = "the corpus tests report what they covered")]
+#![allow(
+    clippy::print_stdout,
+    reason = "the corpus tests report what they covered"
+)]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

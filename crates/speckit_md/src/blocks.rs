@@ -115,10 +115,8 @@ impl MdTree {
         };
         let span = self.span(id);
         let source = text.get(span.range()).unwrap_or("");
-        let mut children = self.children(id);
-        let content_span = if let Some(first) = children.next() {
-            let last = children.last().unwrap_or(first);
-            self.span(first).cover(self.span(last))
+        let content_span = if self.node(id).content.start != u32::MAX {
+            self.content_span(id)
         } else {
             let first_line_end = source.find('\n').map_or(source.len(), |index| index + 1);
             Span::empty(span.subspan(0..first_line_end).end)
@@ -140,13 +138,15 @@ impl MdTree {
         })
     }
 
-    /// The text of a list item's first line, starting after the list marker.
-    /// For task items this starts at the `[ ]` box.
+    /// The first line of a list item, from its marker to the line end.
     pub fn item_first_line<'a>(&self, text: &'a str, item: NodeId) -> Spanned<&'a str> {
         let span = self.span(item);
         let source = text.get(span.range()).unwrap_or("");
-        let line_len = source.find(['\n', '\r']).unwrap_or(source.len());
-        Spanned::new(source.get(..line_len).unwrap_or(""), span.subspan(0..line_len))
+        let line_len = memchr::memchr2(b'\n', b'\r', source.as_bytes()).unwrap_or(source.len());
+        Spanned::new(
+            source.get(..line_len).unwrap_or(""),
+            span.subspan(0..line_len),
+        )
     }
 
     /// Nested lists directly inside `item`.

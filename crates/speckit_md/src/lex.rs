@@ -326,18 +326,48 @@ fn is_decoration_char(c: char) -> bool {
 }
 
 /// Case-insensitive heading comparison after stripping decorations and a
-/// leading section number (`3.`, `3.1`, `A.`).
+/// leading section number (`3.`, `3.1`). Called for every section by every
+/// look-up, so it rejects on the prefix before doing any stripping.
 pub fn heading_is(title: &str, expected: &str) -> bool {
-    let title = strip_leading_number(strip_heading_decorations(title));
-    title.eq_ignore_ascii_case(expected)
+    let title = strip_leading_number(title.trim_start());
+    let Some(head) = title.get(..expected.len()) else {
+        return false;
+    };
+    head.eq_ignore_ascii_case(expected) && strip_heading_decorations(title).len() == expected.len()
 }
 
 /// Case-insensitive prefix test with the same normalisation as [`heading_is`].
 pub fn heading_starts_with(title: &str, prefix: &str) -> bool {
-    let title = strip_leading_number(strip_heading_decorations(title));
+    let title = strip_leading_number(title.trim_start());
     title
         .get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// ASCII case-insensitive substring test, without allocating.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    find_ignore_ascii_case(haystack, needle, 0).is_some()
+}
+
+/// Byte offset of the first ASCII case-insensitive match of `needle` in
+/// `haystack` at or after `from`.
+pub fn find_ignore_ascii_case(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let hay = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    let first = needle.first()?.to_ascii_lowercase();
+    let last_start = hay.len().checked_sub(needle.len())?;
+    let mut index = from;
+    while index <= last_start {
+        if hay.get(index).map(u8::to_ascii_lowercase) == Some(first)
+            && hay
+                .get(index..index + needle.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+        {
+            return Some(index);
+        }
+        index += 1;
+    }
+    None
 }
 
 /// Removes a leading `1.`, `2.3`, `A.`, `IV.` numbering from a heading title.
@@ -514,6 +544,18 @@ mod tests {
             "Tests for User Story 1"
         );
         assert!(heading_is("3. Technical Context", "technical context"));
+        assert!(heading_is("Requirements *(mandatory)*", "requirements"));
+        assert!(!heading_is("Requirements Traceability", "requirements"));
+        assert!(!heading_is("Req", "requirements"));
+        assert_eq!(
+            find_ignore_ascii_case("a Depends On b", "depends on", 0),
+            Some(2)
+        );
+        assert_eq!(find_ignore_ascii_case("depends", "depends on", 0), None);
+        assert!(contains_ignore_ascii_case(
+            "Validation CHECKLIST",
+            "checklist"
+        ));
         assert!(heading_starts_with("Phase 2: Foundational", "phase"));
     }
 

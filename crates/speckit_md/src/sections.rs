@@ -107,21 +107,11 @@ fn heading_title(nodes: &[Node], heading: u32) -> Span {
     let Some(node) = nodes.get(heading as usize) else {
         return Span::default();
     };
-    let first = heading + 1;
-    if first >= node.subtree_end {
-        return Span::empty(node.span.end);
+    if node.content.start == u32::MAX {
+        Span::empty(node.span.end)
+    } else {
+        node.content
     }
-    let mut span = nodes.get(first as usize).map_or(node.span, |n| n.span);
-    // Direct children only: jump from sibling to sibling.
-    let mut child = first;
-    while child < node.subtree_end {
-        let Some(current) = nodes.get(child as usize) else {
-            break;
-        };
-        span = span.cover(current.span);
-        child = current.subtree_end.max(child + 1);
-    }
-    span
 }
 
 impl Section {

@@ -18,6 +18,11 @@ impl NodeId {
 
 /// What a node is. Values (heading text, cell text, link targets) are not
 /// copied: read them from the source with the node's span.
+///
+/// Plain text, line breaks and emphasis are not stored as nodes (they are
+/// most of the events and nothing needs them individually); instead every
+/// node records the span its inline content covers, see
+/// [`MdTree::content_span`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
     Root,
@@ -48,17 +53,13 @@ pub enum NodeKind {
     TableCell,
     ThematicBreak,
     FootnoteDefinition,
-    Text,
+    /// Inline code (`` `x` ``), backticks included.
     Code,
-    Emphasis,
-    Strong,
-    Strikethrough,
     Link,
     Image,
+    /// A line of raw HTML inside an `HtmlBlock` (consecutive lines merged).
     Html,
     InlineHtml,
-    SoftBreak,
-    HardBreak,
     FootnoteReference,
     Other,
 }
@@ -91,6 +92,9 @@ pub struct Node {
     pub kind: NodeKind,
     /// Bytes of the whole construct, markers included.
     pub span: Span,
+    /// Bytes covered by the node's inline content (text, code, links, …);
+    /// `start == u32::MAX` while none was seen.
+    pub(crate) content: Span,
     /// One past the last descendant: the next sibling's id, if any.
     pub(crate) subtree_end: u32,
     pub(crate) parent: u32,
@@ -161,16 +165,17 @@ impl MdTree {
         self.children(id).find(|&child| pred(self.kind(child)))
     }
 
-    /// Span of the inline content of a block (heading, paragraph, cell): from
-    /// its first inline child to its last. Empty at the block start if none.
+    /// Span of the inline content of a node (heading text without `#`
+    /// markers, paragraph or cell text, a code block's code, a link's text):
+    /// from the first inline event to the last. Empty at the node's start if
+    /// there is none.
     pub fn content_span(&self, id: NodeId) -> Span {
-        let mut children = self.children(id);
-        let Some(first) = children.next() else {
-            let span = self.span(id);
-            return Span::empty(span.start);
-        };
-        let last = children.last().unwrap_or(first);
-        self.span(first).cover(self.span(last))
+        let node = self.node(id);
+        if node.content.start == u32::MAX {
+            Span::empty(node.span.start)
+        } else {
+            node.content
+        }
     }
 
     pub fn sections(&self) -> &[Section] {

@@ -72,7 +72,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
 
 /// New files get the usual 0644 rather than the temp file's 0600.
 #[cfg(unix)]
-#[allow(clippy::unnecessary_wraps, reason = "the non-Unix variant returns None")]
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "the non-Unix variant returns None"
+)]
 fn default_permissions() -> Option<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
     Some(std::fs::Permissions::from_mode(0o644))

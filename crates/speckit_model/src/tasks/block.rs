@@ -161,7 +161,9 @@ impl<'a> BlockParts<'a> {
         let mut first_plain_line = None;
         for line in lex::lines(&doc.text, paragraph) {
             match lex::field(line) {
-                Some(field) if field.value.value.is_empty() => self.current = Some(classify(field.label.value)),
+                Some(field) if field.value.value.is_empty() => {
+                    self.current = Some(classify(field.label.value))
+                }
                 Some(field) => {
                     if classify(field.label.value) == BlockLabel::Description {
                         self.description = Some(field.value);
@@ -178,7 +180,8 @@ impl<'a> BlockParts<'a> {
             && self.current == Some(BlockLabel::Description)
             && self.description.is_none()
         {
-            self.description = Some(Spanned::slice(&doc.text, Span::new(start, paragraph.end)).trim());
+            self.description =
+                Some(Spanned::slice(&doc.text, Span::new(start, paragraph.end)).trim());
         }
     }
 
@@ -196,14 +199,21 @@ impl<'a> BlockParts<'a> {
                 Some(BlockLabel::Acceptance) => self.acceptance_criteria.push(criterion(doc, item)),
                 Some(BlockLabel::Testing) => self.testing_requirements.push(criterion(doc, item)),
                 Some(BlockLabel::Files) => self.files.extend(file_of_entry(entry.text)),
-                Some(BlockLabel::Other) if entry.checkbox.is_some() => self.work_items.push(criterion(doc, item)),
+                Some(BlockLabel::Other) if entry.checkbox.is_some() => {
+                    self.work_items.push(criterion(doc, item))
+                }
                 Some(BlockLabel::Other | BlockLabel::Notes | BlockLabel::Description) => {}
             }
         }
     }
 }
 
-pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>, ids: &[&'a str]) -> Task<'a> {
+pub(crate) fn read_task<'a>(
+    doc: &'a Document,
+    section: SectionId,
+    id: Text<'a>,
+    ids: &[&'a str],
+) -> Task<'a> {
     let tree = &doc.tree;
     let heading_span = doc.section_heading_span(section);
     let title = split_task_heading(doc.section_title(section)).map_or(id, |(_, title)| title);
@@ -231,7 +241,10 @@ pub(crate) fn read_task<'a>(doc: &'a Document, section: SectionId, id: Text<'a>,
         }
     }
     let section_span = tree.section(section).span;
-    let body = Spanned::slice(&doc.text, Span::new(heading_span.end.min(section_span.end), section_span.end));
+    let body = Spanned::slice(
+        &doc.text,
+        Span::new(heading_span.end.min(section_span.end), section_span.end),
+    );
     Task {
         id,
         span: section_span,

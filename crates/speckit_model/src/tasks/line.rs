@@ -25,14 +25,19 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
         // `**T001**` or `**T002 [P]**`: the bold part holds the ID and maybe markers.
         let close = inner.find("**")?;
         let bold = Spanned::new(&inner[..close], text.span.subspan(2..2 + close));
-        let after = Spanned::new(&inner[close + 2..], text.span.subspan(close + 4..value.len()));
+        let after = Spanned::new(
+            &inner[close + 2..],
+            text.span.subspan(close + 4..value.len()),
+        );
         (bold, Some(after))
     } else {
         (text, None)
     };
     let id_value = id_text.value.trim_start();
     let lead = id_text.value.len() - id_value.len();
-    let (id_start, id_len) = if let Some(len) = refs::task_id_len(id_value) { (0, len) } else {
+    let (id_start, id_len) = if let Some(len) = refs::task_id_len(id_value) {
+        (0, len)
+    } else {
         // `Task 1.1` / `タスク 1.1`.
         let after_word = id_value
             .strip_prefix("Task ")
@@ -56,7 +61,9 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     };
     let rest_in_id = Spanned::new(
         &id_text.value[id_offset + id_len..],
-        id_text.span.subspan(id_offset + id_len..id_text.value.len()),
+        id_text
+            .span
+            .subspan(id_offset + id_len..id_text.value.len()),
     );
     let mut rest = peel_markers(skip_separator(rest_in_id), &mut task);
     if let Some(after) = after_id {
@@ -190,12 +197,14 @@ pub(crate) fn collect_line_tasks<'a>(
             .iter_mut()
             .rev()
             .find(|task| task.span.contains_span(span));
-        if let Some(task) = owner { task.work_items.push(Criterion {
-            text: check.text,
-            checked: Some(check.checked),
-            mark_span: Some(check.mark_span),
-            span: check.span,
-        }); } else {
+        if let Some(task) = owner {
+            task.work_items.push(Criterion {
+                text: check.text,
+                checked: Some(check.checked),
+                mark_span: Some(check.mark_span),
+                span: check.span,
+            });
+        } else {
             let section = doc.tree.section_at(span.start);
             let title = doc.section_title(section).value;
             if !super::is_non_task_section(title) && in_phase(doc, section) {

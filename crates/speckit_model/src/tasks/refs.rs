@@ -225,17 +225,18 @@ pub(crate) struct RawDependency<'a> {
 pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
     let mut found = Vec::new();
     let value = text.value;
-    let lower = value.to_ascii_lowercase();
+    // Every task ID has a digit: most task lines are done here.
+    if !value.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
     let bytes = value.as_bytes();
     let mut search_from = 0;
-    while search_from < lower.len() {
+    while search_from < value.len() {
         let next = DEPENDENCY_KEYWORDS
             .iter()
             .filter_map(|keyword| {
-                lower
-                    .get(search_from..)?
-                    .find(keyword)
-                    .map(|at| (search_from + at, keyword.len()))
+                speckit_md::lex::find_ignore_ascii_case(value, keyword, search_from)
+                    .map(|at| (at, keyword.len()))
             })
             .min_by_key(|&(at, _)| at);
         let Some((at, keyword_len)) = next else { break };

@@ -166,7 +166,8 @@ fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
         let lead = inner[..close].len() - inner[..close].trim_start().len();
         Some(Spanned::new(
             category,
-            line.span.subspan(offset + lead..offset + lead + category.len()),
+            line.span
+                .subspan(offset + lead..offset + lead + category.len()),
         ))
     });
     let depends_on = match rest.find("depends on") {
