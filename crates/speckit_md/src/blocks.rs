@@ -115,11 +115,12 @@ impl MdTree {
         };
         let span = self.span(id);
         let source = text.get(span.range()).unwrap_or("");
-        let content_span = if self.node(id).content.start != u32::MAX {
-            self.content_span(id)
-        } else {
+        let content_span = if self.node(id).content.start == u32::MAX {
+            // An empty block: its (empty) content sits after the opening line.
             let first_line_end = source.find('\n').map_or(source.len(), |index| index + 1);
             Span::empty(span.subspan(0..first_line_end).end)
+        } else {
+            self.content_span(id)
         };
         let info = if fenced {
             let first_line = source.lines().next().unwrap_or("");
