@@ -162,7 +162,7 @@ impl<'a> BlockParts<'a> {
         for line in lex::lines(&doc.text, paragraph) {
             match lex::field(line) {
                 Some(field) if field.value.value.is_empty() => {
-                    self.current = Some(classify(field.label.value))
+                    self.current = Some(classify(field.label.value));
                 }
                 Some(field) => {
                     if classify(field.label.value) == BlockLabel::Description {
@@ -200,7 +200,7 @@ impl<'a> BlockParts<'a> {
                 Some(BlockLabel::Testing) => self.testing_requirements.push(criterion(doc, item)),
                 Some(BlockLabel::Files) => self.files.extend(file_of_entry(entry.text)),
                 Some(BlockLabel::Other) if entry.checkbox.is_some() => {
-                    self.work_items.push(criterion(doc, item))
+                    self.work_items.push(criterion(doc, item));
                 }
                 Some(BlockLabel::Other | BlockLabel::Notes | BlockLabel::Description) => {}
             }
