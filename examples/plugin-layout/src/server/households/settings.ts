@@ -1,0 +1,1 @@
+// Household settings: typed, validated settings stored as JSON per household.

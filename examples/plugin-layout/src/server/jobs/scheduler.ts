@@ -1,0 +1,1 @@
+// Job scheduler: runs nightly maintenance and other daily jobs in household time.

@@ -1,0 +1,1 @@
+// Kitchen page: tabbed view of recipes and meal plans.

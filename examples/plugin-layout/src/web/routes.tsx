@@ -1,0 +1,1 @@
+// Client-side routes of the Larder web app.

@@ -1,0 +1,1 @@
+// Service worker: caches the app shell and hosts background-sync queues.
