@@ -6,5 +6,9 @@
 //! and its [`speckit_model::TaskList`]; edits are returned as
 //! [`speckit_text::Edit`]s for the caller to apply. No IO.
 
+pub mod critical;
 pub mod diagram;
+pub mod export;
+pub mod graph;
+pub mod next;
 pub mod status;

@@ -191,7 +191,7 @@ pub fn change_status(
     match list.format {
         TaskFormat::Checklist => line_edits(document, list, task, to, options, newline, &mut edits),
         TaskFormat::Blocks => {
-            block_edits(document, list, task, change, options, newline, &mut edits)
+            block_edits(document, list, task, change, options, newline, &mut edits);
         }
     }
     Ok(StatusEdit {
@@ -330,27 +330,17 @@ fn block_edits(
     let to = change.target();
     let value = status_value(to, uses_emoji(list, task.status_field));
     match task.status_field {
-        Some(field) => {
-            if field.value.value != value {
-                let span = if field.value.value.is_empty() {
-                    Span::empty(field.label.span.end)
-                } else {
-                    field.value.span
-                };
-                let replacement = if field.value.value.is_empty() {
-                    format!(" {value}")
-                } else {
-                    value.to_string()
-                };
-                // `**Status**:` with nothing after it: the value goes after the colon.
-                let span = if field.value.value.is_empty() {
-                    after_colon(document, span)
-                } else {
-                    span
-                };
-                edits.push(Edit::replace(span, replacement));
-            }
+        Some(field) if field.value.value.is_empty() => {
+            // `**Status**:` with nothing after it: the value goes after the colon.
+            edits.push(Edit::insert(
+                after_colon(document, field.label.span.end),
+                format!(" {value}"),
+            ));
         }
+        Some(field) if field.value.value != value => {
+            edits.push(Edit::replace(field.value.span, value));
+        }
+        Some(_) => {}
         None => {
             // After the heading line: a Status bullet and a blank line, so
             // that a paragraph below is not pulled into the list.
@@ -366,10 +356,10 @@ fn block_edits(
 }
 
 /// The offset right after `**Status**:` (the value slot), given the label's end.
-fn after_colon(document: &Document, label_end: Span) -> Span {
-    let rest = document.text.get(label_end.start as usize..).unwrap_or("");
+fn after_colon(document: &Document, label_end: u32) -> u32 {
+    let rest = document.text.get(label_end as usize..).unwrap_or("");
     let skip = rest.find(':').map_or(0, |at| at + 1);
-    Span::empty(label_end.start + u32::try_from(skip).unwrap_or(0))
+    label_end + u32::try_from(skip).unwrap_or(0)
 }
 
 /// The start of the line after `offset`'s line.

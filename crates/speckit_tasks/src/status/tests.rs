@@ -231,7 +231,7 @@ fn plugin_words_only_style_is_followed() {
 fn lossy_documents_are_not_edited() {
     let mut bytes = SPEC_KIT.as_bytes().to_vec();
     bytes.extend_from_slice(b"\xff\n");
-    let document = Document::parse(Default::default(), "tasks.md", bytes);
+    let document = Document::parse(speckit_diagnostics::FileId(0), "tasks.md", bytes);
     let list = TaskList::parse(&document);
     let options = ChangeOptions {
         note: None,
