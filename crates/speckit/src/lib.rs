@@ -7,6 +7,7 @@
 
 mod load;
 pub mod output;
+pub mod tasks;
 
 pub use load::{
     FeatureDocuments, LoadError, load_feature, open_workspace, scan_workspace, workspace_files,
@@ -14,5 +15,6 @@ pub use load::{
 pub use speckit_diagnostics as diagnostics;
 pub use speckit_md as md;
 pub use speckit_model as model;
+pub use speckit_tasks as task_engine;
 pub use speckit_text as text;
 pub use speckit_workspace as workspace;

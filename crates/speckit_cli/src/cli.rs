@@ -11,6 +11,10 @@ Examples:
   speckit list --root examples/speckit-layout --json
   speckit show 001                     one feature by number, folder name or slug
   speckit show user-auth --json        its typed model, with byte spans
+  speckit status                       progress of every feature
+  speckit tasks next                   what can be worked on now (current feature)
+  speckit tasks done T004 --feature 3  mark a task done (checkbox, status, summary, log)
+  speckit tasks graph 003 --format svg > graph.svg
   speckit schema > show.schema.json    the JSON Schema of `show --json`
   speckit completions zsh > _speckit   shell completions";
 
@@ -54,6 +58,17 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Progress of every feature, or of one feature per phase.
+    Status {
+        /// One feature (number, folder or slug); default: all features.
+        feature: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List, order, update and export a feature's tasks.
+    #[command(subcommand)]
+    Tasks(TasksCommand),
     /// Print the JSON Schema of a command's `--json` output.
     Schema {
         /// Which output.
@@ -62,6 +77,103 @@ pub(crate) enum Command {
     },
     /// Print a shell completion script.
     Completions { shell: Shell },
+}
+
+/// `speckit tasks …`. FEATURE defaults to the current feature.
+#[derive(Debug, Subcommand)]
+pub(crate) enum TasksCommand {
+    /// List tasks, optionally filtered.
+    List {
+        feature: Option<String>,
+        /// Only tasks with this status.
+        #[arg(long, value_enum)]
+        status: Option<StatusFilter>,
+        /// Only tasks of this phase (`2`, `3.1`, `A`).
+        #[arg(long)]
+        phase: Option<String>,
+        /// Only tasks labelled with this story (`US1`).
+        #[arg(long)]
+        story: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tasks whose dependencies are all done, grouped by what can run in parallel.
+    Next {
+        feature: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a task in progress.
+    Start(StatusArgs),
+    /// Mark a task done (refused while its dependencies are not done, unless --force).
+    Done(StatusArgs),
+    /// Mark a task blocked.
+    Block(StatusArgs),
+    /// Mark a task not started.
+    Reset(StatusArgs),
+    /// The dependency graph: cycles, critical path, and diagrams.
+    Graph {
+        feature: Option<String>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Text)]
+        format: GraphFormat,
+    },
+    /// Export tasks as JSON, CSV or GitHub issue payloads.
+    Export {
+        feature: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Create the GitHub issues with the `gh` CLI (with --format github).
+        #[arg(long)]
+        create: bool,
+        /// Include tasks that are already done (GitHub format skips them by default).
+        #[arg(long)]
+        include_done: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StatusArgs {
+    /// Task ID as written in the file: `T001`, `1.2`, `TASK-001` (any case).
+    pub(crate) id: String,
+    /// The feature (default: the current feature).
+    #[arg(long, short)]
+    pub(crate) feature: Option<String>,
+    /// A note recorded with the change (a sub-bullet, or the Progress Log entry).
+    #[arg(long)]
+    pub(crate) note: Option<String>,
+    /// With `done`: mark it done even if dependencies are not done.
+    #[arg(long)]
+    pub(crate) force: bool,
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StatusFilter {
+    Todo,
+    InProgress,
+    Blocked,
+    Done,
+    Skipped,
+    /// Everything not done or skipped.
+    Open,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum GraphFormat {
+    /// Cycles, critical path and missing dependencies, for people.
+    Text,
+    Json,
+    Mermaid,
+    Dot,
+    Svg,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum ExportFormat {
+    Json,
+    Csv,
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

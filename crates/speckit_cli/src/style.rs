@@ -8,3 +8,4 @@ pub(crate) const WARNING: Style = AnsiColor::Yellow.on_default().effects(Effects
 pub(crate) const HEADER: Style = Style::new().effects(Effects::BOLD);
 pub(crate) const DIM: Style = Style::new().effects(Effects::DIMMED);
 pub(crate) const NUMBER: Style = AnsiColor::Cyan.on_default();
+pub(crate) const GOOD: Style = AnsiColor::Green.on_default();

@@ -15,7 +15,9 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_model::tasks::{Task, TaskFormat, TaskList, TaskStatus, normalize_task_id};
+use speckit_model::tasks::{
+    Task, TaskFormat, TaskList, TaskStatus, normalize_task_id, status_from_items,
+};
 use speckit_model::{Document, MetaField};
 use speckit_text::{Edit, Span};
 
@@ -329,6 +331,13 @@ fn block_edits(
 ) {
     let to = change.target();
     let value = status_value(to, uses_emoji(list, task.status_field));
+    if let Some(span) = removable_status_line(document, task, to) {
+        // Undo speckit's own insertion, so that start-then-reset restores the file.
+        edits.push(Edit::delete(span));
+        summary_edits(list, task, to, edits);
+        progress_log_edit(document, list, task, change, options, newline, edits);
+        return;
+    }
     match task.status_field {
         Some(field) if field.value.value.is_empty() => {
             // `**Status**:` with nothing after it: the value goes after the colon.
@@ -353,6 +362,36 @@ fn block_edits(
     }
     summary_edits(list, task, to, edits);
     progress_log_edit(document, list, task, change, options, newline, edits);
+}
+
+/// A block whose status is told by its own checkboxes has no Status field;
+/// `start` inserts one as a one-item list right under the heading. When the
+/// task goes back to the status its checkboxes tell anyway, that inserted
+/// line (and the blank line after it) is removed instead of rewritten.
+fn removable_status_line(document: &Document, task: &Task<'_>, to: TaskStatus) -> Option<Span> {
+    let field = task.status_field?;
+    if to != status_from_items(&task.work_items) {
+        return None;
+    }
+    let line_start = line_end_with_newline(document, task.line.end);
+    let rest = document.text.get(line_start as usize..)?;
+    let first_line_len = rest.find('\n').map(|at| at + 1)?;
+    let first_line = rest.get(..first_line_len)?;
+    // The Status field must be the one on this line.
+    let on_this_line = field.label.span.start >= line_start
+        && field.label.span.start < line_start + u32::try_from(first_line_len).unwrap_or(0);
+    if !(first_line.trim_start().starts_with("- **Status**:") && on_this_line) {
+        return None;
+    }
+    let after = rest.get(first_line_len..)?;
+    let blank_len = after
+        .find('\n')
+        .map(|at| at + 1)
+        .filter(|&len| after.get(..len).is_some_and(|line| line.trim().is_empty()))?;
+    Some(Span::new(
+        line_start,
+        line_start + u32::try_from(first_line_len + blank_len).ok()?,
+    ))
 }
 
 /// The offset right after `**Status**:` (the value slot), given the label's end.

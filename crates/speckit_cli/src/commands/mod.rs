@@ -1,8 +1,11 @@
 //! One module per command. Each returns the process exit code.
 
+mod github;
 mod list;
 mod schema;
 mod show;
+mod status;
+mod tasks;
 
 use std::io::Write;
 use std::path::Path;
@@ -19,6 +22,10 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Show { feature, json } => {
             show::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
         }
+        Command::Status { feature, json } => {
+            status::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
+        }
+        Command::Tasks(command) => tasks::run(&open(cli.global.root.as_deref())?, command),
         Command::Schema { of } => schema::run(of),
         Command::Completions { shell } => {
             let mut command = Cli::command();

@@ -269,7 +269,7 @@ pub(crate) fn read_task<'a>(
 }
 
 /// Without a Status field, a block's own checkboxes tell its state.
-fn status_from_items(items: &[Criterion<'_>]) -> TaskStatus {
+pub fn status_from_items(items: &[Criterion<'_>]) -> TaskStatus {
     let checked = items
         .iter()
         .filter(|item| item.checked == Some(true))

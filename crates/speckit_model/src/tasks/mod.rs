@@ -12,7 +12,7 @@
 //! (`**Acceptance Criteria:**`, …). Japanese headings and labels seen in real
 //! repositories (`#### タスク 1.1:`, `**依存関係**:`) are read the same way.
 
-mod block;
+pub(crate) mod block;
 mod line;
 mod refs;
 mod summary;
@@ -29,6 +29,7 @@ use crate::common::{CheckItem, MetaField, Outline, Text};
 use crate::document::Document;
 use crate::kind::Generation;
 
+pub use block::status_from_items;
 pub use summary::{LogDay, ProgressLog, SummaryRow, TaskSummary, TreeEntry};
 
 /// How tasks are written.
