@@ -403,7 +403,8 @@ fn graph(
             bail!("this build cannot render diagrams yet; use --format text or json")
         }
     }
-    Ok(if cycles.is_empty() { 0 } else { 1 })
+    // A cycle is a finding: exit 1, as `check` does for errors.
+    Ok(u8::from(!cycles.is_empty()))
 }
 
 fn export(
