@@ -1,6 +1,7 @@
 //! End-to-end tests of `speckit status` and `speckit tasks …`, over copies of
 //! the fixtures (these commands write files).
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -164,7 +165,7 @@ fn concurrent_edits_are_not_lost() {
     let path = root.join("specs/001-audit/tasks.md");
     let mut text = String::from("# Tasks: Audit\n\n## Phase 1: Setup\n\n");
     for number in 1..=24 {
-        text.push_str(&format!("- [ ] T{number:03} [P] Task number {number}\n"));
+        let _ = writeln!(text, "- [ ] T{number:03} [P] Task number {number}");
     }
     std::fs::write(&path, &text).unwrap();
     let children: Vec<_> = (1..=24)
