@@ -16,6 +16,9 @@ pub const CONFIG_FILE: &str = "speckit.toml";
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
+    /// The text of `speckit.toml` (for reporting problems in it).
+    #[serde(skip)]
+    pub text: Option<String>,
     /// Use only this layout, even if markers of the other one exist.
     pub layout: Option<Layout>,
     /// Where feature folders live for the spec-kit layout (default `specs`).
@@ -33,35 +36,39 @@ pub struct TemplatesConfig {
     pub dir: Option<String>,
 }
 
+/// A configuration value with the byte span of where it is written, so that
+/// a bad rule code can be reported at its place in `speckit.toml`.
+pub type Spanned<T> = toml::Spanned<T>;
+
 /// `[lint]`: which rules run and how severe they are.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LintConfig {
     /// Rule codes or prefixes to run (all when empty).
     #[serde(default)]
-    pub select: Vec<String>,
+    pub select: Vec<Spanned<String>>,
     /// Rule codes or prefixes to skip.
     #[serde(default)]
-    pub ignore: Vec<String>,
-    /// Severity overrides: code → `error` | `warning` | `info`.
+    pub ignore: Vec<Spanned<String>>,
+    /// Severity overrides: code or prefix → `error` | `warning` | `info`.
     #[serde(default)]
-    pub severity: BTreeMap<String, String>,
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
     /// Overrides for paths matching a glob.
     #[serde(default)]
     pub per_path: Vec<PerPathConfig>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PerPathConfig {
     /// A glob relative to the root (`specs/001-*/plan.md`, `**/tasks.md`).
-    pub path: String,
+    pub path: Spanned<String>,
     #[serde(default)]
-    pub select: Vec<String>,
+    pub select: Vec<Spanned<String>>,
     #[serde(default)]
-    pub ignore: Vec<String>,
+    pub ignore: Vec<Spanned<String>>,
     #[serde(default)]
-    pub severity: BTreeMap<String, String>,
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 impl Config {
@@ -86,7 +93,11 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, WorkspaceError> {
         let path = root.join(CONFIG_FILE);
         match std::fs::read_to_string(&path) {
-            Ok(text) => Config::parse(&path, &text),
+            Ok(text) => {
+                let mut config = Config::parse(&path, &text)?;
+                config.text = Some(text);
+                Ok(config)
+            }
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(error) => Err(WorkspaceError::io(path, error)),
         }
@@ -119,12 +130,20 @@ ignore = ["P"]
         assert_eq!(config.layout, Some(Layout::Plugin));
         assert_eq!(config.specs_dir.as_deref(), Some("docs/specs"));
         assert_eq!(config.templates.dir.as_deref(), Some("tpl"));
-        assert_eq!(config.lint.select, vec!["P", "T001"]);
+        let select: Vec<&str> = config
+            .lint
+            .select
+            .iter()
+            .map(|code| code.get_ref().as_str())
+            .collect();
+        assert_eq!(select, vec!["P", "T001"]);
+        let (code, severity) = config.lint.severity.iter().next().unwrap();
         assert_eq!(
-            config.lint.severity.get("P012").map(String::as_str),
-            Some("error")
+            (code.get_ref().as_str(), severity.get_ref().as_str()),
+            ("P012", "error")
         );
-        assert_eq!(config.lint.per_path[0].ignore, vec!["P"]);
+        assert_eq!(&text[code.span()], "P012");
+        assert_eq!(config.lint.per_path[0].ignore[0].get_ref(), "P");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod git;
 mod layout;
 pub mod resolve;
 
-pub use config::{CONFIG_FILE, Config};
+pub use config::{CONFIG_FILE, Config, LintConfig, PerPathConfig, Spanned};
 pub use discover::{DuplicateNumber, Workspace};
 pub use error::WorkspaceError;
 pub use feature::{DocumentEntry, Feature, FeatureNumber, parse_feature_dir_name};

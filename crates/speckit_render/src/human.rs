@@ -1,0 +1,139 @@
+//! rustc-style output: `error[T002]: message`, the source excerpt with the
+//! span underlined, labels, a help line, and a summary.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use speckit_diagnostics::Severity;
+
+use crate::{Counts, Report};
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HumanOptions {
+    pub color: bool,
+    /// Replace line numbers in the gutter by `LL` (stable snapshots).
+    pub anonymize_line_numbers: bool,
+}
+
+/// Renders every diagnostic, then the summary line.
+pub fn render_human(report: &Report<'_>, options: HumanOptions) -> String {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .anonymized_snippet_line_numbers(options.anonymize_line_numbers);
+    let mut out = String::new();
+    for diagnostic in report.diagnostics {
+        let Some(file) = report.file(diagnostic.file) else {
+            continue;
+        };
+        let level = match diagnostic.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let span = clamp(file.text, diagnostic.span.range());
+        let mut snippet = Snippet::source(file.text)
+            .path(file.path)
+            .annotation(AnnotationKind::Primary.span(span));
+        for label in &diagnostic.labels {
+            if label.file == diagnostic.file {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(clamp(file.text, label.span.range()))
+                        .label(label.message.as_str()),
+                );
+            }
+        }
+        let mut groups = vec![
+            level
+                .primary_title(diagnostic.message.as_str())
+                .id(diagnostic.code)
+                .element(snippet),
+        ];
+        for label in &diagnostic.labels {
+            if label.file != diagnostic.file
+                && let Some(other) = report.file(label.file)
+            {
+                groups.push(
+                    Group::with_title(Level::NOTE.secondary_title(label.message.as_str())).element(
+                        Snippet::source(other.text).path(other.path).annotation(
+                            AnnotationKind::Context.span(clamp(other.text, label.span.range())),
+                        ),
+                    ),
+                );
+            }
+        }
+        if let Some(help) = &diagnostic.help {
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
+        }
+        if let Some(fix) = &diagnostic.fix
+            && fix.applicability == speckit_diagnostics::Applicability::Safe
+        {
+            groups.push(Group::with_title(
+                Level::NOTE.secondary_title(format!("fixable with --fix: {}", fix.message)),
+            ));
+        }
+        out.push_str(&renderer.render(&groups));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(
+        &Counts::of(report.diagnostics),
+        report.files.len(),
+    ));
+    out.push('\n');
+    out
+}
+
+/// `Found 2 errors and 1 warning in 3 files (1 fixable with --fix).`
+pub fn summary_line(counts: &Counts, files: usize) -> String {
+    let plural = |count: usize, noun: &str| {
+        if count == 1 {
+            format!("1 {noun}")
+        } else {
+            format!("{count} {noun}s")
+        }
+    };
+    let file_count = plural(files, "file");
+    if counts.errors + counts.warnings + counts.infos == 0 {
+        return format!("All checks passed ({file_count}).");
+    }
+    let mut parts = Vec::new();
+    if counts.errors > 0 {
+        parts.push(plural(counts.errors, "error"));
+    }
+    if counts.warnings > 0 {
+        parts.push(plural(counts.warnings, "warning"));
+    }
+    if counts.infos > 0 {
+        parts.push(format!("{} info", counts.infos));
+    }
+    let joined = match parts.as_slice() {
+        [one] => one.clone(),
+        [first, second] => format!("{first} and {second}"),
+        _ => {
+            let last = parts.pop().unwrap_or_default();
+            format!("{} and {last}", parts.join(", "))
+        }
+    };
+    let fixable = if counts.fixable > 0 {
+        format!(" ({} fixable with --fix)", counts.fixable)
+    } else {
+        String::new()
+    };
+    format!("Found {joined} in {file_count}{fixable}.")
+}
+
+/// annotate-snippets needs ranges on character boundaries inside the text.
+fn clamp(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = range.start.min(text.len());
+    let mut end = range.end.min(text.len()).max(start);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}

@@ -1,0 +1,130 @@
+//! Turning diagnostics into text for people and machines.
+//!
+//! Renderers take the checked files (path and text, indexed by
+//! [`speckit_diagnostics::FileId`]), the diagnostics (already sorted and
+//! filtered) and the metadata of the rules involved, and return a string.
+//! Positions are computed here, on demand, with a [`speckit_text::LineIndex`]
+//! per file: characters for people, UTF-16 units for SARIF.
+//!
+//! Renderers never run rules, read files or decide exit codes.
+
+mod github;
+mod human;
+mod json;
+mod junit;
+mod sarif;
+
+use speckit_diagnostics::{Diagnostic, FileId, Severity};
+use speckit_text::{LineCol, LineIndex};
+
+pub use github::render_github;
+pub use human::{HumanOptions, render_human, summary_line};
+pub use json::{JsonDiagnostic, render_json};
+pub use junit::render_junit;
+pub use sarif::render_sarif;
+
+/// One checked file.
+#[derive(Clone, Copy, Debug)]
+pub struct SourceFile<'a> {
+    /// Path shown to users (workspace-relative).
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+/// What renderers know about a rule.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleInfo<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+    /// Markdown documentation.
+    pub docs: &'a str,
+    pub severity: Severity,
+}
+
+/// Everything a renderer needs.
+#[derive(Clone, Copy)]
+pub struct Report<'a> {
+    pub files: &'a [SourceFile<'a>],
+    pub diagnostics: &'a [Diagnostic],
+    pub rules: &'a [RuleInfo<'a>],
+    /// The tool's version, for SARIF and JUnit.
+    pub version: &'a str,
+}
+
+impl Report<'_> {
+    fn file(&self, id: FileId) -> Option<&SourceFile<'_>> {
+        self.files.get(id.0 as usize)
+    }
+
+    fn rule(&self, code: &str) -> Option<&RuleInfo<'_>> {
+        self.rules.iter().find(|rule| rule.code == code)
+    }
+}
+
+/// Line indexes built once per file, on demand.
+struct Positions<'a> {
+    files: &'a [SourceFile<'a>],
+    indexes: Vec<Option<LineIndex>>,
+}
+
+impl<'a> Positions<'a> {
+    fn new(files: &'a [SourceFile<'a>]) -> Self {
+        Positions {
+            files,
+            indexes: vec![None; files.len()],
+        }
+    }
+
+    /// Start and end of `span` in `file`, 1-based.
+    fn range(&mut self, file: FileId, span: speckit_text::Span) -> (LineCol, LineCol) {
+        let index = file.0 as usize;
+        let text = self.files.get(index).map_or("", |file| file.text);
+        let line_index = match self.indexes.get_mut(index) {
+            Some(slot) => slot.get_or_insert_with(|| LineIndex::new(text)),
+            None => return (zero(), zero()),
+        };
+        (
+            line_index.line_col(text, span.start),
+            line_index.line_col(text, span.end),
+        )
+    }
+}
+
+fn zero() -> LineCol {
+    LineCol {
+        line: 1,
+        column: 1,
+        column_utf16: 1,
+    }
+}
+
+/// Counts by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub fixable: usize,
+}
+
+impl Counts {
+    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+        let mut counts = Counts::default();
+        for diagnostic in diagnostics {
+            match diagnostic.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+            }
+            if diagnostic
+                .fix
+                .as_ref()
+                .is_some_and(|fix| fix.applicability == speckit_diagnostics::Applicability::Safe)
+            {
+                counts.fixable += 1;
+            }
+        }
+        counts
+    }
+}

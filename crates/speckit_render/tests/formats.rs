@@ -1,0 +1,180 @@
+//! Every output format over one small report: snapshots, plus validation of
+//! SARIF against the official 2.1.0 schema (vendored in `tests/data`).
+
+use speckit_diagnostics::{Applicability, Diagnostic, FileId, Fix, Severity};
+use speckit_render::{
+    HumanOptions, Report, RuleInfo, SourceFile, render_github, render_human, render_json,
+    render_junit, render_sarif,
+};
+use speckit_text::{Edit, Span};
+
+const TASKS: &str = "# Tasks: Café\n\n- [ ] T001 Build\n- [ ] T001 Again (depends on T009)\n";
+const PLAN: &str = "# Plan\n\n**Status**: Drafty\n";
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).unwrap();
+    Span::from_range(start..start + needle.len())
+}
+
+fn with_report<T>(body: impl FnOnce(&Report<'_>) -> T) -> T {
+    let files = [
+        SourceFile {
+            path: "specs/001-café/tasks.md",
+            text: TASKS,
+        },
+        SourceFile {
+            path: "specs/001-café/plan.md",
+            text: PLAN,
+        },
+    ];
+    let first = span_of(TASKS, "T001");
+    let second = Span::new(
+        span_of(TASKS, "T001 Again").start,
+        span_of(TASKS, "T001 Again").start + 4,
+    );
+    let diagnostics = vec![
+        Diagnostic::new(
+            "T001",
+            Severity::Error,
+            FileId(0),
+            second,
+            "task ID `T001` is already used",
+        )
+        .with_label(FileId(0), first, "first used here")
+        .with_help("give each task its own ID"),
+        Diagnostic::new(
+            "T002",
+            Severity::Warning,
+            FileId(0),
+            span_of(TASKS, "T009"),
+            "depends on `T009`, which does not exist, 100% sure",
+        ),
+        Diagnostic::new(
+            "P006",
+            Severity::Info,
+            FileId(1),
+            span_of(PLAN, "Drafty"),
+            "unknown status `Drafty`",
+        )
+        .with_fix(Fix {
+            message: "use `Draft`".into(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit::replace(span_of(PLAN, "Drafty"), "Draft")],
+        }),
+    ];
+    let rules = [
+        RuleInfo {
+            code: "P006",
+            name: "invalid-status",
+            summary: "Unknown status value",
+            docs: "## What it checks\nx",
+            severity: Severity::Warning,
+        },
+        RuleInfo {
+            code: "T001",
+            name: "duplicate-task-id",
+            summary: "Two tasks share an ID",
+            docs: "## What it checks\ny",
+            severity: Severity::Error,
+        },
+        RuleInfo {
+            code: "T002",
+            name: "dependency-not-found",
+            summary: "Dangling dependency",
+            docs: "## What it checks\nz",
+            severity: Severity::Error,
+        },
+    ];
+    let report = Report {
+        files: &files,
+        diagnostics: &diagnostics,
+        rules: &rules,
+        version: "0.0.0-test",
+    };
+    body(&report)
+}
+
+#[test]
+fn human() {
+    let text = with_report(|report| {
+        render_human(
+            report,
+            HumanOptions {
+                color: false,
+                anonymize_line_numbers: false,
+            },
+        )
+    });
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn json() {
+    let text = with_report(render_json);
+    let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed.as_array().unwrap().len(), 3);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn github() {
+    insta::assert_snapshot!(with_report(render_github));
+}
+
+#[test]
+fn junit() {
+    let text = with_report(render_junit);
+    assert!(text.starts_with("<?xml"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn sarif_is_valid_against_the_official_schema() {
+    let text = with_report(render_sarif);
+    let instance: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // The published schema's `language` pattern ends in a lone `]`, which the
+    // validator's regex syntax rejects while checking the schema itself;
+    // escape it (the vendored file stays as published).
+    let published = include_str!("data/sarif-schema-2.1.0.json");
+    let patched = published.replace("[a-zA-Z]{2}]?$", "[a-zA-Z]{2}\\\\]?$");
+    assert_ne!(
+        patched, published,
+        "the schema's language pattern changed; revisit this patch"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&patched).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|error| format!("{error} at {}", error.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And the validator does catch a broken document.
+    let mut broken = instance.clone();
+    broken["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
+    assert!(!validator.is_valid(&broken));
+    // The café line: columns are UTF-16 units, offsets bytes.
+    let region = &instance["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 4);
+    assert_eq!(region["startColumn"], 7);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn empty_report_passes() {
+    let files = [SourceFile {
+        path: "a.md",
+        text: "# A\n",
+    }];
+    let report = Report {
+        files: &files,
+        diagnostics: &[],
+        rules: &[],
+        version: "0",
+    };
+    assert_eq!(
+        render_human(&report, HumanOptions::default()),
+        "All checks passed (1 file).\n"
+    );
+    assert_eq!(render_github(&report), "");
+    assert_eq!(render_json(&report), "[]\n");
+}

@@ -1,0 +1,64 @@
+use speckit_model::Model;
+
+use crate::rule::{RuleContext, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Two sibling sections with the same heading text (for example two
+    /// `### Edge Cases` under one `##`).
+    ///
+    /// ## Why it matters
+    /// Usually a copy-paste slip or a merge left both versions. Readers and
+    /// tools that look a section up by name see only the first one, so the
+    /// second is silently ignored.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Risks
+    /// …
+    /// ## Risks
+    /// ```
+    /// Use instead: merge the two sections, or give them distinct titles.
+    pub(crate) DuplicateHeading {
+        code: "S008",
+        name: "duplicate-heading",
+        summary: "Two sibling sections have the same heading",
+        severity: Warning,
+        fix: Never,
+        target: Any,
+    }
+}
+
+impl DuplicateHeading {
+    fn run(&self, _model: &Model<'_>, cx: &mut RuleContext<'_>) {
+        let document = cx.document;
+        let tree = &document.tree;
+        let mut found = Vec::new();
+        for (index, _) in tree.sections().iter().enumerate() {
+            let parent = speckit_md::SectionId(u32::try_from(index).unwrap_or(0));
+            let mut seen: Vec<(&str, speckit_md::SectionId)> = Vec::new();
+            for child in tree.child_sections(parent) {
+                let title = document.section_title(child).value.trim();
+                if title.is_empty() {
+                    continue;
+                }
+                match seen
+                    .iter()
+                    .find(|(other, _)| other.eq_ignore_ascii_case(title))
+                {
+                    Some((_, first)) => found.push((child, *first, title)),
+                    None => seen.push((title, child)),
+                }
+            }
+        }
+        for (duplicate, first, title) in found {
+            let span = document.section_heading_span(duplicate);
+            let first_span = document.section_heading_span(first);
+            drop(
+                cx.report(span, format!("`{title}` appears twice in the same section"))
+                    .label(first_span, "first here")
+                    .help("merge the two sections or rename one"),
+            );
+        }
+    }
+}

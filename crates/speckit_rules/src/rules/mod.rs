@@ -1,0 +1,5 @@
+//! The rule families, one folder each: `any` (S), `constitution` (C),
+//! `spec` (R), `plan` (P), `tasks` (T), `checklist` (K).
+
+pub(crate) mod any;
+pub(crate) mod tasks;
