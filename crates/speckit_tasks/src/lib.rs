@@ -7,3 +7,4 @@
 //! [`speckit_text::Edit`]s for the caller to apply. No IO.
 
 pub mod diagram;
+pub mod render;
