@@ -11,7 +11,7 @@ use crate::diagram::{Diagram, NodeState};
 
 use super::text::{self, columns};
 use super::{
-    CRITICAL_COLOR, CYCLE_COLOR, EDGE_COLOR, group_members, group_title, palette, state_name,
+    CRITICAL_COLOR, CYCLE_COLOR, EDGE_COLOR, group_members, group_title, palette, tooltip,
     ungrouped_nodes,
 };
 
@@ -93,11 +93,7 @@ fn push_node(out: &mut String, diagram: &Diagram, node_idx: usize, indent: &str)
     }
     lines.extend(text::wrap(&label, LABEL_COLUMNS, 2, &columns));
     let label_text = lines.join("\n");
-    let tooltip = match (id.is_empty(), label.is_empty()) {
-        (false, false) => format!("{id}: {label} ({})", state_name(node.state)),
-        (false, true) => format!("{id} ({})", state_name(node.state)),
-        (true, _) => format!("{label} ({})", state_name(node.state)),
-    };
+    let tooltip = tooltip(node);
     let colors = palette(node.state);
     let mut attrs = vec![
         format!("label=\"{}\"", escape(&label_text)),

@@ -8,13 +8,20 @@
 //! Nothing here runs an external program or touches the file system.
 
 mod dot;
+mod grid;
+mod layering;
+mod layout;
+mod legend;
 mod mermaid;
+mod route;
+mod svg;
 mod text;
 
 pub use dot::to_dot;
 pub use mermaid::to_mermaid;
+pub use svg::to_svg;
 
-use crate::diagram::{Diagram, DiagramEdge, NodeState};
+use crate::diagram::{Diagram, DiagramEdge, DiagramNode, NodeState};
 
 /// Edges whose endpoints both exist, with their position in `diagram.edges`.
 fn valid_edges(diagram: &Diagram) -> impl Iterator<Item = (usize, &DiagramEdge)> {
@@ -76,6 +83,19 @@ fn state_name(state: NodeState) -> &'static str {
     }
 }
 
+/// Hover text for a node: its full id and label (boxes may cut them short)
+/// and its state in words.
+fn tooltip(node: &DiagramNode) -> String {
+    let id = text::clean(&node.id);
+    let label = text::clean(&node.label);
+    let state = state_name(node.state);
+    match (id.is_empty(), label.is_empty()) {
+        (false, false) => format!("{id}: {label} ({state})"),
+        (false, true) => format!("{id} ({state})"),
+        (true, _) => format!("{label} ({state})"),
+    }
+}
+
 /// Colours shared by the renderers so the three formats look alike.
 struct Palette {
     fill: &'static str,
@@ -124,6 +144,11 @@ const CRITICAL_COLOR: &str = "#9b1111";
 const CYCLE_COLOR: &str = "#e53935";
 /// Plain dependency edges stay quiet so the coloured ones stand out.
 const EDGE_COLOR: &str = "#8a9ba5";
+
+/// Lossless enough for layout sizes; clippy rightly refuses a bare `as` cast.
+fn to_f64(value: usize) -> f64 {
+    f64::from(u32::try_from(value).unwrap_or(u32::MAX))
+}
 
 /// Diagram builders shared by the renderers' tests.
 #[cfg(test)]
@@ -208,6 +233,49 @@ mod fixtures {
                 critical(edge(4, 6)),
                 edge(3, 42),
             ],
+        }
+    }
+
+    /// `n_nodes` tasks in six phases with pseudo-random edges, mostly
+    /// forward, some long, a few pointing back.
+    pub(crate) fn synthetic(n_nodes: usize) -> Diagram {
+        let mut state: u64 = 0x5eed;
+        let mut next = move |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or(0) % bound.max(1)
+        };
+        let n_groups = 6;
+        let nodes = (0..n_nodes)
+            .map(|node_idx| {
+                let group = node_idx * n_groups / n_nodes.max(1);
+                node(
+                    &format!("T{:03}", node_idx + 1),
+                    "Implement the thing",
+                    Some(group),
+                )
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for to in 1..n_nodes {
+            for _ in 0..next(3) {
+                let back = 1 + next(14);
+                if let Some(from) = to.checked_sub(back) {
+                    edges.push(edge(from, to));
+                }
+            }
+            if next(25) == 0 {
+                edges.push(cyclic(edge(to, to / 2)));
+            }
+        }
+        Diagram {
+            title: format!("{n_nodes} tasks"),
+            groups: (1..=n_groups)
+                .map(|group| format!("Phase {group}"))
+                .collect(),
+            nodes,
+            edges,
         }
     }
 }

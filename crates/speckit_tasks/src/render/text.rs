@@ -69,6 +69,29 @@ pub(crate) fn columns(c: char) -> f64 {
     }
 }
 
+/// Approximate advance of a character in a proportional sans-serif font, in
+/// ems. The classes are a little wider than Helvetica, as most screen fonts
+/// are, so text fits without leaving large gaps.
+pub(crate) fn em_width(c: char) -> f64 {
+    if is_zero_width(c) {
+        return 0.0;
+    }
+    if is_wide(c) {
+        return 1.0;
+    }
+    match c {
+        ' ' => 0.3,
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '!' | '|' | '\'' | '`' => 0.28,
+        'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '/' | '\\' | '-' | '"' => 0.4,
+        'm' | 'w' => 0.88,
+        'M' | 'W' | '@' | '%' => 0.95,
+        '…' => 1.0,
+        'A'..='Z' | '&' | '#' => 0.7,
+        '0'..='9' | 'a'..='z' | '$' | '_' | '?' => 0.6,
+        _ => 0.65,
+    }
+}
+
 /// Total width of `text` under `measure`.
 pub(crate) fn measure_str(text: &str, measure: &dyn Fn(char) -> f64) -> f64 {
     text.chars().map(measure).sum()
@@ -249,6 +272,7 @@ mod tests {
         assert!((measure_str("タスク", &columns) - 6.0).abs() < 1e-9);
         assert!((measure_str("abc", &columns) - 3.0).abs() < 1e-9);
         assert!((measure_str("e\u{301}", &columns) - 1.0).abs() < 1e-9);
+        assert!(em_width('中') > em_width('a'));
     }
 
     #[test]
