@@ -128,7 +128,8 @@ fn palette(state: NodeState) -> Palette {
         NodeState::Skipped => Palette {
             fill: "#eceff1",
             stroke: "#b0bec5",
-            text: "#78909c",
+            // Dark enough to stay legible over the stripes of the SVG fill.
+            text: "#5b6b73",
         },
         NodeState::Unknown => Palette {
             fill: "#f4f4f4",
