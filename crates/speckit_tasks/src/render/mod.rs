@@ -13,6 +13,7 @@ mod layering;
 mod layout;
 mod legend;
 mod mermaid;
+mod node_box;
 mod route;
 mod svg;
 mod text;

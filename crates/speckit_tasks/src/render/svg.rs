@@ -12,19 +12,16 @@ use crate::diagram::{Diagram, DiagramEdge, NodeState};
 
 use super::layout::{self, Layout, Rect};
 use super::legend::{LEGEND_HEIGHT, legend_items, push_legend};
+use super::node_box::push_nodes;
 use super::route::{self, Point, Route, Segment};
 use super::text::{self, em_width};
-use super::{
-    CRITICAL_COLOR, CYCLE_COLOR, EDGE_COLOR, group_title, palette, to_f64, tooltip, valid_edges,
-};
+use super::{CRITICAL_COLOR, CYCLE_COLOR, EDGE_COLOR, group_title, palette, valid_edges};
 
 const MARGIN: f64 = 20.0;
 const TITLE_HEIGHT: f64 = 40.0;
 const LEGEND_GAP: f64 = 18.0;
+/// Inset of band titles from the band's left edge.
 const TEXT_PADDING: f64 = 10.0;
-const ID_FONT: f64 = 12.5;
-const LABEL_FONT: f64 = 11.5;
-const LINE_HEIGHT: f64 = 15.0;
 const BAND_FONT: f64 = 13.0;
 const TITLE_FONT: f64 = 17.0;
 /// Space for a diagram without nodes, so it still shows a message.
@@ -283,72 +280,7 @@ fn node_name(diagram: &Diagram, node_idx: usize) -> String {
     }
 }
 
-fn push_nodes(out: &mut String, diagram: &Diagram, layout: &Layout, origin: (f64, f64)) {
-    let id_measure = |c: char| em_width(c) * ID_FONT * 1.06;
-    let label_measure = |c: char| em_width(c) * LABEL_FONT;
-    out.push_str("<g class=\"nodes\">\n");
-    for (node_idx, (node, rect)) in diagram.nodes.iter().zip(&layout.nodes).enumerate() {
-        let rect = shift(rect, origin);
-        let colors = palette(node.state);
-        let inner = rect.width - 2.0 * TEXT_PADDING;
-        let id = text::ellipsize(&text::clean(&node.id), inner, &id_measure);
-        let label = text::clean(&node.label);
-        let lines = text::wrap(&label, inner, 2, &label_measure);
-        let fill = if node.state == NodeState::Skipped {
-            "url(#sk-skipped)"
-        } else {
-            colors.fill
-        };
-        let (stroke, stroke_width) = if node.critical {
-            (CRITICAL_COLOR, 3.0)
-        } else {
-            (colors.stroke, 1.4)
-        };
-        let dash = if node.state == NodeState::Skipped {
-            " stroke-dasharray=\"4 3\""
-        } else {
-            ""
-        };
-        let tooltip = tooltip(node);
-        let _ = write!(
-            out,
-            "<g class=\"node\" data-index=\"{node_idx}\"><title>{}</title>\n<rect class=\"node\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{stroke_width}\"{dash}/>\n",
-            xml(&tooltip),
-            num(rect.x),
-            num(rect.y),
-            num(rect.width),
-            num(rect.height)
-        );
-        let n_lines = lines.len() + usize::from(!id.is_empty());
-        let block = LINE_HEIGHT * to_f64(n_lines);
-        let mut baseline = rect.y + (rect.height - block) / 2.0 + 11.5;
-        let center = num(rect.x + rect.width / 2.0);
-        if !id.is_empty() {
-            let _ = writeln!(
-                out,
-                "<text class=\"node-id\" x=\"{center}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{ID_FONT}\" font-weight=\"bold\" fill=\"{}\">{}</text>",
-                num(baseline),
-                colors.text,
-                xml(&id)
-            );
-            baseline += LINE_HEIGHT;
-        }
-        for line in &lines {
-            let _ = writeln!(
-                out,
-                "<text class=\"node-label\" x=\"{center}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{LABEL_FONT}\" fill=\"{}\">{}</text>",
-                num(baseline),
-                colors.text,
-                xml(line)
-            );
-            baseline += LINE_HEIGHT;
-        }
-        out.push_str("</g>\n");
-    }
-    out.push_str("</g>\n");
-}
-
-fn shift(rect: &Rect, origin: (f64, f64)) -> Rect {
+pub(crate) fn shift(rect: &Rect, origin: (f64, f64)) -> Rect {
     Rect {
         x: rect.x + origin.0,
         y: rect.y + origin.1,
@@ -563,30 +495,6 @@ mod tests {
             vec!["a\"b<c>d&e'f#g[h]{i}|j k `l`", "bell"]
         );
         assert!(svg.contains("&lt;c&gt;d&amp;e&apos;f") && svg.contains("a&quot;b"));
-    }
-
-    #[test]
-    fn long_cjk_labels_wrap_within_the_box() {
-        let label =
-            "データベースのスキーマを設計してマイグレーションを書き、既存のデータを移行する作業";
-        let diagram = Diagram {
-            nodes: vec![node("T1", label, None)],
-            ..Diagram::default()
-        };
-        let svg = check_svg(&diagram);
-        let Ok(doc) = Document::parse(&svg) else {
-            panic!("not well-formed");
-        };
-        let lines: Vec<&str> = with_class(&doc, "text", "node-label")
-            .filter_map(|text| text.text())
-            .collect();
-        assert_eq!(lines.len(), 2);
-        assert!(lines.last().is_some_and(|line| line.ends_with('…')));
-        let inner = layout::NODE_WIDTH - 2.0 * TEXT_PADDING;
-        for line in lines {
-            let width = text::measure_str(line, &|c| em_width(c) * LABEL_FONT);
-            assert!(width <= inner, "{line} is {width} wide");
-        }
     }
 
     #[test]
