@@ -254,3 +254,30 @@ fn github_create_calls_gh() {
         "{stdout}"
     );
 }
+
+#[test]
+fn graph_diagrams() {
+    assert_cmd_snapshot!(
+        speckit_in(&examples("speckit-layout"))
+            .args(["tasks", "graph", "002", "--format", "mermaid"])
+    );
+    let svg = speckit_in(&examples("plugin-layout"))
+        .args(["tasks", "graph", "001", "--format", "svg"])
+        .output()
+        .unwrap();
+    assert_eq!(svg.status.code(), Some(0));
+    let text = String::from_utf8(svg.stdout).unwrap();
+    assert!(
+        text.starts_with("<svg") && text.trim_end().ends_with("</svg>"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+    for id in ["1.1", "2.3", "3.4"] {
+        assert!(text.contains(&format!(">{id}<")), "node {id} missing");
+    }
+    let dot = speckit_in(&examples("plugin-layout"))
+        .args(["tasks", "graph", "001", "--format", "dot"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&dot.stdout).starts_with("digraph"));
+}

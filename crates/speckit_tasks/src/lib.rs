@@ -11,4 +11,5 @@ pub mod diagram;
 pub mod export;
 pub mod graph;
 pub mod next;
+pub mod render;
 pub mod status;

@@ -400,7 +400,18 @@ fn graph(
             write(&mut out).context("cannot write to stdout")?;
         }
         GraphFormat::Mermaid | GraphFormat::Dot | GraphFormat::Svg => {
-            bail!("this build cannot render diagrams yet; use --format text or json")
+            let diagram = speckit::task_engine::diagram::Diagram::from_graph(
+                &graph,
+                &format!("Tasks of {}", feature.dir_name),
+            );
+            let text = match format {
+                GraphFormat::Mermaid => speckit::task_engine::render::to_mermaid(&diagram),
+                GraphFormat::Dot => speckit::task_engine::render::to_dot(&diagram),
+                _ => speckit::task_engine::render::to_svg(&diagram),
+            };
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .context("cannot write to stdout")?;
         }
     }
     // A cycle is a finding: exit 1, as `check` does for errors.
