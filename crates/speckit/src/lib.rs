@@ -5,6 +5,7 @@
 //! front ends print (with their JSON Schemas). Front ends must not parse,
 //! walk directories or run rules themselves; they call this crate.
 
+pub mod check;
 mod load;
 pub mod output;
 pub mod tasks;
@@ -15,6 +16,8 @@ pub use load::{
 pub use speckit_diagnostics as diagnostics;
 pub use speckit_md as md;
 pub use speckit_model as model;
+pub use speckit_render as render;
+pub use speckit_rules as rules;
 pub use speckit_tasks as task_engine;
 pub use speckit_text as text;
 pub use speckit_workspace as workspace;

@@ -7,6 +7,10 @@ use clap_complete::Shell;
 
 const EXAMPLES: &str = "\
 Examples:
+  speckit check                        lint every document of the workspace
+  speckit check 003 --format sarif     one feature, SARIF for code scanning
+  speckit check --fix                  apply the safe fixes
+  speckit rule T002                    what a rule checks and why
   speckit list                         features of the workspace around the current directory
   speckit list --root examples/speckit-layout --json
   speckit show 001                     one feature by number, folder name or slug
@@ -58,6 +62,18 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check documents against their templates and report problems.
+    Check(CheckArgs),
+    /// Show a rule's documentation, or list every rule.
+    Rule {
+        /// A rule code (`T002`) or name (`dependency-not-found`).
+        code: Option<String>,
+        /// List every rule.
+        #[arg(long, conflicts_with = "code")]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = RuleFormat::Text)]
+        format: RuleFormat,
+    },
     /// Progress of every feature, or of one feature per phase.
     Status {
         /// One feature (number, folder or slug); default: all features.
@@ -77,6 +93,57 @@ pub(crate) enum Command {
     },
     /// Print a shell completion script.
     Completions { shell: Shell },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Features to check (number, folder or slug); default: the whole workspace.
+    pub(crate) features: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub(crate) format: OutputFormat,
+    /// Exit with 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub(crate) fail_on: FailOn,
+    /// Only these rule codes or prefixes (comma-separated; adds to speckit.toml).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Skip these rule codes or prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+    /// Apply safe fixes to the files.
+    #[arg(long, conflicts_with = "diff")]
+    pub(crate) fix: bool,
+    /// Print the safe fixes as a unified diff without writing.
+    #[arg(long)]
+    pub(crate) diff: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// rustc-style, with source excerpts.
+    Human,
+    Json,
+    /// SARIF 2.1.0 for code-scanning services.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    Junit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RuleFormat {
+    Text,
+    Json,
+    /// The reference page (`docs/rules.md`).
+    Markdown,
 }
 
 /// `speckit tasks …`. FEATURE defaults to the current feature.

@@ -1,7 +1,9 @@
 //! One module per command. Each returns the process exit code.
 
+mod check;
 mod github;
 mod list;
+mod rule;
 mod schema;
 mod show;
 mod status;
@@ -22,6 +24,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Show { feature, json } => {
             show::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
         }
+        Command::Check(args) => check::run(&open(cli.global.root.as_deref())?, &args),
+        Command::Rule { code, all, format } => rule::run(code.as_deref(), all, format),
         Command::Status { feature, json } => {
             status::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
         }
