@@ -2,4 +2,5 @@
 //! `spec` (R), `plan` (P), `tasks` (T), `checklist` (K).
 
 pub(crate) mod any;
+pub(crate) mod common;
 pub(crate) mod tasks;

@@ -1,0 +1,64 @@
+use speckit_model::TaskList;
+
+use crate::rule::{RuleContext, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// Two tasks marked `[P]` in the same phase that name the same file.
+    ///
+    /// ## Why it matters
+    /// `[P]` promises the tasks can run at the same time, by different people
+    /// or agents. Two of them editing one file will conflict: one overwrites
+    /// the other, or their merge breaks.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// - [ ] T012 [P] Add the create route in src/routes/recipes.ts
+    /// - [ ] T013 [P] Add the delete route in src/routes/recipes.ts
+    /// ```
+    /// Use instead: drop `[P]` from the second task (it then runs after the
+    /// first), or split the file.
+    pub(crate) ParallelSameFile {
+        code: "T008",
+        name: "parallel-tasks-same-file",
+        summary: "Two [P] tasks in one phase touch the same file",
+        severity: Warning,
+        fix: Never,
+        target: Tasks,
+    }
+}
+
+impl ParallelSameFile {
+    fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
+        for (index, task) in tasks.tasks.iter().enumerate() {
+            if !task.parallel || task.phase.is_none() {
+                continue;
+            }
+            let earlier = tasks
+                .tasks
+                .iter()
+                .take(index)
+                .filter(|other| other.parallel && other.phase == task.phase);
+            for other in earlier {
+                if let Some(file) = task
+                    .files
+                    .iter()
+                    .find(|file| other.files.iter().any(|theirs| theirs.value == file.value))
+                {
+                    drop(
+                        cx.report(
+                            file.span,
+                            format!(
+                                "`{}` and `{}` are both [P] and both touch `{}`",
+                                other.id.value, task.id.value, file.value
+                            ),
+                        )
+                        .label(other.id.span, "the other parallel task")
+                        .help("remove [P] from one of them so they run one after the other"),
+                    );
+                    break;
+                }
+            }
+        }
+    }
+}

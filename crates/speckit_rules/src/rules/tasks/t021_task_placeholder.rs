@@ -1,0 +1,56 @@
+use speckit_model::TaskList;
+
+use crate::rule::{RuleContext, declare_rule};
+use crate::rules::common::placeholders;
+
+declare_rule! {
+    /// ## What it checks
+    /// Template text left in tasks: `TXXX`, `{Task Name}`, `{XS/S/M/L/XL}`,
+    /// `{Name or Unassigned}`, `[FEATURE NAME]`, `YYYY-MM-DD`.
+    ///
+    /// ## Why it matters
+    /// A placeholder means the task list was generated but never finished;
+    /// an agent implementing it will make up what the placeholder hides.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ### Task 1.1: {Task Name}
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// ### Task 1.1: Create the saved-search table
+    /// ```
+    pub(crate) TaskPlaceholder {
+        code: "T021",
+        name: "task-placeholder",
+        summary: "Template placeholder text is left in the task list",
+        severity: Warning,
+        fix: Never,
+        target: Tasks,
+    }
+}
+
+impl TaskPlaceholder {
+    fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
+        let mut texts = Vec::new();
+        if let Some(title) = tasks.title {
+            texts.push(title);
+        }
+        texts.extend(tasks.metadata.iter().map(|field| field.value));
+        for task in &tasks.tasks {
+            texts.push(task.title);
+            texts.extend(task.fields.iter().map(|field| field.value));
+        }
+        for text in texts {
+            for placeholder in placeholders(text) {
+                drop(
+                    cx.report(
+                        placeholder.text.span,
+                        format!("`{}` is template text", placeholder.text.value),
+                    )
+                    .help("replace it with the real value"),
+                );
+            }
+        }
+    }
+}
