@@ -170,3 +170,73 @@ proptest::proptest! {
         with_plan(&lines.join("\n"), |_| {});
     }
 }
+
+/// Reads every `plan.md` of the shared corpus (`*/specs/*/plan.md`) and
+/// prints a one-line summary of each. Run with `--ignored --nocapture`.
+#[test]
+#[ignore = "reads the shared corpus from disk"]
+#[allow(clippy::print_stderr)]
+fn corpus_plans_parse() {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(corpus) = ["../../../shared/corpus", "../../../../shared/corpus"]
+        .iter()
+        .map(|relative| manifest.join(relative))
+        .find(|path| path.is_dir())
+    else {
+        eprintln!("skipped: no shared corpus next to the workspace");
+        return;
+    };
+    let mut paths = Vec::new();
+    for repo in std::fs::read_dir(&corpus).unwrap().flatten() {
+        let Ok(features) = std::fs::read_dir(repo.path().join("specs")) else {
+            continue;
+        };
+        for feature in features.flatten() {
+            let plan = feature.path().join("plan.md");
+            if plan.is_file() {
+                paths.push(plan);
+            }
+        }
+    }
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        let doc = Document::parse(
+            speckit_diagnostics::FileId(0),
+            path.display().to_string(),
+            bytes,
+        );
+        let plan = Plan::parse(&doc);
+        assert_spans(&doc.text, &plan);
+        let unknown = plan
+            .outline
+            .iter()
+            .filter(|entry| entry.level == 2 && !entry.known)
+            .count();
+        let tech = plan
+            .technical_context
+            .as_ref()
+            .map_or(0, |context| context.fields.len());
+        let gate_items = plan
+            .constitution_check
+            .as_ref()
+            .map_or(0, |check| check.items.len());
+        let trees = plan.project_structure.as_ref().map_or(0, |structure| {
+            structure.trees.len()
+                + structure
+                    .documentation
+                    .as_ref()
+                    .map_or(0, |d| d.trees.len())
+                + structure.source_code.as_ref().map_or(0, |s| s.trees.len())
+        });
+        eprintln!(
+            "{:?} {:<70} keys={:?} unknown_h2={unknown} tech={tech} gate_items={gate_items} trees={trees} phases={}",
+            plan.generation,
+            path.strip_prefix(&corpus).unwrap_or(path).display(),
+            keys(&plan),
+            plan.phase_sections.len(),
+        );
+    }
+    eprintln!("{} plans", paths.len());
+}
