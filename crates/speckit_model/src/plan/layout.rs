@@ -190,22 +190,18 @@ impl<'a> Layout<'a> {
     /// Top-level blocks of `section` itself (accidental headings included).
     pub(crate) fn own_blocks(&self, section: usize) -> impl Iterator<Item = NodeId> + '_ {
         let node = self.node(section);
-        self.blocks
-            .get(node.own_start..node.own_end)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
+        self.blocks_in(node.own_start..node.own_end)
     }
 
     /// Top-level blocks of `section` and all its subsections, subsection
     /// headings included.
     pub(crate) fn subtree_blocks(&self, section: usize) -> impl Iterator<Item = NodeId> + '_ {
         let node = self.node(section);
-        self.blocks
-            .get(node.own_start..node.end)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
+        self.blocks_in(node.own_start..node.end)
+    }
+
+    fn blocks_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = NodeId> + '_ {
+        self.blocks.get(range).unwrap_or(&[]).iter().copied()
     }
 
     pub(crate) fn title(&self, section: usize) -> Text<'a> {

@@ -59,6 +59,15 @@ fn texts<'a>(items: &[Bullet<'a>]) -> Vec<&'a str> {
     items.iter().map(|item| item.text.value).collect()
 }
 
+/// Titles of the headings the model did not read.
+fn unknown_sections<'a>(plan: &Plan<'a>) -> Vec<&'a str> {
+    plan.outline
+        .iter()
+        .filter(|entry| !entry.known)
+        .map(|entry| entry.title.value)
+        .collect()
+}
+
 /// The keys of the known sections, in order.
 fn keys(plan: &Plan<'_>) -> Vec<&'static str> {
     plan.sections

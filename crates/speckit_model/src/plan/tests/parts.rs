@@ -128,13 +128,10 @@ fn unfilled_template_keeps_empty_bullets_and_placeholders() {
 
         // Unknown H2s stay in the outline, unmarked; the accidental heading
         // is not reported as an unknown section.
-        let unknown: Vec<&str> = plan
-            .outline
-            .iter()
-            .filter(|e| !e.known)
-            .map(|e| e.title.value)
-            .collect();
-        assert_eq!(unknown, vec!["Local Notes", "Files to Create"]);
+        assert_eq!(
+            unknown_sections(plan),
+            vec!["Local Notes", "Files to Create"]
+        );
     });
 }
 
