@@ -393,7 +393,7 @@ pub(crate) fn normalize_title(title: &str) -> &str {
 }
 
 /// Whether a top-level block adds nothing a reader would call content.
-fn is_blank_block(doc: &Document, block: NodeId) -> bool {
+pub(crate) fn is_blank_block(doc: &Document, block: NodeId) -> bool {
     let tree = &doc.tree;
     match tree.kind(block) {
         NodeKind::Heading { setext, .. } => !setext || !is_accidental_heading(doc, block),
@@ -412,7 +412,7 @@ fn is_blank_block(doc: &Document, block: NodeId) -> bool {
 }
 
 /// True if `text` holds only HTML comments and whitespace.
-pub(crate) fn is_comment_only(text: &str) -> bool {
+fn is_comment_only(text: &str) -> bool {
     let mut rest = text;
     loop {
         let Some(open) = rest.find("<!--") else {

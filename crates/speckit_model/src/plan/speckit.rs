@@ -10,7 +10,7 @@ use speckit_text::{Span, Spanned};
 
 use super::content::{Bullet, Field, find_field, meta_field, read_content};
 use super::design::first_table;
-use super::layout::{Layout, SectionRef};
+use super::layout::{Layout, SectionRef, is_blank_block};
 use super::table::{ComplexityRow, FreeTable, TableSection};
 use super::tree::{FileTree, parse_tree};
 use crate::common::{CheckItem, MetaField, Text};
@@ -170,7 +170,7 @@ pub struct ConstitutionCheck<'a> {
     pub tables: Vec<FreeTable<'a>>,
     /// The template's `[Gates determined based on constitution file]`.
     pub placeholder: Option<Span>,
-    /// Nothing but the gate line, comments and headings.
+    /// Nothing but the gate line and what [`SectionRef::blank`] ignores.
     pub blank: bool,
 }
 
@@ -317,17 +317,9 @@ pub(crate) fn read_constitution_check<'a>(
             let start = body.start as usize + at;
             Span::from_range(start..start + GATE_PLACEHOLDER.len())
         });
-    let blank = layout.subtree_blocks(section).all(|block| {
-        Some(block) == gate_block
-            || matches!(
-                tree.kind(block),
-                NodeKind::Heading { setext: false, .. } | NodeKind::ThematicBreak
-            )
-            || (tree.kind(block) == NodeKind::HtmlBlock
-                && super::layout::is_comment_only(
-                    doc.text.get(tree.span(block).range()).unwrap_or(""),
-                ))
-    });
+    let blank = layout
+        .subtree_blocks(section)
+        .all(|block| Some(block) == gate_block || is_blank_block(doc, block));
     ConstitutionCheck {
         section: layout.section_ref(section),
         gate,
