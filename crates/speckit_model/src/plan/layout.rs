@@ -1,0 +1,477 @@
+//! The plan's logical section tree.
+//!
+//! The Markdown tree turns every heading into a section, including the
+//! accidental setext headings that plan templates produce: a line such as
+//! `**Relationships**:` directly followed by an empty bullet `-` is, for
+//! `CommonMark`, a level-2 heading underlined by `-`. Such a heading would end
+//! the enclosing H2 and swallow the following subsections, so the plan model
+//! works on its own view in which accidental headings are ordinary blocks of
+//! the section they appear in.
+//!
+//! This module owns that view (built in one pass over the top-level blocks)
+//! and the section-level facts derived from it: titles (normalised, and split
+//! as `Word N: Name`), spans and blankness. It must not interpret section
+//! content.
+
+use std::cell::RefCell;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use speckit_md::{NodeId, NodeKind, SectionId, lex};
+use speckit_text::{Span, Spanned};
+
+use crate::common::Text;
+use crate::document::Document;
+
+/// A section the model read: its heading and extent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SectionRef<'a> {
+    /// The heading text, without `#` markers.
+    pub title: Text<'a>,
+    /// The heading line (for a setext heading, both lines).
+    pub heading_span: Span,
+    /// From the heading to the next heading of the same or a higher level.
+    pub span: Span,
+    /// Heading level (1–6).
+    pub level: u8,
+    /// True when the section and its subsections hold nothing but headings,
+    /// HTML comments, whitespace, separators and empty bullets.
+    pub blank: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Node<'a> {
+    id: SectionId,
+    level: u8,
+    title: Text<'a>,
+    /// The title without decorations and numbering, for matching by name.
+    normalized: Text<'a>,
+    /// Index of the heading in `Layout::blocks` (`None` for the document).
+    heading: Option<usize>,
+    /// The section's own blocks are `blocks[own_start..own_end]`.
+    own_start: usize,
+    own_end: usize,
+    /// Blocks of the whole subtree end here.
+    end: usize,
+    /// Index in `Layout::nodes` one past the last descendant.
+    subtree_end: usize,
+    /// See [`SectionRef::blank`].
+    blank: bool,
+}
+
+/// Logical sections of a plan, in document order; index 0 is the document.
+pub(crate) struct Layout<'a> {
+    pub(crate) doc: &'a Document,
+    blocks: Vec<NodeId>,
+    nodes: Vec<Node<'a>>,
+    /// Setext headings read as text.
+    accidental: Vec<SectionId>,
+    /// Sections handed out as [`SectionRef`]s, for the outline.
+    known: RefCell<Vec<SectionId>>,
+}
+
+impl<'a> Layout<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Layout<'a> {
+        let tree = &doc.tree;
+        let blocks: Vec<NodeId> = tree.children(NodeId::ROOT).collect();
+        let mut nodes = Vec::with_capacity(tree.sections().len());
+        nodes.push(Node {
+            id: SectionId::DOCUMENT,
+            level: 0,
+            title: Spanned::new("", Span::empty(0)),
+            normalized: Spanned::new("", Span::empty(0)),
+            heading: None,
+            own_start: 0,
+            own_end: blocks.len(),
+            end: blocks.len(),
+            subtree_end: 0,
+            blank: true,
+        });
+        let mut accidental = Vec::new();
+        let mut heading_count = 0u32;
+        for (block_index, &block) in blocks.iter().enumerate() {
+            let NodeKind::Heading { level, setext } = tree.kind(block) else {
+                continue;
+            };
+            // Every top-level heading opens the next section of the tree.
+            heading_count += 1;
+            let id = section_of_heading(doc, SectionId(heading_count), block);
+            if setext && level == 2 && is_accidental_heading(doc, block) {
+                accidental.push(id);
+                continue;
+            }
+            if let Some(previous) = nodes.last_mut() {
+                previous.own_end = block_index;
+            }
+            let title = doc.section_title(id);
+            nodes.push(Node {
+                id,
+                level,
+                title,
+                normalized: normalized_text(title),
+                heading: Some(block_index),
+                own_start: block_index + 1,
+                own_end: blocks.len(),
+                end: blocks.len(),
+                subtree_end: 0,
+                blank: true,
+            });
+        }
+        close_subtrees(&mut nodes);
+        mark_blank(doc, &blocks, &mut nodes);
+        Layout {
+            doc,
+            blocks,
+            nodes,
+            accidental,
+            known: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn node(&self, section: usize) -> Node<'a> {
+        self.nodes
+            .get(section)
+            .or_else(|| self.nodes.first())
+            .copied()
+            .unwrap_or(Node {
+                id: SectionId::DOCUMENT,
+                level: 0,
+                title: Spanned::new("", Span::empty(0)),
+                normalized: Spanned::new("", Span::empty(0)),
+                heading: None,
+                own_start: 0,
+                own_end: 0,
+                end: 0,
+                subtree_end: 0,
+                blank: true,
+            })
+    }
+
+    /// The section holding the plan's H2s: the first H1, else the document.
+    pub(crate) fn top(&self) -> usize {
+        self.children(0)
+            .find(|&section| self.node(section).level == 1)
+            .unwrap_or(0)
+    }
+
+    /// The last section in document order (where the footer lives).
+    pub(crate) fn last(&self) -> usize {
+        self.nodes.len().saturating_sub(1)
+    }
+
+    /// Direct child sections of `section`.
+    pub(crate) fn children(&self, section: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.node(section).subtree_end;
+        let mut next = section + 1;
+        std::iter::from_fn(move || {
+            if next >= end {
+                return None;
+            }
+            let current = next;
+            next = self.node(current).subtree_end.max(current + 1);
+            Some(current)
+        })
+    }
+
+    /// All sections below `section`, in document order.
+    pub(crate) fn descendants(&self, section: usize) -> std::ops::Range<usize> {
+        section + 1..self.node(section).subtree_end.max(section + 1)
+    }
+
+    /// The first direct child whose title matches one of `names`
+    /// (ignoring ASCII case, decorations and leading numbers).
+    pub(crate) fn child_named(&self, section: usize, names: &[&str]) -> Option<usize> {
+        self.children(section).find(|&child| {
+            let title = self.node(child).normalized.value;
+            names.iter().any(|name| title.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// Top-level blocks of `section` itself (accidental headings included).
+    pub(crate) fn own_blocks(&self, section: usize) -> impl Iterator<Item = NodeId> + '_ {
+        let node = self.node(section);
+        self.blocks_in(node.own_start..node.own_end)
+    }
+
+    /// Top-level blocks of `section` and all its subsections, subsection
+    /// headings included.
+    pub(crate) fn subtree_blocks(&self, section: usize) -> impl Iterator<Item = NodeId> + '_ {
+        let node = self.node(section);
+        self.blocks_in(node.own_start..node.end)
+    }
+
+    fn blocks_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = NodeId> + '_ {
+        self.blocks.get(range).unwrap_or(&[]).iter().copied()
+    }
+
+    pub(crate) fn title(&self, section: usize) -> Text<'a> {
+        self.node(section).title
+    }
+
+    /// The title without decorations and leading numbering.
+    pub(crate) fn normalized_title(&self, section: usize) -> Text<'a> {
+        self.node(section).normalized
+    }
+
+    /// The title split as `Word N: Name` for one of `words`.
+    pub(crate) fn numbered_title(&self, section: usize, words: &[&str]) -> Option<Numbered<'a>> {
+        split_numbered(self.node(section).normalized, words)
+    }
+
+    /// Every descendant of `section` titled `Word N: Name` for one of
+    /// `words`, with its split title.
+    pub(crate) fn numbered_descendants(
+        &self,
+        section: usize,
+        words: &[&str],
+    ) -> Vec<(usize, Numbered<'a>)> {
+        self.descendants(section)
+            .filter_map(|child| {
+                self.numbered_title(child, words)
+                    .map(|numbered| (child, numbered))
+            })
+            .collect()
+    }
+
+    pub(crate) fn heading_span(&self, section: usize) -> Span {
+        let node = self.node(section);
+        match node.heading.and_then(|index| self.blocks.get(index)) {
+            Some(&heading) => self.doc.tree.span(heading),
+            None => Span::empty(0),
+        }
+    }
+
+    /// From the heading to the start of the next section that is not a
+    /// descendant (or the end of the text).
+    pub(crate) fn span(&self, section: usize) -> Span {
+        let node = self.node(section);
+        let start = self.heading_span(section).start;
+        let end = self
+            .blocks
+            .get(node.end)
+            .map_or(Span::from_range(0..self.doc.text.len()).end, |&block| {
+                self.doc.tree.span(block).start
+            });
+        Span::new(start, end.max(start))
+    }
+
+    /// The section as a [`SectionRef`]; marks it as understood for the outline.
+    pub(crate) fn section_ref(&self, section: usize) -> SectionRef<'a> {
+        let node = self.node(section);
+        if let Ok(mut known) = self.known.try_borrow_mut() {
+            known.push(node.id);
+        }
+        SectionRef {
+            title: self.title(section),
+            heading_span: self.heading_span(section),
+            span: self.span(section),
+            level: node.level,
+            blank: node.blank,
+        }
+    }
+
+    /// Sections that need no "unknown" mark in the outline: those read by the
+    /// model, and accidental headings (which are not sections at all).
+    pub(crate) fn known_sections(&self) -> Vec<SectionId> {
+        let mut known = self
+            .known
+            .try_borrow()
+            .map(|known| known.clone())
+            .unwrap_or_default();
+        known.extend_from_slice(&self.accidental);
+        known
+    }
+}
+
+/// The tree section whose heading is `block`. Top-level headings and tree
+/// sections correspond one to one in order; the look-up guards against any
+/// drift between the two.
+fn section_of_heading(doc: &Document, expected: SectionId, block: NodeId) -> SectionId {
+    if doc.tree.section(expected).heading == Some(block) {
+        return expected;
+    }
+    debug_assert!(false, "section order differs from heading order");
+    doc.tree
+        .sections()
+        .iter()
+        .position(|section| section.heading == Some(block))
+        .map_or(SectionId::DOCUMENT, |index| {
+            SectionId(u32::try_from(index).unwrap_or(0))
+        })
+}
+
+/// Sets each section's subtree end: the next section at the same or a
+/// higher level closes it.
+fn close_subtrees(nodes: &mut [Node<'_>]) {
+    let count = nodes.len();
+    let block_count = nodes.first().map_or(0, |document| document.end);
+    let mut open: Vec<usize> = Vec::with_capacity(8);
+    for index in 1..count {
+        let Some(current) = nodes.get(index).copied() else {
+            break;
+        };
+        while let Some(&top) = open.last() {
+            let Some(open_node) = nodes.get_mut(top) else {
+                break;
+            };
+            if open_node.level < current.level {
+                break;
+            }
+            open_node.subtree_end = index;
+            open_node.end = current.heading.unwrap_or(block_count);
+            open.pop();
+        }
+        open.push(index);
+    }
+    for top in open {
+        if let Some(open_node) = nodes.get_mut(top) {
+            open_node.subtree_end = count;
+            open_node.end = block_count;
+        }
+    }
+    if let Some(document) = nodes.first_mut() {
+        document.subtree_end = count;
+    }
+}
+
+/// Marks each section blank when its own blocks and all its subsections'
+/// are. One look at every block: a section's subtree is blank exactly when
+/// no section from it to its subtree end has content of its own.
+fn mark_blank(doc: &Document, blocks: &[NodeId], nodes: &mut [Node<'_>]) {
+    let count = nodes.len();
+    let own_blank: Vec<bool> = nodes
+        .iter()
+        .map(|node| {
+            let own = blocks.get(node.own_start..node.own_end).unwrap_or(&[]);
+            own.iter().all(|&block| is_blank_block(doc, block))
+        })
+        .collect();
+    // `next_content[i]`: the first section at or after `i` with content.
+    let mut next_content = vec![count; count + 1];
+    for index in (0..count).rev() {
+        let next = next_content.get(index + 1).copied().unwrap_or(count);
+        let here = if own_blank.get(index).copied().unwrap_or(true) {
+            next
+        } else {
+            index
+        };
+        if let Some(slot) = next_content.get_mut(index) {
+            *slot = here;
+        }
+    }
+    for (index, node) in nodes.iter_mut().enumerate() {
+        node.blank =
+            next_content.get(index).copied().unwrap_or(count) >= node.subtree_end.max(index + 1);
+    }
+}
+
+/// A setext H2 that an author did not mean: its text is a `**Label**:` field,
+/// or its underline is one or two dashes (an empty bullet or a stray `--`).
+pub(crate) fn is_accidental_heading(doc: &Document, block: NodeId) -> bool {
+    let mut first = None;
+    let mut last = None;
+    for line in lex::lines(&doc.text, doc.tree.span(block)) {
+        first.get_or_insert(line);
+        last = Some(line);
+    }
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    let underline = last.value.trim();
+    underline.len() <= 2 || lex::field(first).is_some()
+}
+
+/// [`normalize_title`] keeping the span.
+fn normalized_text(title: Text<'_>) -> Text<'_> {
+    let normalized = normalize_title(title.value);
+    Spanned::new(normalized, title.span.of_subslice(title.value, normalized))
+}
+
+/// A title with decorations and leading numbering removed.
+pub(crate) fn normalize_title(title: &str) -> &str {
+    lex::strip_leading_number(lex::strip_heading_decorations(title))
+}
+
+/// Whether a top-level block adds nothing a reader would call content.
+pub(crate) fn is_blank_block(doc: &Document, block: NodeId) -> bool {
+    let tree = &doc.tree;
+    match tree.kind(block) {
+        NodeKind::Heading { setext, .. } => !setext || !is_accidental_heading(doc, block),
+        NodeKind::ThematicBreak => true,
+        NodeKind::HtmlBlock => {
+            is_comment_only(doc.text.get(tree.span(block).range()).unwrap_or(""))
+        }
+        // An empty item is its marker alone (item spans end at the last
+        // visible character, so nested content would show up here).
+        NodeKind::List { .. } => tree.list_items(block).all(|item| {
+            let source = Spanned::slice(&doc.text, tree.span(item));
+            lex::list_marker(source).is_some_and(|marker| marker.rest.value.trim().is_empty())
+        }),
+        _ => false,
+    }
+}
+
+/// True if `text` holds only HTML comments and whitespace.
+fn is_comment_only(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        let Some(open) = rest.find("<!--") else {
+            return rest.trim().is_empty();
+        };
+        if !rest.get(..open).unwrap_or("").trim().is_empty() {
+            return false;
+        }
+        let after_open = rest.get(open + 4..).unwrap_or("");
+        match after_open.find("-->") {
+            Some(close) => rest = after_open.get(close + 3..).unwrap_or(""),
+            None => return true,
+        }
+    }
+}
+
+/// A heading of the form `Word N: Name` (`Decision 1: Storage`,
+/// `Endpoint 2: List items`, `Phase 0 — Research`, `` Table: `users` ``).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Numbered<'a> {
+    pub(crate) number: Option<Text<'a>>,
+    pub(crate) name: Text<'a>,
+}
+
+/// Splits a numbered heading title (already normalised, see
+/// [`Layout::normalized_title`]). A number is a run of digits, letters,
+/// `.`, `+` and `-` that holds a digit (or is a single letter); without one,
+/// the word must be followed by a colon. Returns `None` when the title does
+/// not start with one of `words`.
+pub(crate) fn split_numbered<'a>(title: Text<'a>, words: &[&str]) -> Option<Numbered<'a>> {
+    let value = title.value;
+    let rest = words.iter().find_map(|word| {
+        let head = value.get(..word.len())?;
+        let rest = value.get(word.len()..)?;
+        let boundary = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        (head.eq_ignore_ascii_case(word) && boundary).then_some(rest)
+    })?;
+    let rest = rest.trim_start_matches([' ', '\t', '\u{3000}']);
+    let number_len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-')))
+        .map_or(rest.len(), |(at, _)| at);
+    let raw = rest.get(..number_len).unwrap_or("").trim_end_matches('.');
+    let is_number = !raw.is_empty() && (raw.bytes().any(|b| b.is_ascii_digit()) || raw.len() == 1);
+    let after = if is_number {
+        rest.get(number_len..).unwrap_or("")
+    } else {
+        rest
+    };
+    let trimmed = after.trim_start();
+    if !(is_number || trimmed.starts_with(':') || trimmed.starts_with('：')) {
+        return None;
+    }
+    let name = trimmed
+        .trim_start_matches([':', '：', '-', '–', '—', '.'])
+        .trim();
+    let number = is_number.then(|| Spanned::new(raw, title.span.of_subslice(title.value, raw)));
+    Some(Numbered {
+        number,
+        name: Spanned::new(name, title.span.of_subslice(title.value, name)),
+    })
+}

@@ -1,0 +1,251 @@
+//! Tests of the plan model. Every test also checks that each span in the
+//! serialised model slices back to its value.
+
+mod parts;
+mod plugin;
+mod speckit;
+
+use super::*;
+
+/// Parses `text` as `plan.md` and checks every span of the model.
+fn with_plan(text: &str, check: impl FnOnce(&Plan<'_>)) {
+    let doc = Document::parse_str("specs/001-x/plan.md", text);
+    let plan = Plan::parse(&doc);
+    assert_spans(text, &plan);
+    check(&plan);
+}
+
+/// Walks the serialised model: every `{value, span}` object must slice back
+/// to its value, and every span must lie on character boundaries.
+fn assert_spans(text: &str, plan: &Plan<'_>) {
+    let json = serde_json::to_value(plan).expect("a plan serialises");
+    walk(text, &json, "plan");
+}
+
+fn walk(text: &str, value: &serde_json::Value, path: &str) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(span) = map.get("span").and_then(span_of) {
+                assert!(
+                    text.is_char_boundary(span.0) && text.is_char_boundary(span.1),
+                    "{path}: {span:?}"
+                );
+                assert!(span.0 <= span.1 && span.1 <= text.len(), "{path}: {span:?}");
+                if let Some(serde_json::Value::String(expected)) = map.get("value") {
+                    assert_eq!(&text[span.0..span.1], expected, "{path}");
+                }
+            }
+            for (key, child) in map {
+                walk(text, child, &format!("{path}.{key}"));
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                walk(text, child, &format!("{path}[{index}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn span_of(value: &serde_json::Value) -> Option<(usize, usize)> {
+    let start = usize::try_from(value.get("start")?.as_u64()?).ok()?;
+    let end = usize::try_from(value.get("end")?.as_u64()?).ok()?;
+    Some((start, end))
+}
+
+/// Texts of a list of bullets.
+fn texts<'a>(items: &[Bullet<'a>]) -> Vec<&'a str> {
+    items.iter().map(|item| item.text.value).collect()
+}
+
+/// Titles of the headings the model did not read.
+fn unknown_sections<'a>(plan: &Plan<'a>) -> Vec<&'a str> {
+    plan.outline
+        .iter()
+        .filter(|entry| !entry.known)
+        .map(|entry| entry.title.value)
+        .collect()
+}
+
+/// The keys of the known sections, in order.
+fn keys(plan: &Plan<'_>) -> Vec<&'static str> {
+    plan.sections
+        .iter()
+        .map(|known| known.key.as_str())
+        .collect()
+}
+
+#[test]
+fn json_schema_names_the_public_types() {
+    let schema =
+        serde_json::to_value(schemars::schema_for!(Plan<'static>)).expect("a schema serialises");
+    let definitions = schema
+        .get("$defs")
+        .and_then(serde_json::Value::as_object)
+        .expect("definitions");
+    for name in [
+        "Decision",
+        "FileTree",
+        "TsInterface",
+        "TechField",
+        "KnownSection",
+        "ConstitutionCheck",
+    ] {
+        assert!(
+            definitions.contains_key(name),
+            "{name} missing from the schema"
+        );
+    }
+}
+
+#[test]
+fn parsing_never_panics_on_odd_input() {
+    let inputs = [
+        "",
+        "#",
+        "## Architecture Overview\n#### Decision",
+        "## File Structure\n```\n├──\n│\n└── \n    ",
+        "## Error Handling\n### Error Types\n```ts\nenum {\n  = 'x',\n",
+        "## Data Models\n### Model\n```ts\ninterface X {\n  a: { b: string;\n",
+        "**Relationships**:\n-\n-\n## Open Questions\n1.\n",
+        "## API Contracts\n### Endpoint 1: X\n**Response (:**\n```json\n",
+        "\u{feff}# Implementation Plan: é\r\n\r\n## Summary\r\n",
+        "## Technical Context\n**Language/Version**:\n**: x\n",
+        "## Project Structure\nOption 1:\nOption \n[REMOVE IF UNUSED",
+    ];
+    for input in inputs {
+        with_plan(input, |_| {});
+    }
+}
+
+/// Lines that exercise every reader when shuffled together.
+const FRAGMENTS: &[&str] = &[
+    "## Architecture Overview",
+    "### Architectural Decisions",
+    "#### Decision 1: X",
+    "#### Decision: Y",
+    "- **Options Considered**:",
+    "  1. Option A: a",
+    "**Options Considered:**",
+    "1. Name - text",
+    "**Relationships**:",
+    "-",
+    "- ",
+    "- [ ] item",
+    "- [x]",
+    "",
+    "```",
+    "```typescript",
+    "interface A { b?: string; // c",
+    "enum E { K = 'v',",
+    "}",
+    "src/",
+    "├── a/   # c",
+    "│   └── b",
+    "| A | B |",
+    "|---|---|",
+    "|   |   |",
+    "## Data Models",
+    "### Model 1: M",
+    "## API Contracts",
+    "**Response Success (200):**",
+    "**Method**: GET",
+    "## Technical Context",
+    "**Language/Version**: NEEDS CLARIFICATION",
+    "continued value",
+    "## Constitution Check",
+    "*GATE: x*",
+    "## Project Structure",
+    "# [REMOVE IF UNUSED] Option 1: x",
+    "---",
+    "**Next Steps:**",
+    "<!-- note",
+    "-->",
+    "Text\r",
+    "  ",
+];
+
+proptest::proptest! {
+    #[test]
+    fn any_text_parses_with_valid_spans(text in "(?s)[#*`|─├└│ \\-:\n0-9A-Za-z{}()\\[\\]=';,/]{0,300}") {
+        with_plan(&text, |_| {});
+    }
+
+    #[test]
+    fn shuffled_template_lines_parse_with_valid_spans(
+        lines in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..60)
+    ) {
+        with_plan(&lines.join("\n"), |_| {});
+    }
+}
+
+/// Reads every `plan.md` of the shared corpus (`*/specs/*/plan.md`) and
+/// prints a one-line summary of each. Run with `--ignored --nocapture`.
+#[test]
+#[ignore = "reads the shared corpus from disk"]
+#[allow(clippy::print_stderr)]
+fn corpus_plans_parse() {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(corpus) = ["../../../shared/corpus", "../../../../shared/corpus"]
+        .iter()
+        .map(|relative| manifest.join(relative))
+        .find(|path| path.is_dir())
+    else {
+        eprintln!("skipped: no shared corpus next to the workspace");
+        return;
+    };
+    let mut paths = Vec::new();
+    for repo in std::fs::read_dir(&corpus).unwrap().flatten() {
+        let Ok(features) = std::fs::read_dir(repo.path().join("specs")) else {
+            continue;
+        };
+        for feature in features.flatten() {
+            let plan = feature.path().join("plan.md");
+            if plan.is_file() {
+                paths.push(plan);
+            }
+        }
+    }
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        let doc = Document::parse(
+            speckit_diagnostics::FileId(0),
+            path.display().to_string(),
+            bytes,
+        );
+        let plan = Plan::parse(&doc);
+        assert_spans(&doc.text, &plan);
+        let unknown = plan
+            .outline
+            .iter()
+            .filter(|entry| entry.level == 2 && !entry.known)
+            .count();
+        let tech = plan
+            .technical_context
+            .as_ref()
+            .map_or(0, |context| context.fields.len());
+        let gate_items = plan
+            .constitution_check
+            .as_ref()
+            .map_or(0, |check| check.items.len());
+        let trees = plan.project_structure.as_ref().map_or(0, |structure| {
+            structure.trees.len()
+                + structure
+                    .documentation
+                    .as_ref()
+                    .map_or(0, |d| d.trees.len())
+                + structure.source_code.as_ref().map_or(0, |s| s.trees.len())
+        });
+        eprintln!(
+            "{:?} {:<70} keys={:?} unknown_h2={unknown} tech={tech} gate_items={gate_items} trees={trees} phases={}",
+            plan.generation,
+            path.strip_prefix(&corpus).unwrap_or(path).display(),
+            keys(&plan),
+            plan.phase_sections.len(),
+        );
+    }
+    eprintln!("{} plans", paths.len());
+}
