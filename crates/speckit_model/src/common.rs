@@ -230,6 +230,54 @@ impl Document {
         }
     }
 
+    /// The text of a list item itself: from after its marker (and checkbox)
+    /// to the end of its last block that is not a nested list, trimmed. A
+    /// wrapped item keeps all its lines; an empty bullet gives an empty text.
+    pub fn item_text(&self, item: NodeId) -> Text<'_> {
+        let line = self.tree.item_first_line(&self.text, item);
+        let start = match (lex::checkbox(line), lex::list_marker(line)) {
+            (Some(checkbox), _) => checkbox.text.span.start,
+            (None, Some(marker)) => marker.rest.span.start,
+            (None, None) => line.span.start,
+        };
+        let end = self
+            .tree
+            .children(item)
+            .filter(|&child| !matches!(self.tree.kind(child), NodeKind::List { .. }))
+            .map(|child| self.tree.span(child).end)
+            .max()
+            .unwrap_or(start);
+        Spanned::slice(&self.text, Span::new(start, end.max(start))).trim()
+    }
+
+    /// Every list item inside the blocks of `section` (subsections
+    /// included), nested items too, in document order.
+    pub fn items_in(&self, section: SectionId) -> Vec<NodeId> {
+        let mut items = Vec::new();
+        for block in self.tree.section_all_blocks(section) {
+            if matches!(self.tree.kind(block), NodeKind::List { .. }) {
+                items.extend(
+                    self.tree
+                        .descendants(block)
+                        .filter(|&node| self.tree.kind(node) == NodeKind::Item),
+                );
+            }
+        }
+        items
+    }
+
+    /// The texts of the top-level items of every list in `section`
+    /// (subsections included). Empty bullets are kept as empty texts.
+    pub fn bullets_in(&self, section: SectionId) -> Vec<Text<'_>> {
+        let mut bullets = Vec::new();
+        for block in self.tree.section_all_blocks(section) {
+            if matches!(self.tree.kind(block), NodeKind::List { .. }) {
+                bullets.extend(self.tree.list_items(block).map(|item| self.item_text(item)));
+            }
+        }
+        bullets
+    }
+
     /// Checkbox items in the lists of `section` (top level of each list).
     pub fn check_items(&self, section: SectionId) -> Vec<CheckItem<'_>> {
         self.list_entries(section)
@@ -307,6 +355,45 @@ pub fn parse_iso_date(text: &str) -> Option<(u16, u8, u8)> {
         .then_some((year, month, day))
 }
 
+/// `part`, a sub-slice of `whole`'s value, with its exact span.
+pub(crate) fn sub_text<'a>(whole: Text<'a>, part: &'a str) -> Text<'a> {
+    Spanned::new(part, whole.span.of_subslice(whole.value, part))
+}
+
+/// Reads a plain `Label: value` line (no bold), as in the plugin's
+/// requirement sub-bullets (`- Priority: High`). The label must be short
+/// plain words: at most four, no markup, no URL.
+pub fn plain_field(text: Text<'_>) -> Option<MetaField<'_>> {
+    let value = text.value;
+    let colon = value.find([':', '：'])?;
+    let label = value.get(..colon)?.trim();
+    let colon_len = if value.get(colon..)?.starts_with('：') {
+        '：'.len_utf8()
+    } else {
+        1
+    };
+    let rest = value.get(colon + colon_len..)?;
+    let plain = !label.is_empty()
+        && label.len() <= 40
+        && label.split_whitespace().count() <= 4
+        && !label.contains(['*', '`', '[', ']', '(', ')', '/', '<', '>', '|'])
+        && !rest.starts_with("//");
+    if !plain {
+        return None;
+    }
+    let label = Spanned::new(label, text.span.of_subslice(value, label));
+    let trimmed = rest.trim();
+    let value_span = if trimmed.is_empty() {
+        Span::empty(text.span.end)
+    } else {
+        text.span.of_subslice(value, trimmed)
+    };
+    Some(MetaField {
+        label,
+        value: Spanned::new(trimmed, value_span),
+    })
+}
+
 /// Strips surrounding `**`, `` ` `` and whitespace from a cell or value.
 pub fn strip_markup(text: &str) -> &str {
     let mut text = text.trim();
@@ -326,6 +413,81 @@ pub fn strip_markup(text: &str) -> &str {
     }
 }
 
+/// Test support: every `{value, span}` pair inside `model` (as serialised)
+/// must slice back to its value from `text`.
+#[cfg(test)]
+pub(crate) fn assert_spans_slice_back<T: Serialize>(text: &str, model: &T) -> usize {
+    fn walk(text: &str, value: &serde_json::Value, checked: &mut usize) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let (Some(serde_json::Value::String(expected)), Some(span)) =
+                    (map.get("value"), map.get("span"))
+                {
+                    let start = span["start"].as_u64().unwrap() as usize;
+                    let end = span["end"].as_u64().unwrap() as usize;
+                    assert_eq!(&text[start..end], expected, "span {start}..{end}");
+                    *checked += 1;
+                }
+                for child in map.values() {
+                    walk(text, child, checked);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    walk(text, item, checked);
+                }
+            }
+            _ => {}
+        }
+    }
+    let json = serde_json::to_value(model).unwrap();
+    let mut checked = 0;
+    walk(text, &json, &mut checked);
+    checked
+}
+
+/// Test support: the shared corpus of real documents, if it is present.
+/// `SPECKIT_CORPUS` overrides the location.
+#[cfg(test)]
+pub(crate) fn corpus_files(
+    wanted: impl Fn(&std::path::Path) -> bool,
+) -> Option<Vec<std::path::PathBuf>> {
+    fn walk(
+        dir: &std::path::Path,
+        wanted: &dyn Fn(&std::path::Path) -> bool,
+        out: &mut Vec<std::path::PathBuf>,
+    ) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, wanted, out);
+            } else if wanted(&path) {
+                out.push(path);
+            }
+        }
+    }
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        std::env::var_os("SPECKIT_CORPUS").map(std::path::PathBuf::from),
+        Some(manifest.join("../../../shared/corpus")),
+        Some(manifest.join("../../../../shared/corpus")),
+    ];
+    let root = candidates
+        .into_iter()
+        .flatten()
+        .find(|path| path.is_dir())?;
+    let mut out = Vec::new();
+    walk(&root, &wanted, &mut out);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,6 +505,53 @@ mod tests {
     fn markup_stripping() {
         assert_eq!(strip_markup(" **`x`** "), "x");
         assert_eq!(strip_markup("plain"), "plain");
+    }
+
+    fn spanned(text: &str) -> Text<'_> {
+        Spanned::new(text, Span::new(0, u32::try_from(text.len()).unwrap()))
+    }
+
+    #[test]
+    fn plain_fields() {
+        fn check(line: &str) -> Option<(&str, &str)> {
+            plain_field(spanned(line)).map(|field| {
+                assert_eq!(&line[field.label.span.range()], field.label.value);
+                assert_eq!(&line[field.value.span.range()], field.value.value);
+                (field.label.value, field.value.value)
+            })
+        }
+        assert_eq!(check("Priority: High"), Some(("Priority", "High")));
+        assert_eq!(check("Description:"), Some(("Description", "")));
+        assert_eq!(check("優先度：高"), Some(("優先度", "高")));
+        assert_eq!(check("see https://example.com"), None);
+        assert_eq!(check("**Bold**: no"), None);
+        assert_eq!(check("a sentence that has many words before: x"), None);
+        assert_eq!(check("no colon"), None);
+    }
+
+    #[test]
+    fn item_text_spans_wrapped_lines_but_not_sublists() {
+        let text = "- [ ] first line\n  wraps here\n  - nested\n-\n1. numbered\n";
+        let doc = Document::parse_str("x.md", text);
+        let items = doc.items_in(SectionId::DOCUMENT);
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|&item| doc.item_text(item).value)
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["first line\n  wraps here", "nested", "", "numbered"]
+        );
+        for &item in &items {
+            let item_text = doc.item_text(item);
+            assert_eq!(&text[item_text.span.range()], item_text.value);
+        }
+        let bullets: Vec<&str> = doc
+            .bullets_in(SectionId::DOCUMENT)
+            .iter()
+            .map(|b| b.value)
+            .collect();
+        assert_eq!(bullets, vec!["first line\n  wraps here", "", "numbered"]);
     }
 
     #[test]

@@ -121,7 +121,7 @@ impl Document {
     /// Builds the typed model for this document's kind.
     pub fn model(&self) -> Model<'_> {
         match self.kind {
-            DocKind::Spec => Model::Spec(Spec::parse(self)),
+            DocKind::Spec => Model::Spec(Box::new(Spec::parse(self))),
             DocKind::Plan => Model::Plan(Box::new(Plan::parse(self))),
             DocKind::Tasks => Model::Tasks(TaskList::parse(self)),
             DocKind::Constitution => Model::Constitution(Constitution::parse(self)),
@@ -138,7 +138,7 @@ impl Document {
 #[serde(untagged)]
 pub enum Model<'a> {
     Constitution(Constitution<'a>),
-    Spec(Spec<'a>),
+    Spec(Box<Spec<'a>>),
     Plan(Box<Plan<'a>>),
     Tasks(TaskList<'a>),
     Checklist(Checklist<'a>),

@@ -14,7 +14,7 @@
 
 mod block;
 mod line;
-mod refs;
+pub(crate) mod refs;
 mod summary;
 
 use std::ops::Range;
