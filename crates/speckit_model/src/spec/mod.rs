@@ -13,6 +13,7 @@
 
 mod extras;
 mod requirements;
+mod scenarios;
 mod sections;
 mod stories;
 
@@ -30,8 +31,9 @@ pub use extras::{
     QuestionPriority, Risk,
 };
 pub use requirements::{DataModel, Entity, Requirement, RequirementKind, SuccessMetric};
+pub use scenarios::AcceptanceScenario;
 pub use sections::{SectionKey, SpecSection};
-pub use stories::{AcceptanceScenario, UserStory};
+pub use stories::UserStory;
 
 /// A feature specification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -122,7 +124,7 @@ impl<'a> Spec<'a> {
             doc,
             of(SectionKey::AcceptanceScenarios).chain(of(SectionKey::PrimaryUserStory)),
         )
-        .flat_map(|id| stories::read_scenarios(doc, id))
+        .flat_map(|id| scenarios::read_scenarios(doc, id))
         .filter(|scenario| !in_story(scenario.span.start))
         .collect();
         let primary_story = of(SectionKey::PrimaryUserStory)
