@@ -138,7 +138,12 @@ impl Document {
         fields: &mut Vec<MetaField<'a>>,
     ) {
         for line in lex::lines(&self.text, self.tree.span(paragraph)) {
-            let packed = lex::pipe_fields(line);
+            // Splitting allocates; only lines with a pipe can be packed.
+            let packed = if memchr::memchr(b'|', line.value.as_bytes()).is_some() {
+                lex::pipe_fields(line)
+            } else {
+                Vec::new()
+            };
             if packed.len() > 1 {
                 fields.extend(packed.into_iter().map(MetaField::from));
             } else if let Some(field) = lex::field(line) {
@@ -234,20 +239,121 @@ impl Document {
     /// to the end of its last block that is not a nested list, trimmed. A
     /// wrapped item keeps all its lines; an empty bullet gives an empty text.
     pub fn item_text(&self, item: NodeId) -> Text<'_> {
-        let line = self.tree.item_first_line(&self.text, item);
-        let start = match (lex::checkbox(line), lex::list_marker(line)) {
-            (Some(checkbox), _) => checkbox.text.span.start,
-            (None, Some(marker)) => marker.rest.span.start,
-            (None, None) => line.span.start,
+        let mut children = self.tree.children(item).filter(|&child| {
+            !matches!(
+                self.tree.kind(child),
+                NodeKind::List { .. } | NodeKind::TaskMarker { .. }
+            )
+        });
+        let Some(first) = children.next() else {
+            // Nothing but a marker (and maybe a box): an empty text after them.
+            let line = self.item_head(item);
+            let start = match (lex::checkbox(line), lex::list_marker(line)) {
+                (Some(checkbox), _) => checkbox.text.span.start,
+                (None, Some(marker)) => marker.rest.span.start,
+                (None, None) => line.span.start,
+            };
+            return Spanned::new("", Span::empty(start));
         };
-        let end = self
+        let first_span = self.tree.span(first);
+        let end = children
+            .map(|child| self.tree.span(child).end)
+            .fold(first_span.end, u32::max);
+        let mut start = first_span.start;
+        // A mark GFM does not know (`[~]`, full-width boxes) is plain text
+        // at the start of the content: step over it as `lex::checkbox` does.
+        if self
+            .text
+            .get(start as usize..)
+            .is_some_and(|rest| rest.starts_with(['[', '［']))
+        {
+            let line = self.item_head(item);
+            if let Some(checkbox) = lex::checkbox(line) {
+                start = checkbox.text.span.start.max(start);
+            }
+        }
+        Spanned::slice(&self.text, Span::new(start, end.max(start))).trim()
+    }
+
+    /// A list item's whole first line (marker included).
+    pub(crate) fn item_line(&self, item: NodeId) -> Text<'_> {
+        let span = self.tree.span(item);
+        let source = self.text.get(span.range()).unwrap_or("");
+        let line_len = memchr::memchr2(b'\n', b'\r', source.as_bytes()).unwrap_or(source.len());
+        Spanned::new(
+            source.get(..line_len).unwrap_or(""),
+            span.subspan(0..line_len),
+        )
+    }
+
+    /// The start of a list item's first line: enough to read its marker and
+    /// checkbox without scanning a long line to its end. Cut at the line end
+    /// or after [`ITEM_HEAD_LEN`] bytes, whichever comes first.
+    pub(crate) fn item_head(&self, item: NodeId) -> Text<'_> {
+        let span = self.tree.span(item);
+        let start = span.start as usize;
+        let window_end = start.saturating_add(ITEM_HEAD_LEN).min(span.end as usize);
+        let window = self.text.as_bytes().get(start..window_end).unwrap_or(&[]);
+        let mut end = match memchr::memchr2(b'\n', b'\r', window) {
+            Some(line_len) => start + line_len,
+            None => window_end,
+        };
+        while end > start && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = self.text.get(start..end).unwrap_or("");
+        Spanned::new(line, span.subspan(0..line.len()))
+    }
+
+    /// The source from where a list item's content begins (after its marker
+    /// and checkbox) to the item's end, untrimmed: a cheap way to look at how
+    /// an item starts before reading it properly. Empty for an empty item.
+    pub(crate) fn item_peek(&self, item: NodeId) -> &str {
+        let end = self.tree.span(item).end;
+        let start = self
             .tree
             .children(item)
-            .filter(|&child| !matches!(self.tree.kind(child), NodeKind::List { .. }))
-            .map(|child| self.tree.span(child).end)
-            .max()
-            .unwrap_or(start);
-        Spanned::slice(&self.text, Span::new(start, end.max(start))).trim()
+            .find(|&child| !matches!(self.tree.kind(child), NodeKind::TaskMarker { .. }))
+            .map_or(end, |child| self.tree.span(child).start);
+        self.text
+            .get(start.min(end) as usize..end as usize)
+            .unwrap_or("")
+    }
+
+    /// Offsets where the physical lines of a paragraph begin: its start and
+    /// the end of each line break inside it. Read from the tree, so finding
+    /// them costs nothing per byte.
+    pub(crate) fn paragraph_line_starts(
+        &self,
+        paragraph: NodeId,
+    ) -> impl Iterator<Item = u32> + '_ {
+        std::iter::once(self.tree.span(paragraph).start).chain(
+            self.tree
+                .children(paragraph)
+                .filter(|&child| {
+                    matches!(
+                        self.tree.kind(child),
+                        NodeKind::SoftBreak | NodeKind::HardBreak
+                    )
+                })
+                .map(|child| self.tree.span(child).end),
+        )
+    }
+
+    /// The checkbox of a list item, if it has one. Reads only the head of
+    /// the line unless there is a box, so plain bullets stay cheap.
+    pub(crate) fn item_checkbox(&self, item: NodeId) -> Option<CheckItem<'_>> {
+        let task_marker = self
+            .tree
+            .children(item)
+            .next()
+            .is_some_and(|child| matches!(self.tree.kind(child), NodeKind::TaskMarker { .. }));
+        // Marks GFM does not know (`[~]`, full-width boxes) stay plain text.
+        if !task_marker && !self.item_peek(item).starts_with(['[', '［']) {
+            return None;
+        }
+        let line = self.item_line(item);
+        lex::checkbox(line).map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span))
     }
 
     /// Every list item inside the blocks of `section` (subsections
@@ -309,7 +415,7 @@ impl Document {
 
     /// True when the section holds nothing but comments, whitespace and empty bullets.
     pub fn is_section_blank(&self, section: SectionId) -> bool {
-        lex::is_blank_content(self.section_body(section).value)
+        is_blank_text(self.section_body(section).value)
     }
 
     /// Every heading, marking those whose sections are in `known`.
@@ -330,6 +436,78 @@ impl Document {
             })
             .collect()
     }
+}
+
+/// How many bytes of an item's first line [`Document::item_head`] reads:
+/// room for deep indentation, an ordered marker and a checkbox.
+pub(crate) const ITEM_HEAD_LEN: usize = 96;
+
+/// Same answer as [`lex::is_blank_content`], without copying the text and
+/// stopping at the first line with content: comments are skipped (their
+/// surroundings join up), and a line is blank when it holds only
+/// whitespace or a lone bullet marker.
+pub(crate) fn is_blank_text(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    let mut marker_seen = false;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'<' if bytes.get(index..index + 4) == Some(b"<!--") => {
+                let body = index + 4;
+                match find_bytes(bytes.get(body..).unwrap_or(&[]), b"-->") {
+                    Some(close) => index = body + close + 3,
+                    None => return true,
+                }
+                continue;
+            }
+            b'\n' => marker_seen = false,
+            b'-' | b'*' | b'+' if !marker_seen => marker_seen = true,
+            b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => {}
+            _ if byte.is_ascii() => return false,
+            _ => {
+                // Unicode whitespace counts as blank, as `str::trim` does.
+                let character = text.get(index..).and_then(|rest| rest.chars().next());
+                match character {
+                    Some(character) if character.is_whitespace() => {
+                        index += character.len_utf8();
+                        continue;
+                    }
+                    _ => return false,
+                }
+            }
+        }
+        index += 1;
+    }
+    true
+}
+
+/// Position of a short `needle` in `haystack`: `memchr` for its first byte,
+/// then a compare. Cheaper than building a `memmem` searcher per call.
+pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(first, haystack.get(from..)?) {
+        let at = from + offset;
+        if haystack.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Byte offset of the next `**` in `text`.
+pub(crate) fn find_double_star(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(b'*', bytes.get(from..)?) {
+        let at = from + offset;
+        if bytes.get(at + 1) == Some(&b'*') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Parses an ISO date `YYYY-MM-DD` into (year, month, day), checking the
@@ -527,6 +705,30 @@ mod tests {
         assert_eq!(check("**Bold**: no"), None);
         assert_eq!(check("a sentence that has many words before: x"), None);
         assert_eq!(check("no colon"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blank_text_agrees_with_the_lexer(text in "([-*+ x\\n\\t]|<!--|-->|\\r)*") {
+            proptest::prop_assert_eq!(is_blank_text(&text), lex::is_blank_content(&text));
+        }
+    }
+
+    #[test]
+    fn blank_text_cases() {
+        for text in [
+            "",
+            "-\n* \n",
+            "<!-- a -->\n-",
+            "-<!-- c -->\n",
+            "- <!-- c -->x",
+            "- -",
+            "text",
+            "<!-- open",
+            "+\r\n",
+        ] {
+            assert_eq!(is_blank_text(text), lex::is_blank_content(text), "{text:?}");
+        }
     }
 
     #[test]

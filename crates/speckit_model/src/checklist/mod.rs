@@ -171,9 +171,12 @@ fn sections_named(doc: &Document, names: &[&str]) -> Vec<SectionId> {
         .descendant_sections(SectionId::DOCUMENT)
         .filter(|&id| doc.tree.section(id).level >= 2)
         .filter(|&id| {
-            names
-                .iter()
-                .any(|name| lex::heading_is(doc.section_title(id).value, name))
+            let title = doc.section_title(id).value;
+            // Item groups have long titles; the names here are short.
+            title.len() <= 40 && {
+                let title = lex::strip_leading_number(lex::strip_heading_decorations(title));
+                names.iter().any(|name| title.eq_ignore_ascii_case(name))
+            }
         })
         .collect()
 }
@@ -185,8 +188,7 @@ fn read_items(doc: &Document) -> Vec<ChecklistItem<'_>> {
             continue;
         }
         let id = speckit_md::NodeId(u32::try_from(index).unwrap_or(0));
-        let entry = doc.list_entry(id);
-        let Some(checkbox) = entry.checkbox else {
+        let Some(checkbox) = doc.item_checkbox(id) else {
             continue;
         };
         let parts = items::split_item(doc.item_text(id));
@@ -199,7 +201,7 @@ fn read_items(doc: &Document) -> Vec<ChecklistItem<'_>> {
             tags: parts.tags,
             note: parts.note,
             category: category(doc, node.span.start),
-            span: entry.line.span,
+            span: checkbox.span,
         });
     }
     items

@@ -38,6 +38,9 @@ pub(crate) fn statements_in(doc: &Document, section: SectionId) -> Vec<Normative
         match doc.tree.kind(block) {
             NodeKind::Paragraph => {
                 let paragraph = Spanned::slice(&doc.text, doc.tree.span(block));
+                if find_keyword(paragraph).is_none() {
+                    continue;
+                }
                 for sentence in sentences(paragraph) {
                     push_statement(sentence, &mut statements);
                 }
@@ -78,9 +81,14 @@ fn push_statement<'a>(text: Text<'a>, out: &mut Vec<NormativeStatement<'a>>) {
 pub(crate) fn find_keyword(text: Text<'_>) -> Option<(NormativeLevel, Span)> {
     let value = text.value;
     let bytes = value.as_bytes();
-    let mut index = 0;
-    while index < bytes.len() {
-        let rest = value.get(index..)?;
+    let mut from = 0;
+    // Both keywords start with an upper-case M or S: jump between those.
+    while let Some(offset) = memchr::memchr2(b'M', b'S', bytes.get(from..)?) {
+        let index = from + offset;
+        from = index + 1;
+        let Some(rest) = value.get(index..) else {
+            continue;
+        };
         let word = if rest.starts_with("MUST") {
             Some(("MUST", NormativeLevel::Must, NormativeLevel::MustNot))
         } else if rest.starts_with("SHOULD") {
@@ -107,7 +115,6 @@ pub(crate) fn find_keyword(text: Text<'_>) -> Option<(NormativeLevel, Span)> {
                 None => (positive, text.span.subspan(index..index + word.len())),
             });
         }
-        index += rest.chars().next().map_or(1, char::len_utf8);
     }
     None
 }

@@ -9,7 +9,7 @@ use speckit_text::{Span, Spanned};
 
 use super::requirements::innermost_key;
 use super::sections::SectionKey;
-use crate::common::{Text, sub_text};
+use crate::common::{Text, find_bytes, sub_text};
 use crate::document::Document;
 
 /// One `### Session YYYY-MM-DD` of the Clarifications section. Bullets
@@ -220,7 +220,11 @@ pub(crate) fn find_markers<'a>(
     let mut markers = Vec::new();
     let mut excluded: Option<Vec<Span>> = None;
     let mut search = 0;
-    while let Some(found) = text.get(search..).and_then(|rest| rest.find(MARKER)) {
+    while let Some(found) = text
+        .as_bytes()
+        .get(search..)
+        .and_then(|rest| find_bytes(rest, MARKER.as_bytes()))
+    {
         let start = search + found;
         let after = start + MARKER.len();
         search = after;

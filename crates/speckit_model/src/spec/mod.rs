@@ -112,7 +112,7 @@ impl<'a> Spec<'a> {
         let boxes = |key: SectionKey| {
             outermost(doc, of(key))
                 .flat_map(|id| doc.items_in(id))
-                .filter_map(|item| doc.list_entry(item).checkbox)
+                .filter_map(|item| doc.item_checkbox(item))
                 .collect::<Vec<_>>()
         };
 
@@ -132,11 +132,12 @@ impl<'a> Spec<'a> {
             .map(|id| doc.section_body(id).trim());
 
         let title = doc.title();
+        let metadata = doc.header_fields();
         Spec {
-            generation: detect_with(doc, &known),
+            generation: detect_with(doc, &known, &metadata),
             title,
             feature_name: title.and_then(feature_name),
-            metadata: doc.header_fields(),
+            metadata,
             front_matter: doc
                 .tree
                 .front_matter()
@@ -277,14 +278,17 @@ fn feature_name(title: Text<'_>) -> Option<Text<'_>> {
 }
 
 pub(crate) fn detect_generation(doc: &Document) -> Generation {
-    detect_with(doc, &sections::find_sections(doc))
+    detect_with(doc, &sections::find_sections(doc), &doc.header_fields())
 }
 
-fn detect_with(doc: &Document, known: &[(SectionId, SectionKey)]) -> Generation {
+fn detect_with(
+    doc: &Document,
+    known: &[(SectionId, SectionKey)],
+    fields: &[MetaField<'_>],
+) -> Generation {
     let has = |key: SectionKey| known.iter().any(|(_, found)| *found == key);
     let title = doc.title().map_or("", |title| title.value.trim());
-    let fields = doc.header_fields();
-    let field = |labels: &[&str]| Document::field_named(&fields, labels).is_some();
+    let field = |labels: &[&str]| Document::field_named(fields, labels).is_some();
     let plugin_title = title
         .get(.."Specification:".len())
         .is_some_and(|head| head.eq_ignore_ascii_case("Specification:"));

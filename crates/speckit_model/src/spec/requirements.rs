@@ -13,9 +13,8 @@ use speckit_md::{NodeId, NodeKind, SectionId, lex};
 use speckit_text::{Span, Spanned};
 
 use super::sections::SectionKey;
-use crate::common::{MetaField, Text, plain_field, sub_text};
+use crate::common::{MetaField, Text, find_double_star, plain_field, sub_text};
 use crate::document::Document;
-use crate::tasks::refs::find_requirement_ids;
 
 /// What a requirement ID's prefix says it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -136,7 +135,7 @@ pub(crate) fn split_requirement(text: Text<'_>) -> Option<(Text<'_>, bool, Text<
         None => (false, value),
     };
     let (id, after) = if let Some(inner) = value.strip_prefix("**") {
-        let close = inner.find("**")?;
+        let close = find_double_star(inner)?;
         let bold = inner.get(..close)?;
         let id = bold.trim().trim_end_matches([':', '：']).trim_end();
         let after = inner.get(close + 2..)?;
@@ -154,12 +153,7 @@ pub(crate) fn split_requirement(text: Text<'_>) -> Option<(Text<'_>, bool, Text<
         )
     };
     let id_text = Spanned::new(id, text.span.of_subslice(text.value, id));
-    let ids = find_requirement_ids(id_text);
-    if ids.len() != 1
-        || ids
-            .first()
-            .is_none_or(|found| found.value.len() != id.len())
-    {
+    if !is_requirement_id(id) {
         return None;
     }
     let mut rest = after.trim();
@@ -182,6 +176,23 @@ fn strip_separator(text: &str) -> Option<&str> {
     [":", "：", "—", "–", "- "]
         .iter()
         .find_map(|separator| trimmed.strip_prefix(separator))
+}
+
+/// `FR-001`, `FR-010a`, `FR-1`, `NFR-2`, `TR-3`, `SC-004`: a known prefix,
+/// digits, and at most one lower-case suffix letter (the ID grammar of
+/// FORMATS.md §B.3, checked without allocating).
+fn is_requirement_id(id: &str) -> bool {
+    let Some(rest) = ["FR-", "NFR-", "TR-", "SC-"]
+        .iter()
+        .find_map(|prefix| id.strip_prefix(prefix))
+    else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = rest.get(digits..).unwrap_or("x");
+    digits > 0
+        && (suffix.is_empty()
+            || (suffix.len() == 1 && suffix.bytes().all(|b| b.is_ascii_lowercase())))
 }
 
 /// Fields written as sub-bullets of `item`: `- Label: value` or
@@ -234,11 +245,14 @@ pub(crate) fn read_requirements<'a>(
                     .descendants(block)
                     .filter(|&node| tree.kind(node) == NodeKind::Item)
                 {
+                    if !may_hold_requirement(doc.item_peek(item)) {
+                        continue;
+                    }
                     let text = doc.item_text(item);
                     let Some((id, struck, rest)) = split_requirement(text) else {
                         continue;
                     };
-                    let line = tree.item_first_line(&doc.text, item);
+                    let line = doc.item_line(item);
                     let mut fields = Vec::new();
                     sub_fields(doc, item, &mut fields);
                     requirements.push(Requirement {
@@ -256,7 +270,7 @@ pub(crate) fn read_requirements<'a>(
             }
             NodeKind::Paragraph => {
                 after_paragraph = None;
-                for line in lex::lines(&doc.text, tree.span(block)) {
+                for line in requirement_lines(doc, block) {
                     if let Some((id, struck, rest)) = split_requirement(line) {
                         after_paragraph = Some(requirements.len());
                         requirements.push(Requirement {
@@ -277,6 +291,40 @@ pub(crate) fn read_requirements<'a>(
         }
     }
     requirements
+}
+
+/// Lines of a paragraph that open with a requirement prefix. A line starts
+/// at the paragraph start or after a line break node, so the tree tells
+/// where to look without scanning the paragraph's bytes.
+fn requirement_lines(doc: &Document, paragraph: NodeId) -> Vec<Text<'_>> {
+    let span = doc.tree.span(paragraph);
+    let starts = doc.paragraph_line_starts(paragraph);
+    let mut lines = Vec::new();
+    for start in starts {
+        let rest = doc
+            .text
+            .get(start as usize..span.end as usize)
+            .unwrap_or("");
+        let rest_trimmed = rest.trim_start_matches([' ', '\t']);
+        if !may_hold_requirement(rest_trimmed) {
+            continue;
+        }
+        let line_len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
+        let line = rest.get(..line_len).unwrap_or("");
+        let line_start = Span::new(start, span.end);
+        lines.push(Spanned::new(line, line_start.subspan(0..line.len())).trim());
+    }
+    lines
+}
+
+/// A cheap test before the real parse: the item opens with a requirement
+/// prefix, possibly struck through or bold.
+fn may_hold_requirement(content: &str) -> bool {
+    let content = content.strip_prefix("~~").unwrap_or(content);
+    let content = content.strip_prefix("**").unwrap_or(content);
+    ["FR-", "NFR-", "TR-", "SC-"]
+        .iter()
+        .any(|prefix| content.starts_with(prefix))
 }
 
 /// The key of the innermost recognised section containing `offset`.
@@ -342,7 +390,7 @@ pub(crate) fn read_entities(doc: &Document, section: SectionId) -> Vec<Entity<'_
 /// `**Name**: description`, `**Name** — description`, `**Name:** description`.
 fn split_bold_name(text: Text<'_>) -> Option<(Text<'_>, Text<'_>)> {
     let inner = text.value.strip_prefix("**")?;
-    let close = inner.find("**")?;
+    let close = find_double_star(inner)?;
     let name = inner
         .get(..close)?
         .trim()

@@ -10,7 +10,7 @@ use serde::Serialize;
 use speckit_md::{NodeKind, SectionId, lex};
 use speckit_text::{Span, Spanned};
 
-use crate::common::{Text, sub_text};
+use crate::common::{Text, find_double_star, sub_text};
 use crate::document::Document;
 
 /// A `**Given** …, **When** …, **Then** …` scenario. When the keywords are
@@ -36,27 +36,45 @@ pub(crate) fn read_scenarios(doc: &Document, id: SectionId) -> Vec<AcceptanceSce
     let mut pieces: Vec<(Option<Text<'_>>, Text<'_>, Span)> = Vec::new();
     for block in doc.tree.section_all_blocks(id) {
         match doc.tree.kind(block) {
-            NodeKind::Paragraph => split_into_scenarios(
-                doc,
-                Spanned::slice(&doc.text, doc.tree.span(block)),
-                None,
-                &mut pieces,
-            ),
+            NodeKind::Paragraph => {
+                let end = doc.tree.span(block).end as usize;
+                let candidate = doc.paragraph_line_starts(block).any(|start| {
+                    let rest = doc.text.get(start as usize..end).unwrap_or("");
+                    let rest = rest.trim_start_matches([' ', '\t']);
+                    let after_number = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+                    starts_scenario(rest)
+                        || starts_scenario(after_number.get(1..).unwrap_or("").trim_start())
+                });
+                if candidate {
+                    let paragraph = Spanned::slice(&doc.text, doc.tree.span(block));
+                    split_into_scenarios(doc, paragraph, None, &mut pieces);
+                }
+            }
             NodeKind::List { .. } => {
                 for item in doc
                     .tree
                     .descendants(block)
                     .filter(|&node| doc.tree.kind(node) == NodeKind::Item)
                 {
-                    let line = doc.tree.item_first_line(&doc.text, item);
+                    // Only items that open with a keyword can hold scenarios.
+                    if !starts_scenario(doc.item_peek(item)) {
+                        continue;
+                    }
+                    let line = doc.item_head(item);
                     let number = lex::list_marker(line)
                         .and_then(|marker| marker.number.map(|_| marker.marker));
                     let number = number.map(|marker| {
                         let digits = marker.value.trim_end_matches(['.', ')']);
                         Spanned::new(digits, marker.span.subspan(0..digits.len()))
                     });
+                    let text = doc.item_text(item);
+                    if memchr::memchr(b'\n', text.value.as_bytes()).is_none() {
+                        // One line, one scenario: nothing to split.
+                        pieces.push((number, text, Span::new(line.span.start, text.span.end)));
+                        continue;
+                    }
                     let first = Some((number, line.span.start));
-                    split_into_scenarios(doc, doc.item_text(item), first, &mut pieces);
+                    split_into_scenarios(doc, text, first, &mut pieces);
                 }
             }
             _ => {}
@@ -190,6 +208,10 @@ const WHEN_WORDS: [&str; 5] = ["When", "実行", "もし", "当", "當"];
 const THEN_WORDS: [&str; 5] = ["Then", "結果", "ならば", "那么", "則"];
 
 fn keyword_of(word: &str) -> Option<Keyword> {
+    // The longest keyword is 9 bytes; anything much longer is other bold text.
+    if word.len() > 16 {
+        return None;
+    }
     let word = word.trim().trim_end_matches([':', '：', ',']);
     if GIVEN_WORDS
         .iter()
@@ -214,7 +236,7 @@ fn keyword_of(word: &str) -> Option<Keyword> {
 /// True when `text` opens with a bold keyword or a plain `Given `.
 fn starts_scenario(text: &str) -> bool {
     if let Some(inner) = text.strip_prefix("**")
-        && let Some(close) = inner.find("**")
+        && let Some(close) = find_double_star(inner)
     {
         return inner.get(..close).and_then(keyword_of).is_some();
     }
@@ -282,13 +304,13 @@ fn bold_keywords(text: &str) -> Vec<(Keyword, usize, usize)> {
     let mut search = 0;
     while let Some(open) = text
         .get(search..)
-        .and_then(|rest| rest.find("**"))
+        .and_then(find_double_star)
         .map(|at| at + search)
     {
         let inner_start = open + 2;
         let Some(close) = text
             .get(inner_start..)
-            .and_then(|rest| rest.find("**"))
+            .and_then(find_double_star)
             .map(|at| at + inner_start)
         else {
             break;

@@ -262,6 +262,9 @@ const NAMES: &[(SectionKey, &[&str])] = &[
     (SectionKey::ExecutionStatus, &["Execution Status"]),
 ];
 
+/// Bytes of the longest name in [`NAMES`] (checked by a test).
+const LONGEST_NAME: usize = 40;
+
 /// A heading title reduced to what the names above are compared with.
 pub(crate) fn normalize_title(title: &str) -> &str {
     let stripped = lex::strip_heading_decorations(title);
@@ -271,7 +274,15 @@ pub(crate) fn normalize_title(title: &str) -> &str {
 
 /// The key a heading names, if any (story and model headings excluded).
 pub(crate) fn key_for_title(title: &str) -> Option<SectionKey> {
+    // Long headings (scenario titles, prose) cannot be one of the names,
+    // even with an annotation such as `*(include if …)*` around them.
+    if title.len() > LONGEST_NAME + 64 {
+        return None;
+    }
     let title = normalize_title(title);
+    if title.len() > LONGEST_NAME {
+        return None;
+    }
     NAMES
         .iter()
         .find(|(_, names)| names.iter().any(|name| title.eq_ignore_ascii_case(name)))
@@ -350,6 +361,16 @@ pub(crate) fn spec_section(doc: &Document, id: SectionId, key: SectionKey) -> Sp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn longest_name_bound_holds() {
+        let longest = NAMES
+            .iter()
+            .flat_map(|(_, names)| names.iter())
+            .map(|name| name.len())
+            .max();
+        assert!(longest.is_some_and(|longest| longest <= LONGEST_NAME));
+    }
 
     #[test]
     fn titles_map_to_keys() {

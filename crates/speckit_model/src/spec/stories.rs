@@ -15,7 +15,7 @@ use speckit_md::{NodeKind, SectionId, lex};
 use speckit_text::{Span, Spanned};
 
 use super::scenarios::AcceptanceScenario;
-use crate::common::{CheckItem, MetaField, Text, sub_text};
+use crate::common::{CheckItem, MetaField, Text, find_double_star, sub_text};
 use crate::document::Document;
 
 /// One user story.
@@ -254,7 +254,7 @@ pub(crate) fn read_story(doc: &Document, id: SectionId) -> UserStory<'_> {
     story.acceptance_criteria = doc
         .items_in(id)
         .into_iter()
-        .filter_map(|item| doc.list_entry(item).checkbox)
+        .filter_map(|item| doc.item_checkbox(item))
         .collect();
     story
 }
@@ -267,7 +267,7 @@ fn is_one_of(label: &str, names: &[&str]) -> bool {
 pub(crate) fn bold_prefix(line: Text<'_>) -> Option<(Text<'_>, Text<'_>)> {
     let trimmed = line.trim();
     let inner = trimmed.value.strip_prefix("**")?;
-    let close = inner.find("**")?;
+    let close = find_double_star(inner)?;
     let label = inner.get(..close)?;
     let rest = inner.get(close + 2..)?.trim();
     if label.trim().is_empty() {
