@@ -3,12 +3,12 @@ use std::fmt::Write as _;
 use super::*;
 use crate::common::assert_spans_slice_back;
 
-fn opt(text: Option<Text<'_>>) -> &str {
+pub(super) fn opt(text: Option<Text<'_>>) -> &str {
     text.map_or("-", |text| text.value)
 }
 
 /// A line-per-fact summary of a spec, checking every span on the way.
-fn render(text: &str) -> Vec<String> {
+pub(super) fn render(text: &str) -> Vec<String> {
     let doc = Document::parse_str("spec.md", text);
     let spec = Spec::parse(&doc);
     assert_spans_slice_back(text, &spec);
@@ -199,7 +199,7 @@ fn render_scenario(scenario: &AcceptanceScenario<'_>) -> String {
     )
 }
 
-fn check(text: &str, expected: &[&str]) {
+pub(super) fn check(text: &str, expected: &[&str]) {
     let got = render(text);
     assert_eq!(got, expected, "\n{got:#?}");
 }
@@ -385,139 +385,6 @@ A user edits on two devices and sees one result.
 }
 
 #[test]
-#[allow(
-    clippy::too_many_lines,
-    reason = "the whole plugin template is the test data"
-)]
-fn plugin_spec() {
-    check(
-        "# Specification: Order Search
-
-**Status**: Draft
-**Author**: {Your Name}
-**Created**: 2025-12-01
-**Last Updated**: YYYY-MM-DD
-
-## Overview
-
-### Problem Statement
-Finding an order takes minutes.
-
-### Proposed Solution
-<!-- describe -->
-
-### Goals
-- Find orders fast
--
-
-### Non-Goals
-- Editing orders
-
-## User Stories
-
-### Primary Users
-
-#### Story 1
-**As a** support agent
-**I want** to search orders by email
-**So that** I can answer quickly
-
-**Acceptance Criteria:**
-- [ ] Results appear within a second
-- [x] Partial emails match
-
-## Requirements
-
-### Functional Requirements
-1. **FR-1**: Search by email
-   - Description: match on the customer email
-   - Priority: High
-   - Dependencies: None
-
-### Non-Functional Requirements
-1. **NFR-1**: Speed
-   - Metric: p95 latency
-   - Target: 300ms
-
-**TR-1**: Use the existing index
-- Rationale: no new infra
-
-## Data Requirements
-
-### Data Models
-
-#### Model 1: Order
-```
-{ id: string, email: string }
-```
-
-## Success Metrics
-1. **Metric 1**: Time to answer
-   - Definition: minutes per ticket
-   - Target: 2
-   - Timeline: Q1
-
-## Risks and Mitigation
-| Risk | Impact | Probability | Mitigation Strategy |
-|------|--------|-------------|---------------------|
-| Slow index | High | Low | Cache |
-|  |  |  |  |
-
-## Open Questions
-1. 🔴 Blocker: Which regions?
-2. Any export needs?
-
-## Out of Scope
-- Refunds
-
-## References
-- [Design](./design.md)
-",
-        &[
-            "Plugin title=Specification: Order Search feature=Order Search",
-            "meta Status=Draft",
-            "meta Author={Your Name}",
-            "meta Created=2025-12-01",
-            "meta Last Updated=YYYY-MM-DD",
-            "section Overview",
-            "section ProblemStatement",
-            "section ProposedSolution blank",
-            "section Goals",
-            "section NonGoals",
-            "section UserStories",
-            "section PrimaryUsers",
-            "section UserStory",
-            "section Requirements",
-            "section FunctionalRequirements",
-            "section NonFunctionalRequirements",
-            "section DataRequirements",
-            "section DataModels",
-            "section DataModel",
-            "section SuccessMetrics",
-            "section Risks",
-            "section OpenQuestions",
-            "section OutOfScope",
-            "section References",
-            "story 1 - - as=support agent want=to search orders by email so=I can answer quickly",
-            "  criterion [ ] Results appear within a second",
-            "  criterion [x] Partial emails match",
-            "req FR-1 Functional in Some(FunctionalRequirements): Search by email | Description=match on the customer email | Priority=High | Dependencies=None",
-            "req NFR-1 NonFunctional in Some(NonFunctionalRequirements): Speed | Metric=p95 latency | Target=300ms",
-            "req TR-1 Technical in Some(NonFunctionalRequirements): Use the existing index | Rationale=no new infra",
-            "model 1 Order code=Some(\"{ id: string, email: string }\\n\")",
-            "out Refunds",
-            "ref [Design](./design.md)",
-            "overview problem=Finding an order takes minutes. solution=<!-- describe --> goals=[\"Find orders fast\", \"\"] non_goals=[\"Editing orders\"]",
-            "metric Metric 1 Time to answer Definition=minutes per ticket,Target=2,Timeline=Q1",
-            "risk Slow index High Low Cache blank=false",
-            "risk     blank=true",
-            "question Some(1) 🔴 Blocker: Which regions? Some(Blocker)",
-            "question Some(2) Any export needs? None",
-        ],
-    );
-}
-
-#[test]
 fn japanese_spec_with_crlf_and_bom() {
     let text = "\u{feff}# 機能仕様: 打刻\r\n\r\n**機能ブランチ**: `1-clock`  \r\n**作成日**: 2025-12-24  \r\n\r\n## ユーザーシナリオとテスト *(mandatory)*\r\n\r\n### ユーザーストーリー 1 - 打刻する (優先度: P1)\r\n\r\n**この優先度の理由**: 基本機能\r\n\r\n1. **前提** ログイン済み、**実行** ボタンを押す、**結果** 記録される\r\n\r\n### エッジケース\r\n\r\n- 二重打刻\r\n\r\n## 要件 *(mandatory)*\r\n\r\n### 機能要件\r\n\r\n- **FR-001**: システムは打刻を保存しなければならない";
     check(
@@ -675,55 +542,5 @@ fn generation_detection() {
     }
 }
 
-/// Parses every `spec.md` of the shared corpus and prints a summary line per
-/// file. Run with `cargo test -p speckit_model corpus -- --ignored --nocapture`.
-#[test]
-#[ignore = "reads the shared corpus; run by hand to eyeball real-world variants"]
-#[allow(clippy::print_stdout)]
-fn corpus_specs() {
-    let Some(files) =
-        crate::common::corpus_files(|path| path.file_name().is_some_and(|name| name == "spec.md"))
-    else {
-        println!("corpus not found; skipped");
-        return;
-    };
-    for path in files {
-        let bytes = std::fs::read(&path).unwrap();
-        let doc = Document::parse(
-            speckit_diagnostics::FileId(0),
-            path.display().to_string(),
-            bytes,
-        );
-        let spec = Spec::parse(&doc);
-        assert_spans_slice_back(&doc.text, &spec);
-        let scenarios: usize = spec
-            .stories
-            .iter()
-            .map(|story| story.scenarios.len())
-            .sum::<usize>()
-            + spec.scenarios.len();
-        let unknown: Vec<&str> = spec
-            .outline
-            .iter()
-            .filter(|entry| !entry.known)
-            .map(|entry| entry.title.value)
-            .collect();
-        println!(
-            "{:?}\tstories={} scen={} reqs={} ent={} clar={} mark={} edge={} assume={} unknown={:?}\t{}",
-            spec.generation,
-            spec.stories.len(),
-            scenarios,
-            spec.requirements.len(),
-            spec.entities.len(),
-            spec.clarifications
-                .iter()
-                .map(|s| s.entries.len())
-                .sum::<usize>(),
-            spec.markers.len(),
-            spec.edge_cases.len(),
-            spec.assumptions.len(),
-            unknown,
-            path.display()
-        );
-    }
-}
+mod corpus;
+mod plugin;
