@@ -624,6 +624,32 @@ pub(crate) fn assert_spans_slice_back<T: Serialize>(text: &str, model: &T) -> us
     checked
 }
 
+/// Test support: every corpus file `wanted` accepts, parsed. `None` (after
+/// saying so) when the corpus is absent.
+#[cfg(test)]
+#[allow(
+    clippy::print_stdout,
+    reason = "by-hand corpus checks report to the console"
+)]
+pub(crate) fn corpus_documents(wanted: impl Fn(&std::path::Path) -> bool) -> Option<Vec<Document>> {
+    let Some(files) = corpus_files(wanted) else {
+        println!("corpus not found; skipped");
+        return None;
+    };
+    let documents = files
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            Document::parse(
+                speckit_diagnostics::FileId(0),
+                path.display().to_string(),
+                bytes,
+            )
+        })
+        .collect();
+    Some(documents)
+}
+
 /// Test support: the shared corpus of real documents, if it is present.
 /// `SPECKIT_CORPUS` overrides the location.
 #[cfg(test)]

@@ -204,22 +204,15 @@ fn odd_inputs_never_panic() {
 #[ignore = "reads the shared corpus; run by hand to eyeball real-world variants"]
 #[allow(clippy::print_stdout)]
 fn corpus_checklists() {
-    let Some(files) = crate::common::corpus_files(|path| {
+    let Some(documents) = crate::common::corpus_documents(|path| {
         path.parent()
             .and_then(|parent| parent.file_name())
             .is_some_and(|name| name == "checklists")
             && path.extension().is_some_and(|extension| extension == "md")
     }) else {
-        println!("corpus not found; skipped");
         return;
     };
-    for path in files {
-        let bytes = std::fs::read(&path).unwrap();
-        let doc = Document::parse(
-            speckit_diagnostics::FileId(0),
-            path.display().to_string(),
-            bytes,
-        );
+    for doc in documents {
         let checklist = Checklist::parse(&doc);
         assert_spans_slice_back(&doc.text, &checklist);
         let ids = checklist
@@ -245,7 +238,7 @@ fn corpus_checklists() {
             checklist.items.len(),
             checklist.checked_count(),
             checklist.notes.len(),
-            path.display()
+            doc.path
         );
     }
 }

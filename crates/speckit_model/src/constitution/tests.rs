@@ -237,20 +237,13 @@ fn odd_inputs_never_panic() {
 #[ignore = "reads the shared corpus; run by hand to eyeball real-world variants"]
 #[allow(clippy::print_stdout)]
 fn corpus_constitutions() {
-    let Some(files) = crate::common::corpus_files(|path| {
+    let Some(documents) = crate::common::corpus_documents(|path| {
         path.file_name()
             .is_some_and(|name| name == "constitution.md")
     }) else {
-        println!("corpus not found; skipped");
         return;
     };
-    for path in files {
-        let bytes = std::fs::read(&path).unwrap();
-        let doc = Document::parse(
-            speckit_diagnostics::FileId(0),
-            path.display().to_string(),
-            bytes,
-        );
+    for doc in documents {
         let constitution = Constitution::parse(&doc);
         assert_spans_slice_back(&doc.text, &constitution);
         let principles: Vec<String> = constitution
@@ -278,7 +271,7 @@ fn corpus_constitutions() {
             )),
             constitution.deferred.len(),
             constitution.sections.len(),
-            path.display()
+            doc.path
         );
     }
 }

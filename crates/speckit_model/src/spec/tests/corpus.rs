@@ -1,7 +1,6 @@
 //! A by-hand check over the shared corpus of real specs.
 
 use crate::common::assert_spans_slice_back;
-use crate::document::Document;
 use crate::spec::Spec;
 
 /// Parses every `spec.md` of the shared corpus and prints a summary line per
@@ -10,19 +9,12 @@ use crate::spec::Spec;
 #[ignore = "reads the shared corpus; run by hand to eyeball real-world variants"]
 #[allow(clippy::print_stdout)]
 fn corpus_specs() {
-    let Some(files) =
-        crate::common::corpus_files(|path| path.file_name().is_some_and(|name| name == "spec.md"))
-    else {
-        println!("corpus not found; skipped");
+    let Some(documents) = crate::common::corpus_documents(|path| {
+        path.file_name().is_some_and(|name| name == "spec.md")
+    }) else {
         return;
     };
-    for path in files {
-        let bytes = std::fs::read(&path).unwrap();
-        let doc = Document::parse(
-            speckit_diagnostics::FileId(0),
-            path.display().to_string(),
-            bytes,
-        );
+    for doc in documents {
         let spec = Spec::parse(&doc);
         assert_spans_slice_back(&doc.text, &spec);
         let scenarios: usize = spec
@@ -52,7 +44,7 @@ fn corpus_specs() {
             spec.edge_cases.len(),
             spec.assumptions.len(),
             unknown,
-            path.display()
+            doc.path
         );
     }
 }
