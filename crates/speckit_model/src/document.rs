@@ -121,7 +121,7 @@ impl Document {
     /// Builds the typed model for this document's kind.
     pub fn model(&self) -> Model<'_> {
         match self.kind {
-            DocKind::Spec => Model::Spec(Box::new(Spec::parse(self))),
+            DocKind::Spec => Model::Spec(Spec::parse(self)),
             DocKind::Plan => Model::Plan(Box::new(Plan::parse(self))),
             DocKind::Tasks => Model::Tasks(TaskList::parse(self)),
             DocKind::Constitution => Model::Constitution(Constitution::parse(self)),
@@ -136,9 +136,13 @@ impl Document {
 /// The typed model of one document.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(untagged)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per document and matched by reference; boxing would only add an allocation"
+)]
 pub enum Model<'a> {
     Constitution(Constitution<'a>),
-    Spec(Box<Spec<'a>>),
+    Spec(Spec<'a>),
     Plan(Box<Plan<'a>>),
     Tasks(TaskList<'a>),
     Checklist(Checklist<'a>),

@@ -14,7 +14,7 @@
 
 mod block;
 mod line;
-pub(crate) mod refs;
+mod refs;
 mod summary;
 
 use std::ops::Range;
