@@ -311,7 +311,7 @@ fn requirement_lines(doc: &Document, paragraph: NodeId) -> Vec<Text<'_>> {
         }
         let line_len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
         let line = rest.get(..line_len).unwrap_or("");
-        let line_start = Span::new(start, span.end);
+        let line_start = Span::new(start.min(span.end), span.end);
         lines.push(Spanned::new(line, line_start.subspan(0..line.len())).trim());
     }
     lines

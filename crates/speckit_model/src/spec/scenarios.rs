@@ -70,7 +70,11 @@ pub(crate) fn read_scenarios(doc: &Document, id: SectionId) -> Vec<AcceptanceSce
                     let text = doc.item_text(item);
                     if memchr::memchr(b'\n', text.value.as_bytes()).is_none() {
                         // One line, one scenario: nothing to split.
-                        pieces.push((number, text, Span::new(line.span.start, text.span.end)));
+                        pieces.push((
+                            number,
+                            text,
+                            Span::new(line.span.start, text.span.end.max(line.span.start)),
+                        ));
                         continue;
                     }
                     let first = Some((number, line.span.start));

@@ -544,3 +544,27 @@ fn generation_detection() {
 
 mod corpus;
 mod plugin;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Any mix of the constructs the three models look for parses without a
+    /// panic, and every value slices back out of the text.
+    #[test]
+    fn models_survive_markdown_soup(pieces in proptest::collection::vec(proptest::sample::select(vec![
+        "# Feature Specification: X\n", "# Quality Checklist: Y\n", "# Z Constitution\n", "## Core Principles\n",
+        "### I. Name (NON-NEGOTIABLE)\n", "### User Story 1 - T (Priority: P1)\n", "#### Story 2\n",
+        "## Clarifications\n", "### Session 2025-01-01\n", "- Q: a → A: b\n", "1. **Given** a, **When** b, **Then** c\n",
+        "6a. **Given** x\n", "- **FR-001**: MUST do\n", "1. **FR-1**: N\n", "   - Priority: High\n", "**TR-1**: x\n",
+        "- [ ] CHK001 - q? [Gap]\n", "- [x] done\n", "- [~] odd\n", "[NEEDS CLARIFICATION: q]\n", "TODO(NAME): n\n",
+        "**Version**: 1.0 | **Ratified**: TODO(R)\n", "**Last Updated**: x\n", "**Developer**: __ Date: __\n",
+        "## Sign-off\n", "| Risk | Impact |\n|---|---|\n| | |\n", "```\n", "<!--", "-->", "-\n", "  ", "\r\n", "\n",
+        "**As a** u\n", "MUST NOT. SHOULD。", "- **Name**: d\n", "#### Model 1: M\n", "【", "é", "\u{feff}",
+    ]), 0..40)) {
+        let text: String = pieces.concat();
+        let doc = Document::parse_str("x.md", &text);
+        assert_spans_slice_back(&text, &Spec::parse(&doc));
+        assert_spans_slice_back(&text, &crate::Constitution::parse(&doc));
+        assert_spans_slice_back(&text, &crate::Checklist::parse(&doc));
+    }
+}
