@@ -1,13 +1,12 @@
-//! User stories and their acceptance scenarios.
+//! User stories.
 //!
 //! spec-kit: `### User Story 2 - Title (Priority: P2)` with a narrative
 //! paragraph, `**Why this priority**`, `**Independent Test**` and numbered
-//! `**Given** …, **When** …, **Then** …` scenarios. Plugin: `#### Story 2`
-//! with `**As a**` / `**I want**` / `**So that**` lines and an
-//! `**Acceptance Criteria:**` checkbox list. Variants seen in real files are
-//! read too: em dashes, `US3 (P2) — Title`, Japanese headings and keywords
-//! (`ユーザーストーリー 1 - … (優先度: P1)`, `**前提** …、**実行** …、**結果** …`),
-//! scenario numbers such as `6a.`, and Given/When/Then split over bullets.
+//! scenarios (read by the `scenarios` module). Plugin: `#### Story 2` with
+//! `**As a**` / `**I want**` / `**So that**` lines and an
+//! `**Acceptance Criteria:**` checkbox list. Heading variants seen in real
+//! files are read too: em dashes, `US3 (P2) — Title`, and Japanese
+//! `ユーザーストーリー 1 - … (優先度: P1)` with `**この優先度の理由**` fields.
 
 use schemars::JsonSchema;
 use serde::Serialize;
