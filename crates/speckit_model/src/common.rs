@@ -138,7 +138,12 @@ impl Document {
         fields: &mut Vec<MetaField<'a>>,
     ) {
         for line in lex::lines(&self.text, self.tree.span(paragraph)) {
-            let packed = lex::pipe_fields(line);
+            // Splitting allocates; only lines with a pipe can be packed.
+            let packed = if memchr::memchr(b'|', line.value.as_bytes()).is_some() {
+                lex::pipe_fields(line)
+            } else {
+                Vec::new()
+            };
             if packed.len() > 1 {
                 fields.extend(packed.into_iter().map(MetaField::from));
             } else if let Some(field) = lex::field(line) {
@@ -230,6 +235,178 @@ impl Document {
         }
     }
 
+    /// The text of a list item itself: from after its marker (and checkbox)
+    /// to the end of its last block that is not a nested list, trimmed. A
+    /// wrapped item keeps all its lines; an empty bullet gives an empty text.
+    pub fn item_text(&self, item: NodeId) -> Text<'_> {
+        // The item's own inline content (tight items), widened by its
+        // non-list blocks (paragraphs of loose items, code blocks).
+        let content = self.tree.content_span(item);
+        let mut range = (!content.is_empty()).then_some((content.start, content.end));
+        let mut marker_end = None;
+        for child in self.tree.children(item) {
+            match self.tree.kind(child) {
+                NodeKind::List { .. } => {}
+                NodeKind::TaskMarker { .. } => marker_end = Some(self.tree.span(child).end),
+                _ => {
+                    let span = self.tree.span(child);
+                    range = Some(range.map_or((span.start, span.end), |(start, end)| {
+                        (start.min(span.start), end.max(span.end))
+                    }));
+                }
+            }
+        }
+        let Some((mut start, end)) = range
+            .filter(|&(start, end)| marker_end.is_none_or(|marker| end > marker) && end > start)
+        else {
+            // Nothing but a marker (and maybe a box): an empty text after them.
+            let line = self.item_head(item);
+            let start = match (lex::checkbox(line), lex::list_marker(line)) {
+                (Some(checkbox), _) => checkbox.text.span.start,
+                (None, Some(marker)) => marker.rest.span.start,
+                (None, None) => line.span.start,
+            };
+            return Spanned::new("", Span::empty(start));
+        };
+        if let Some(marker) = marker_end {
+            start = start.max(marker);
+        }
+        // A mark GFM does not know (`[~]`, full-width boxes) is plain text
+        // at the start of the content: step over it as `lex::checkbox` does.
+        if self
+            .text
+            .get(start as usize..)
+            .is_some_and(|rest| rest.trim_start().starts_with(['[', '［']))
+        {
+            let line = self.item_head(item);
+            if let Some(checkbox) = lex::checkbox(line) {
+                start = checkbox.text.span.start.max(start);
+            }
+        }
+        Spanned::slice(&self.text, Span::new(start, end.max(start))).trim()
+    }
+
+    /// A list item's whole first line (marker included).
+    pub(crate) fn item_line(&self, item: NodeId) -> Text<'_> {
+        let span = self.tree.span(item);
+        let source = self.text.get(span.range()).unwrap_or("");
+        let line_len = memchr::memchr2(b'\n', b'\r', source.as_bytes()).unwrap_or(source.len());
+        Spanned::new(
+            source.get(..line_len).unwrap_or(""),
+            span.subspan(0..line_len),
+        )
+    }
+
+    /// The start of a list item's first line: enough to read its marker and
+    /// checkbox without scanning a long line to its end. Cut at the line end
+    /// or after [`ITEM_HEAD_LEN`] bytes, whichever comes first.
+    pub(crate) fn item_head(&self, item: NodeId) -> Text<'_> {
+        let span = self.tree.span(item);
+        let start = span.start as usize;
+        let window_end = start.saturating_add(ITEM_HEAD_LEN).min(span.end as usize);
+        let window = self.text.as_bytes().get(start..window_end).unwrap_or(&[]);
+        let mut end = match memchr::memchr2(b'\n', b'\r', window) {
+            Some(line_len) => start + line_len,
+            None => window_end,
+        };
+        while end > start && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = self.text.get(start..end).unwrap_or("");
+        Spanned::new(line, span.subspan(0..line.len()))
+    }
+
+    /// The source from where a list item's content begins (after its marker
+    /// and checkbox) to the item's end, untrimmed: a cheap way to look at how
+    /// an item starts before reading it properly. Empty for an empty item.
+    pub(crate) fn item_peek(&self, item: NodeId) -> &str {
+        let end = self.tree.span(item).end;
+        let content = self.tree.content_span(item);
+        // Inline content starts at the task marker when there is one; the
+        // text proper starts after it.
+        let start = match self.tree.children(item).next() {
+            Some(child) if matches!(self.tree.kind(child), NodeKind::TaskMarker { .. }) => {
+                let after = self.tree.span(child).end;
+                let rest = self.text.get(after as usize..end as usize).unwrap_or("");
+                after
+                    + u32::try_from(rest.len() - rest.trim_start_matches([' ', '\t']).len())
+                        .unwrap_or(0)
+            }
+            _ if content.is_empty() => self.paragraph_start(item).unwrap_or(end),
+            _ => content.start,
+        };
+        self.text
+            .get(start.min(end) as usize..end as usize)
+            .unwrap_or("")
+    }
+
+    /// Where the first paragraph of a (loose) list item starts.
+    fn paragraph_start(&self, item: NodeId) -> Option<u32> {
+        self.tree
+            .children(item)
+            .find(|&child| self.tree.kind(child) == NodeKind::Paragraph)
+            .map(|p| self.tree.span(p).start)
+    }
+
+    /// Offsets where the physical lines of a paragraph begin: its start and
+    /// the byte after each line break inside it.
+    pub(crate) fn paragraph_line_starts(
+        &self,
+        paragraph: NodeId,
+    ) -> impl Iterator<Item = u32> + '_ {
+        let span = self.tree.span(paragraph);
+        let bytes = self.text.as_bytes().get(span.range()).unwrap_or(&[]);
+        std::iter::once(span.start).chain(
+            memchr::memchr_iter(b'\n', bytes)
+                .filter(move |&at| at + 1 < bytes.len())
+                .map(move |at| span.start + u32::try_from(at + 1).unwrap_or(0)),
+        )
+    }
+
+    /// The checkbox of a list item, if it has one. Reads only the head of
+    /// the line unless there is a box, so plain bullets stay cheap.
+    pub(crate) fn item_checkbox(&self, item: NodeId) -> Option<CheckItem<'_>> {
+        let task_marker = self
+            .tree
+            .children(item)
+            .next()
+            .is_some_and(|child| matches!(self.tree.kind(child), NodeKind::TaskMarker { .. }));
+        // Marks GFM does not know (`[~]`, full-width boxes) stay plain text.
+        if !task_marker && !self.item_peek(item).starts_with(['[', '［']) {
+            return None;
+        }
+        let line = self.item_line(item);
+        lex::checkbox(line).map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span))
+    }
+
+    /// Every list item inside the blocks of `section` (subsections
+    /// included), nested items too, in document order.
+    pub fn items_in(&self, section: SectionId) -> Vec<NodeId> {
+        let mut items = Vec::new();
+        for block in self.tree.section_all_blocks(section) {
+            if matches!(self.tree.kind(block), NodeKind::List { .. }) {
+                items.extend(
+                    self.tree
+                        .descendants(block)
+                        .filter(|&node| self.tree.kind(node) == NodeKind::Item),
+                );
+            }
+        }
+        items
+    }
+
+    /// The texts of the top-level items of every list in `section`
+    /// (subsections included). Empty bullets are kept as empty texts.
+    pub fn bullets_in(&self, section: SectionId) -> Vec<Text<'_>> {
+        let mut bullets = Vec::new();
+        for block in self.tree.section_all_blocks(section) {
+            if matches!(self.tree.kind(block), NodeKind::List { .. }) {
+                bullets.extend(self.tree.list_items(block).map(|item| self.item_text(item)));
+            }
+        }
+        bullets
+    }
+
     /// Checkbox items in the lists of `section` (top level of each list).
     pub fn check_items(&self, section: SectionId) -> Vec<CheckItem<'_>> {
         self.list_entries(section)
@@ -261,7 +438,7 @@ impl Document {
 
     /// True when the section holds nothing but comments, whitespace and empty bullets.
     pub fn is_section_blank(&self, section: SectionId) -> bool {
-        lex::is_blank_content(self.section_body(section).value)
+        is_blank_text(self.section_body(section).value)
     }
 
     /// Every heading, marking those whose sections are in `known`.
@@ -282,6 +459,78 @@ impl Document {
             })
             .collect()
     }
+}
+
+/// How many bytes of an item's first line [`Document::item_head`] reads:
+/// room for deep indentation, an ordered marker and a checkbox.
+pub(crate) const ITEM_HEAD_LEN: usize = 96;
+
+/// Same answer as [`lex::is_blank_content`], without copying the text and
+/// stopping at the first line with content: comments are skipped (their
+/// surroundings join up), and a line is blank when it holds only
+/// whitespace or a lone bullet marker.
+pub(crate) fn is_blank_text(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    let mut marker_seen = false;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'<' if bytes.get(index..index + 4) == Some(b"<!--") => {
+                let body = index + 4;
+                match find_bytes(bytes.get(body..).unwrap_or(&[]), b"-->") {
+                    Some(close) => index = body + close + 3,
+                    None => return true,
+                }
+                continue;
+            }
+            b'\n' => marker_seen = false,
+            b'-' | b'*' | b'+' if !marker_seen => marker_seen = true,
+            b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => {}
+            _ if byte.is_ascii() => return false,
+            _ => {
+                // Unicode whitespace counts as blank, as `str::trim` does.
+                let character = text.get(index..).and_then(|rest| rest.chars().next());
+                match character {
+                    Some(character) if character.is_whitespace() => {
+                        index += character.len_utf8();
+                        continue;
+                    }
+                    _ => return false,
+                }
+            }
+        }
+        index += 1;
+    }
+    true
+}
+
+/// Position of a short `needle` in `haystack`: `memchr` for its first byte,
+/// then a compare. Cheaper than building a `memmem` searcher per call.
+pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(first, haystack.get(from..)?) {
+        let at = from + offset;
+        if haystack.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Byte offset of the next `**` in `text`.
+pub(crate) fn find_double_star(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(b'*', bytes.get(from..)?) {
+        let at = from + offset;
+        if bytes.get(at + 1) == Some(&b'*') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Parses an ISO date `YYYY-MM-DD` into (year, month, day), checking the
@@ -307,6 +556,45 @@ pub fn parse_iso_date(text: &str) -> Option<(u16, u8, u8)> {
         .then_some((year, month, day))
 }
 
+/// `part`, a sub-slice of `whole`'s value, with its exact span.
+pub(crate) fn sub_text<'a>(whole: Text<'a>, part: &'a str) -> Text<'a> {
+    Spanned::new(part, whole.span.of_subslice(whole.value, part))
+}
+
+/// Reads a plain `Label: value` line (no bold), as in the plugin's
+/// requirement sub-bullets (`- Priority: High`). The label must be short
+/// plain words: at most four, no markup, no URL.
+pub fn plain_field(text: Text<'_>) -> Option<MetaField<'_>> {
+    let value = text.value;
+    let colon = value.find([':', '：'])?;
+    let label = value.get(..colon)?.trim();
+    let colon_len = if value.get(colon..)?.starts_with('：') {
+        '：'.len_utf8()
+    } else {
+        1
+    };
+    let rest = value.get(colon + colon_len..)?;
+    let plain = !label.is_empty()
+        && label.len() <= 40
+        && label.split_whitespace().count() <= 4
+        && !label.contains(['*', '`', '[', ']', '(', ')', '/', '<', '>', '|'])
+        && !rest.starts_with("//");
+    if !plain {
+        return None;
+    }
+    let label = Spanned::new(label, text.span.of_subslice(value, label));
+    let trimmed = rest.trim();
+    let value_span = if trimmed.is_empty() {
+        Span::empty(text.span.end)
+    } else {
+        text.span.of_subslice(value, trimmed)
+    };
+    Some(MetaField {
+        label,
+        value: Spanned::new(trimmed, value_span),
+    })
+}
+
 /// Strips surrounding `**`, `` ` `` and whitespace from a cell or value.
 pub fn strip_markup(text: &str) -> &str {
     let mut text = text.trim();
@@ -326,6 +614,107 @@ pub fn strip_markup(text: &str) -> &str {
     }
 }
 
+/// Test support: every `{value, span}` pair inside `model` (as serialised)
+/// must slice back to its value from `text`.
+#[cfg(test)]
+pub(crate) fn assert_spans_slice_back<T: Serialize>(text: &str, model: &T) -> usize {
+    fn walk(text: &str, value: &serde_json::Value, checked: &mut usize) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let (Some(serde_json::Value::String(expected)), Some(span)) =
+                    (map.get("value"), map.get("span"))
+                {
+                    let start = span["start"].as_u64().unwrap() as usize;
+                    let end = span["end"].as_u64().unwrap() as usize;
+                    assert_eq!(&text[start..end], expected, "span {start}..{end}");
+                    *checked += 1;
+                }
+                for child in map.values() {
+                    walk(text, child, checked);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    walk(text, item, checked);
+                }
+            }
+            _ => {}
+        }
+    }
+    let json = serde_json::to_value(model).unwrap();
+    let mut checked = 0;
+    walk(text, &json, &mut checked);
+    checked
+}
+
+/// Test support: every corpus file `wanted` accepts, parsed. `None` (after
+/// saying so) when the corpus is absent.
+#[cfg(test)]
+#[allow(
+    clippy::print_stdout,
+    reason = "by-hand corpus checks report to the console"
+)]
+pub(crate) fn corpus_documents(wanted: impl Fn(&std::path::Path) -> bool) -> Option<Vec<Document>> {
+    let Some(files) = corpus_files(wanted) else {
+        println!("corpus not found; skipped");
+        return None;
+    };
+    let documents = files
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            Document::parse(
+                speckit_diagnostics::FileId(0),
+                path.display().to_string(),
+                bytes,
+            )
+        })
+        .collect();
+    Some(documents)
+}
+
+/// Test support: the shared corpus of real documents, if it is present.
+/// `SPECKIT_CORPUS` overrides the location.
+#[cfg(test)]
+pub(crate) fn corpus_files(
+    wanted: impl Fn(&std::path::Path) -> bool,
+) -> Option<Vec<std::path::PathBuf>> {
+    fn walk(
+        dir: &std::path::Path,
+        wanted: &dyn Fn(&std::path::Path) -> bool,
+        out: &mut Vec<std::path::PathBuf>,
+    ) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, wanted, out);
+            } else if wanted(&path) {
+                out.push(path);
+            }
+        }
+    }
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        std::env::var_os("SPECKIT_CORPUS").map(std::path::PathBuf::from),
+        Some(manifest.join("../../../shared/corpus")),
+        Some(manifest.join("../../../../shared/corpus")),
+    ];
+    let root = candidates
+        .into_iter()
+        .flatten()
+        .find(|path| path.is_dir())?;
+    let mut out = Vec::new();
+    walk(&root, &wanted, &mut out);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,6 +732,77 @@ mod tests {
     fn markup_stripping() {
         assert_eq!(strip_markup(" **`x`** "), "x");
         assert_eq!(strip_markup("plain"), "plain");
+    }
+
+    fn spanned(text: &str) -> Text<'_> {
+        Spanned::new(text, Span::new(0, u32::try_from(text.len()).unwrap()))
+    }
+
+    #[test]
+    fn plain_fields() {
+        fn check(line: &str) -> Option<(&str, &str)> {
+            plain_field(spanned(line)).map(|field| {
+                assert_eq!(&line[field.label.span.range()], field.label.value);
+                assert_eq!(&line[field.value.span.range()], field.value.value);
+                (field.label.value, field.value.value)
+            })
+        }
+        assert_eq!(check("Priority: High"), Some(("Priority", "High")));
+        assert_eq!(check("Description:"), Some(("Description", "")));
+        assert_eq!(check("優先度：高"), Some(("優先度", "高")));
+        assert_eq!(check("see https://example.com"), None);
+        assert_eq!(check("**Bold**: no"), None);
+        assert_eq!(check("a sentence that has many words before: x"), None);
+        assert_eq!(check("no colon"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blank_text_agrees_with_the_lexer(text in "([-*+ x\\n\\t]|<!--|-->|\\r)*") {
+            proptest::prop_assert_eq!(is_blank_text(&text), lex::is_blank_content(&text));
+        }
+    }
+
+    #[test]
+    fn blank_text_cases() {
+        for text in [
+            "",
+            "-\n* \n",
+            "<!-- a -->\n-",
+            "-<!-- c -->\n",
+            "- <!-- c -->x",
+            "- -",
+            "text",
+            "<!-- open",
+            "+\r\n",
+        ] {
+            assert_eq!(is_blank_text(text), lex::is_blank_content(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn item_text_spans_wrapped_lines_but_not_sublists() {
+        let text = "- [ ] first line\n  wraps here\n  - nested\n-\n1. numbered\n";
+        let doc = Document::parse_str("x.md", text);
+        let items = doc.items_in(SectionId::DOCUMENT);
+        let texts: Vec<&str> = items
+            .iter()
+            .map(|&item| doc.item_text(item).value)
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["first line\n  wraps here", "nested", "", "numbered"]
+        );
+        for &item in &items {
+            let item_text = doc.item_text(item);
+            assert_eq!(&text[item_text.span.range()], item_text.value);
+        }
+        let bullets: Vec<&str> = doc
+            .bullets_in(SectionId::DOCUMENT)
+            .iter()
+            .map(|b| b.value)
+            .collect();
+        assert_eq!(bullets, vec!["first line\n  wraps here", "", "numbered"]);
     }
 
     #[test]

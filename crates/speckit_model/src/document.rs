@@ -136,6 +136,10 @@ impl Document {
 /// The typed model of one document.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(untagged)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per document and matched by reference; boxing would only add an allocation"
+)]
 pub enum Model<'a> {
     Constitution(Constitution<'a>),
     Spec(Spec<'a>),
