@@ -20,6 +20,7 @@ static RULES: &[&dyn Rule] = &[
     &tasks::DependencyCycle,
     &tasks::InvalidTaskStatus,
     &tasks::SummaryCountMismatch,
+    &tasks::UnknownStoryLabel,
     &tasks::ParallelSameFile,
     &tasks::InvalidEffort,
     &tasks::InvalidPriority,
