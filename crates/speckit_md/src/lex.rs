@@ -48,12 +48,17 @@ pub struct Field<'a> {
 /// Reads a bold-label field at the start of `line` (leading spaces allowed).
 /// A full-width colon (`：`) is accepted as well.
 pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
+    // Most lines are not fields: reject on the first bytes before trimming.
+    let head = line.value.trim_start_matches([' ', '\t']);
+    if !(head.starts_with("**") || head.starts_with("__")) {
+        return None;
+    }
     let trimmed = line.trim();
     let text = trimmed.value;
     let rest = text
         .strip_prefix("**")
         .or_else(|| text.strip_prefix("__"))?;
-    let close = rest.find("**").or_else(|| rest.find("__"))?;
+    let close = find_pair(rest, b'*').or_else(|| find_pair(rest, b'_'))?;
     let inner = rest.get(..close)?;
     if inner.is_empty() || inner.contains('*') {
         return None;
@@ -78,6 +83,20 @@ pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
         value: Spanned::new(value_trimmed, value_span),
         colon_inside,
     })
+}
+
+/// Offset of the first `cc` (two `c` bytes in a row) in `text`.
+fn find_pair(text: &str, c: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..).and_then(|rest| memchr::memchr(c, rest)) {
+        let index = from + at;
+        if bytes.get(index + 1) == Some(&c) {
+            return Some(index);
+        }
+        from = index + 1;
+    }
+    None
 }
 
 fn strip_colon_suffix(text: &str) -> Option<&str> {
@@ -190,7 +209,11 @@ impl Checkbox<'_> {
 /// Reads a checkbox item. Accepts full-width brackets (`［ ］`) and any single
 /// mark character, so that `[~]` and `[-]` seen in real files are kept.
 pub fn checkbox(line: Spanned<&str>) -> Option<Checkbox<'_>> {
-    let list = list_marker(line)?;
+    checkbox_after(list_marker(line)?)
+}
+
+/// Reads the checkbox that follows an already read list marker.
+pub fn checkbox_after(list: ListMarker<'_>) -> Option<Checkbox<'_>> {
     let rest = list.rest.value;
     let (open_len, after_open) = if let Some(after) = rest.strip_prefix('[') {
         (1, after)
