@@ -108,7 +108,7 @@ fn build_nodes(body: &str, offset: usize, root: Node) -> Vec<Node> {
                 top = stack.pop().unwrap_or(0);
             }
             Event::Text(_) | Event::SoftBreak | Event::HardBreak => {
-                extend_content(&mut nodes, top, span)
+                extend_content(&mut nodes, top, span);
             }
             other => {
                 extend_content(&mut nodes, top, span);
