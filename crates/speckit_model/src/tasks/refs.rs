@@ -465,7 +465,7 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
         return quoted
             || known_extension
             || token.ends_with('/')
-            || bytes.iter().filter(|&&b| b == b'/').count() >= 2;
+            || memchr::memchr_iter(b'/', bytes).nth(1).is_some();
     }
     if !known_extension {
         return false;
