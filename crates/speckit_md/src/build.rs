@@ -17,11 +17,55 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
+/// Which node builder [`MdTree::parse_with`] runs. For tests and benchmarks:
+/// [`MdTree::parse`] picks by itself and is what everything else should call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builder {
+    /// The pulldown-cmark pass.
+    Pulldown,
+    /// The line-oriented fast scanner alone; it declines documents it
+    /// cannot build exactly as pulldown-cmark would.
+    Fast,
+}
+
 impl MdTree {
     /// Parses `text`. Never fails: if the underlying parser panics (a known
     /// pulldown-cmark hazard on fuzzed input) the tree holds only the root and
     /// [`MdTree::parser_panicked`] is true.
+    ///
+    /// Tries the fast scanner first and falls back to pulldown-cmark when it
+    /// declines; both give the same tree (see [`MdTree::built_fast`]).
     pub fn parse(text: &str) -> MdTree {
+        let input = Input::new(text);
+        // The fast path should never panic; if it does, pulldown-cmark decides.
+        let fast = catch_unwind(AssertUnwindSafe(|| input.fast()))
+            .ok()
+            .flatten();
+        fast.unwrap_or_else(|| input.pulldown())
+    }
+
+    /// Parses `text` with one builder only, for tests and benchmarks that
+    /// compare them. `None` when [`Builder::Fast`] declines the document.
+    pub fn parse_with(text: &str, builder: Builder) -> Option<MdTree> {
+        let input = Input::new(text);
+        match builder {
+            Builder::Pulldown => Some(input.pulldown()),
+            Builder::Fast => input.fast(),
+        }
+    }
+}
+
+/// A document split into BOM, front matter and the Markdown body.
+struct Input<'a> {
+    text_len: u32,
+    front_matter: Option<FrontMatter>,
+    body: &'a str,
+    body_start: usize,
+    root: Node,
+}
+
+impl<'a> Input<'a> {
+    fn new(text: &'a str) -> Self {
         let bom = crate::bom_len(text);
         let front_matter = detect_front_matter(text, bom);
         let body_start = front_matter.map_or(bom, |fm| fm.span.end as usize);
@@ -33,19 +77,39 @@ impl MdTree {
             subtree_end: 1,
             parent: 0,
         };
+        Input {
+            text_len,
+            front_matter,
+            body: text.get(body_start..).unwrap_or(""),
+            body_start,
+            root,
+        }
+    }
 
-        let body = text.get(body_start..).unwrap_or("");
-        let built = catch_unwind(AssertUnwindSafe(|| build_nodes(body, body_start, root)));
+    fn pulldown(&self) -> MdTree {
+        let built = catch_unwind(AssertUnwindSafe(|| {
+            build_nodes(self.body, self.body_start, self.root)
+        }));
         let (nodes, parser_panicked) = match built {
             Ok(nodes) => (nodes, false),
-            Err(_) => (vec![root], true),
+            Err(_) => (vec![self.root], true),
         };
-        let sections = build_sections(&nodes, text_len);
+        self.tree(nodes, parser_panicked, false)
+    }
+
+    fn fast(&self) -> Option<MdTree> {
+        let nodes = crate::fast::scan_fast(self.body, self.body_start, self.root)?;
+        Some(self.tree(nodes, false, true))
+    }
+
+    fn tree(&self, nodes: Vec<Node>, parser_panicked: bool, built_fast: bool) -> MdTree {
+        let sections = build_sections(&nodes, self.text_len);
         MdTree {
             nodes,
             sections,
-            front_matter,
+            front_matter: self.front_matter,
             parser_panicked,
+            built_fast,
         }
     }
 }
@@ -56,7 +120,7 @@ const NO_CONTENT: Span = Span {
     end: 0,
 };
 
-fn build_nodes(body: &str, offset: usize, root: Node) -> Vec<Node> {
+pub(crate) fn build_nodes(body: &str, offset: usize, root: Node) -> Vec<Node> {
     // Roughly one stored node per 40 bytes of typical spec documents.
     let mut nodes: Vec<Node> = Vec::with_capacity(body.len() / 40 + 8);
     nodes.push(root);

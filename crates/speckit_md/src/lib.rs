@@ -3,7 +3,9 @@
 //! [`MdTree::parse`] runs one pulldown-cmark pass (CommonMark + GFM tables, task
 //! lists, strikethrough, footnotes) over a text and records every block and
 //! inline construct as a flat, pre-ordered node list with exact byte spans.
-//! Headings are then grouped into a section tree. The text itself is never
+//! Headings are then grouped into a section tree. A line-oriented fast
+//! scanner builds the same node list for the common subset of Markdown and
+//! hands everything else to pulldown-cmark. The text itself is never
 //! copied or changed: a tree is a view, so writing the original text back is
 //! byte-identical by construction.
 //!
@@ -15,12 +17,13 @@
 
 mod blocks;
 mod build;
+mod fast;
 pub mod lex;
 mod sections;
 mod tree;
 
 pub use blocks::{CodeBlock, Table, TableRow};
-pub use build::parser_options;
+pub use build::{Builder, parser_options};
 pub use sections::{Section, SectionId};
 pub use tree::{Children, FrontMatter, MdTree, Node, NodeId, NodeKind};
 

@@ -117,6 +117,7 @@ pub struct MdTree {
     pub(crate) sections: Vec<Section>,
     pub(crate) front_matter: Option<FrontMatter>,
     pub(crate) parser_panicked: bool,
+    pub(crate) built_fast: bool,
 }
 
 impl MdTree {
@@ -193,6 +194,12 @@ impl MdTree {
     /// True when the Markdown parser panicked; the tree is then empty.
     pub fn parser_panicked(&self) -> bool {
         self.parser_panicked
+    }
+
+    /// True when the fast scanner built the tree rather than pulldown-cmark
+    /// (the trees are the same either way; benchmarks report the share).
+    pub fn built_fast(&self) -> bool {
+        self.built_fast
     }
 }
 
