@@ -1,0 +1,121 @@
+//! The fast scanner against pulldown-cmark on real documents: whenever it
+//! accepts a file, the tree must be identical. Prints how many files took
+//! the fast path per data set; a data set that is absent is skipped with a
+//! printed reason.
+
+#![allow(
+    clippy::print_stdout,
+    reason = "the equivalence tests report what they covered"
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Outcome, compare};
+
+/// The nearest `shared/corpus` folder above this crate (the corpus lives
+/// next to the repository, or next to the folder holding its worktrees).
+fn corpus() -> Option<PathBuf> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found = here
+        .ancestors()
+        .map(|dir| dir.join("shared/corpus"))
+        .find(|path| path.is_dir());
+    if found.is_none() {
+        println!("skipping: no shared/corpus folder above {}", here.display());
+    }
+    found
+}
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            markdown_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "md") {
+            out.push(path);
+        }
+    }
+}
+
+/// Compares every Markdown file under `root`; returns (files, fast) overall
+/// and for files whose path contains `/specs/`.
+fn check_tree(name: &str, root: &Path) -> (usize, usize) {
+    let mut files = Vec::new();
+    markdown_files(root, &mut files);
+    let (mut fast, mut specs, mut specs_fast) = (0, 0, 0);
+    let mut declined = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let label = path.display().to_string();
+        let is_spec = label.contains("/specs/");
+        specs += usize::from(is_spec);
+        match compare(&label, &text) {
+            Outcome::Same => {
+                fast += 1;
+                specs_fast += usize::from(is_spec);
+            }
+            Outcome::Declined => declined.push(label),
+        }
+    }
+    println!(
+        "{name}: {fast}/{} files took the fast path ({:.1} %); specs/**: {specs_fast}/{specs}",
+        files.len(),
+        percent(fast, files.len()),
+    );
+    if std::env::var_os("FASTSCAN_LIST_DECLINED").is_some() {
+        for label in declined {
+            println!("  declined: {label}");
+        }
+    }
+    (files.len(), fast)
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    let to_f64 = |n: usize| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * to_f64(part) / to_f64(whole)
+    }
+}
+
+#[test]
+fn corpus_files_build_the_same_tree() {
+    let Some(corpus) = corpus() else { return };
+    let (files, fast) = check_tree("corpus", &corpus);
+    assert!(files > 0);
+    assert!(
+        fast * 2 > files,
+        "the fast path should take most corpus files"
+    );
+}
+
+#[test]
+fn example_files_build_the_same_tree() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    if !examples.is_dir() {
+        println!("skipping: {} is absent", examples.display());
+        return;
+    }
+    check_tree("examples", &examples);
+}
+
+#[test]
+fn generated_workspace_builds_the_same_tree() {
+    let workspace = Path::new("/tmp/ws100");
+    if !workspace.is_dir() {
+        println!(
+            "skipping: no generated workspace at {}",
+            workspace.display()
+        );
+        return;
+    }
+    check_tree("/tmp/ws100", workspace);
+}
