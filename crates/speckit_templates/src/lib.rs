@@ -7,13 +7,19 @@
 //! template shows the format's own placeholder, which `speckit check`
 //! reports until someone fills it in.
 //!
+//! Agent command files tell an AI agent how to run each workflow step and
+//! which deterministic `speckit` commands do the bookkeeping; [`agents`]
+//! says where and in which format each agent expects them.
+//!
 //! This crate does no IO: callers write the strings it returns.
 
+pub mod agents;
 mod builtin;
 mod context;
 mod name;
 mod render;
 
+pub use agents::{Agent, AgentFormat, Command, GeneratedFile, agent, agents, command_files};
 pub use builtin::builtin;
 pub use context::{Requirement, Story, TemplateContext};
 pub use name::{Layout, TemplateName, UnknownName};
