@@ -51,14 +51,13 @@ impl FromStr for TemplateName {
         let trimmed = input.trim();
         let stem = trimmed.strip_suffix(".md").unwrap_or(trimmed);
         let stem = stem.strip_suffix("-template").unwrap_or(stem);
-        TemplateName::ALL
-            .into_iter()
-            .find(|name| name.as_str().eq_ignore_ascii_case(stem))
-            .ok_or_else(|| UnknownName {
-                what: "template",
-                name: input.to_string(),
-                expected: TemplateName::ALL.map(TemplateName::as_str).join(", "),
-            })
+        find_by_name(
+            "template",
+            input,
+            stem,
+            &TemplateName::ALL,
+            TemplateName::as_str,
+        )
     }
 }
 
@@ -105,7 +104,30 @@ impl FromStr for Layout {
     }
 }
 
-/// A template, layout or agent name that speckit does not know.
+/// The member of `all` whose name is `wanted` (ASCII case-insensitive); the
+/// error quotes `input` and lists every name.
+pub(crate) fn find_by_name<T: Copy>(
+    what: &'static str,
+    input: &str,
+    wanted: &str,
+    all: &[T],
+    name_of: fn(T) -> &'static str,
+) -> Result<T, UnknownName> {
+    all.iter()
+        .copied()
+        .find(|item| name_of(*item).eq_ignore_ascii_case(wanted))
+        .ok_or_else(|| UnknownName {
+            what,
+            name: input.to_string(),
+            expected: all
+                .iter()
+                .map(|item| name_of(*item))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
+/// A template, layout or command name that speckit does not know.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what} `{name}` (expected one of: {expected})")]
 pub struct UnknownName {

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use super::Agent;
-use crate::name::UnknownName;
+use crate::name::{UnknownName, find_by_name};
 
 /// A workflow step with a command file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -131,15 +131,13 @@ impl FromStr for Command {
     type Err = UnknownName;
 
     fn from_str(input: &str) -> Result<Command, UnknownName> {
-        let trimmed = input.trim();
-        Command::ALL
-            .into_iter()
-            .find(|command| command.as_str().eq_ignore_ascii_case(trimmed))
-            .ok_or_else(|| UnknownName {
-                what: "command",
-                name: input.to_string(),
-                expected: Command::ALL.map(Command::as_str).join(", "),
-            })
+        find_by_name(
+            "command",
+            input,
+            input.trim(),
+            &Command::ALL,
+            Command::as_str,
+        )
     }
 }
 

@@ -7,74 +7,61 @@
 
 use super::{Agent, AgentFormat};
 
-const NO_ALIASES: &[&str] = &[];
+/// An entry in the most common shape for its format: `speckit.<cmd>.md`
+/// with `$ARGUMENTS`, `speckit-<cmd>/SKILL.md` with `$ARGUMENTS`, or
+/// `speckit.<cmd>.toml` with `{{args}}`. Agents that differ override fields.
+const fn entry(
+    format: AgentFormat,
+    key: &'static str,
+    name: &'static str,
+    dir: &'static str,
+    context_file: &'static str,
+) -> Agent {
+    let (file, args, invoke) = match format {
+        AgentFormat::Markdown => ("speckit.{cmd}.md", "$ARGUMENTS", "/speckit.{cmd}"),
+        AgentFormat::Skill => ("speckit-{cmd}/SKILL.md", "$ARGUMENTS", "/speckit-{cmd}"),
+        AgentFormat::Toml => ("speckit.{cmd}.toml", "{{args}}", "/speckit.{cmd}"),
+    };
+    Agent {
+        key,
+        name,
+        aliases: &[],
+        dir,
+        file,
+        format,
+        args,
+        invoke,
+        name_in_front_matter: false,
+        argument_hint: false,
+        context_file,
+    }
+}
 
-/// A Markdown command file `speckit.<cmd>.md` with `$ARGUMENTS`, invoked
-/// as `/speckit.<cmd>`: the most common shape.
 const fn markdown(
     key: &'static str,
     name: &'static str,
     dir: &'static str,
     context_file: &'static str,
 ) -> Agent {
-    Agent {
-        key,
-        name,
-        aliases: NO_ALIASES,
-        dir,
-        file: "speckit.{cmd}.md",
-        format: AgentFormat::Markdown,
-        args: "$ARGUMENTS",
-        invoke: "/speckit.{cmd}",
-        name_in_front_matter: false,
-        argument_hint: false,
-        context_file,
-    }
+    entry(AgentFormat::Markdown, key, name, dir, context_file)
 }
 
-/// A skill folder `speckit-<cmd>/SKILL.md` with `$ARGUMENTS`, invoked as
-/// `/speckit-<cmd>`.
 const fn skill(
     key: &'static str,
     name: &'static str,
     dir: &'static str,
     context_file: &'static str,
 ) -> Agent {
-    Agent {
-        key,
-        name,
-        aliases: NO_ALIASES,
-        dir,
-        file: "speckit-{cmd}/SKILL.md",
-        format: AgentFormat::Skill,
-        args: "$ARGUMENTS",
-        invoke: "/speckit-{cmd}",
-        name_in_front_matter: true,
-        argument_hint: false,
-        context_file,
-    }
+    entry(AgentFormat::Skill, key, name, dir, context_file)
 }
 
-/// A TOML command file `speckit.<cmd>.toml` with `{{args}}`.
 const fn toml(
     key: &'static str,
     name: &'static str,
     dir: &'static str,
     context_file: &'static str,
 ) -> Agent {
-    Agent {
-        key,
-        name,
-        aliases: NO_ALIASES,
-        dir,
-        file: "speckit.{cmd}.toml",
-        format: AgentFormat::Toml,
-        args: "{{args}}",
-        invoke: "/speckit.{cmd}",
-        name_in_front_matter: false,
-        argument_hint: false,
-        context_file,
-    }
+    entry(AgentFormat::Toml, key, name, dir, context_file)
 }
 
 pub(super) static AGENTS: &[Agent] = &[
