@@ -8,6 +8,7 @@
 pub mod check;
 mod load;
 pub mod output;
+pub mod scaffold;
 pub mod tasks;
 
 pub use load::{
