@@ -150,11 +150,15 @@ mod tests {
         let cases = [
             (
                 "Add user authentication with email and password",
+                "user-authentication-email-password",
+            ),
+            (
+                "Add user authentication with email, password and SSO",
                 "user-authentication-email",
             ),
             (
                 "I want to export the weekly meal plan as a PDF",
-                "export-weekly-meal-plan",
+                "export-weekly-meal",
             ),
             ("Go AI now", "ai-now"),
             ("go to the pub", "pub"),
