@@ -5,6 +5,7 @@
 //! cargo run --release -p speckit_bench --example compare -- --features 300 --runs 9
 //! cargo run --release -p speckit_bench --example compare -- --dir path/to/workspace
 //! RAYON_NUM_THREADS=1 cargo run --release -p speckit_bench --example compare
+//! perf record -g target/release/examples/compare --dir /tmp/ws --only model --runs 10
 //! ```
 //!
 //! Generates N features (default 1000, mixed layout) into a temporary
@@ -39,6 +40,16 @@ struct Args {
     /// Skip the per-step breakdown.
     #[arg(long)]
     no_breakdown: bool,
+    /// Only run one workload, `--runs` times, and print nothing else
+    /// (for profilers such as `perf record`).
+    #[arg(long, value_enum)]
+    only: Option<Only>,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Only {
+    Floor,
+    Model,
 }
 
 struct Timing {
@@ -110,6 +121,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?;
         generated.path()
     };
+
+    if let Some(only) = args.only {
+        let timing = match only {
+            Only::Floor => time(args.runs, || workload::floor(root))?,
+            Only::Model => time(args.runs, || workload::model(root))?,
+        };
+        writeln!(stdout, "{only:?}: best {:.1} ms", millis(timing.best))?;
+        return Ok(());
+    }
 
     let floor = time(args.runs, || workload::floor(root))?;
     let model = time(args.runs, || workload::model(root))?;
