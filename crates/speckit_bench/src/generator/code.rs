@@ -5,10 +5,10 @@ use super::rng::Rng;
 use super::text::{Out, w};
 use super::words::{Entity, Topic, camel, kebab, snake, upper_snake};
 
-/// ```` ```typescript ```` block with one interface per entity field.
-pub(crate) fn ts_interface(out: &mut Out, entity: &Entity, name_suffix: &str) {
+/// A ```` ```typescript ```` block: an exported interface with the entity's fields.
+pub(crate) fn ts_interface(out: &mut Out, entity: &Entity) {
     w!(out, "```typescript");
-    w!(out, "export interface {}{name_suffix} {{", entity.pascal());
+    w!(out, "export interface {} {{", entity.pascal());
     w!(out, "  id: string;          // stable identifier");
     for field in &entity.fields {
         w!(

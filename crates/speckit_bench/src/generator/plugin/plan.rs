@@ -105,7 +105,7 @@ fn data_models(rng: &mut Rng, cx: &Context, out: &mut Out, target: usize) {
         w!(out);
         w!(out, "**Purpose**: {}", sentence(rng, topic));
         w!(out);
-        ts_interface(out, entity, "");
+        ts_interface(out, entity);
         w!(out);
         w!(out, "**Relationships**:");
         for _ in 0..rng.range(1, 3) {

@@ -230,7 +230,7 @@ fn design(rng: &mut Rng, cx: &Context, out: &mut Out, target: usize) {
             );
         }
         w!(out);
-        ts_interface(out, entity, "");
+        ts_interface(out, entity);
         w!(out);
     }
 
