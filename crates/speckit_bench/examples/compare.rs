@@ -10,7 +10,8 @@
 //!
 //! Generates N features (default 1000, mixed layout) into a temporary
 //! directory, unless `--dir` names an existing workspace. Each workload runs
-//! once to warm up, then `--runs` times (default 5); the best and median wall
+//! once to warm up, then `--runs` times (default 5), interleaved with the
+//! other workloads so that outside load hits all alike; the best and median wall
 //! times are printed, with the least CPU time (all threads) of a run, which
 //! other processes on a shared machine disturb less. The breakdown times the
 //! steps of the model on their own (discovery, reading, the bare pulldown pass
@@ -76,34 +77,67 @@ fn cpu_time() -> Option<Duration> {
     Some(Duration::from_millis((user + system) * 10))
 }
 
-fn time<F>(runs: usize, mut run: F) -> Result<Timing, WorkloadError>
-where
-    F: FnMut() -> Result<Totals, WorkloadError>,
-{
-    let totals = run()?;
-    let mut times = Vec::with_capacity(runs);
-    let mut best_cpu: Option<Duration> = None;
-    for _ in 0..runs.max(1) {
+/// Samples of one workload, collected one run at a time.
+struct Samples {
+    totals: Totals,
+    times: Vec<Duration>,
+    best_cpu: Option<Duration>,
+}
+
+type Workload<'a> = Box<dyn FnMut() -> Result<Totals, WorkloadError> + 'a>;
+
+impl Samples {
+    /// Runs the workload once to warm up and to learn its totals.
+    fn start(run: &mut Workload<'_>) -> Result<Samples, WorkloadError> {
+        Ok(Samples {
+            totals: run()?,
+            times: Vec::new(),
+            best_cpu: None,
+        })
+    }
+
+    fn measure(&mut self, run: &mut Workload<'_>) -> Result<(), WorkloadError> {
         let cpu_start = cpu_time();
         let start = Instant::now();
-        let again = std::hint::black_box(run()?);
-        times.push(start.elapsed());
+        let totals = std::hint::black_box(run()?);
+        self.times.push(start.elapsed());
         if let (Some(before), Some(after)) = (cpu_start, cpu_time()) {
             let used = after.saturating_sub(before);
-            best_cpu = Some(best_cpu.map_or(used, |best| best.min(used)));
+            self.best_cpu = Some(self.best_cpu.map_or(used, |best| best.min(used)));
         }
         assert_eq!(
-            again, totals,
+            totals, self.totals,
             "a workload gave different results on two runs"
         );
+        Ok(())
     }
-    times.sort_unstable();
-    Ok(Timing {
-        best: times[0],
-        median: times[times.len() / 2],
-        best_cpu,
-        totals,
-    })
+
+    fn finish(mut self) -> Timing {
+        self.times.sort_unstable();
+        Timing {
+            best: self.times[0],
+            median: self.times[self.times.len() / 2],
+            best_cpu: self.best_cpu,
+            totals: self.totals,
+        }
+    }
+}
+
+/// Times the workloads `runs` times each, interleaved (A B C, B C A, …) so
+/// that load from other processes falls on all of them alike.
+fn time_all(runs: usize, workloads: &mut [Workload<'_>]) -> Result<Vec<Timing>, WorkloadError> {
+    let mut samples = workloads
+        .iter_mut()
+        .map(Samples::start)
+        .collect::<Result<Vec<_>, _>>()?;
+    let count = workloads.len();
+    for round in 0..runs.max(1) {
+        for offset in 0..count {
+            let index = (round + offset) % count;
+            samples[index].measure(&mut workloads[index])?;
+        }
+    }
+    Ok(samples.into_iter().map(Samples::finish).collect())
 }
 
 #[allow(
@@ -148,16 +182,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     if let Some(only) = args.only {
-        let timing = match only {
-            Only::Floor => time(args.runs, || workload::floor(root))?,
-            Only::Model => time(args.runs, || workload::model(root))?,
+        let mut run: Workload<'_> = match only {
+            Only::Floor => Box::new(|| workload::floor(root)),
+            Only::Model => Box::new(|| workload::model(root)),
         };
+        let timing = time_all(args.runs, std::slice::from_mut(&mut run))?.remove(0);
         writeln!(stdout, "{only:?}: best {:.1} ms", millis(timing.best))?;
         return Ok(());
     }
 
-    let floor = time(args.runs, || workload::floor(root))?;
-    let model = time(args.runs, || workload::model(root))?;
+    let mut timings = time_all(
+        args.runs,
+        &mut [
+            Box::new(|| workload::floor(root)),
+            Box::new(|| workload::model(root)),
+        ],
+    )?;
+    let model = timings.remove(1);
+    let floor = timings.remove(0);
     let threads = rayon::current_num_threads();
     writeln!(
         stdout,
@@ -197,9 +239,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "breakdown (each step on its own, same files as the model):"
         )?;
         header(&mut stdout)?;
-        for step in Step::ALL {
-            let timing = time(args.runs, || step.run(&workspace))?;
-            row(&mut stdout, step.name(), &timing)?;
+        let workspace = &workspace;
+        let mut steps: Vec<Workload<'_>> = Step::ALL
+            .iter()
+            .map(|&step| -> Workload<'_> { Box::new(move || step.run(workspace)) })
+            .collect();
+        let timings = time_all(args.runs, &mut steps)?;
+        for (step, timing) in Step::ALL.iter().zip(&timings) {
+            row(&mut stdout, step.name(), timing)?;
         }
     }
     Ok(())
