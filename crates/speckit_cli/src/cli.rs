@@ -14,6 +14,8 @@ Examples:
   speckit check 003 --format sarif     one feature, SARIF for code scanning
   speckit check --fix                  apply the safe fixes
   speckit rule T002                    what a rule checks and why
+  speckit analyze                      cross-document consistency report with a score
+  speckit analyze 003 --min-score 80   one feature; exit 1 below the score
   speckit list                         features of the workspace around the current directory
   speckit list --root examples/speckit-layout --json
   speckit show 001                     one feature by number, folder name or slug
@@ -93,6 +95,8 @@ pub(crate) enum Command {
     },
     /// Check documents against their templates and report problems.
     Check(CheckArgs),
+    /// Check that spec, plan, tasks and constitution agree; report a score.
+    Analyze(AnalyzeArgs),
     /// Show a rule's documentation, or list every rule.
     Rule {
         /// A rule code (`T002`) or name (`dependency-not-found`).
@@ -262,6 +266,51 @@ pub(crate) struct CheckArgs {
     pub(crate) diff: bool,
 }
 
+#[derive(Debug, Args)]
+pub(crate) struct AnalyzeArgs {
+    /// Features to report on (number, folder or slug); default: all. The
+    /// others still take part in the cross-feature checks.
+    pub(crate) features: Vec<String>,
+    /// Output format: the Markdown report, its JSON form (schema: `speckit
+    /// schema analyze`), or the formats of `check`.
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Markdown)]
+    pub(crate) format: AnalyzeFormat,
+    /// Exit with 1 when a finding at or above this level remains.
+    #[arg(long, value_enum, default_value_t = LevelArg::Critical)]
+    pub(crate) fail_on: LevelArg,
+    /// Exit with 1 when the consistency score is below N (0–100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub(crate) min_score: Option<u8>,
+    /// Only these rule codes or prefixes (comma-separated; adds to speckit.toml).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Skip these rule codes or prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AnalyzeFormat {
+    /// A readable report: score, findings per feature, coverage matrix.
+    Markdown,
+    Json,
+    /// rustc-style findings with source excerpts.
+    Human,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// Finding levels of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LevelArg {
+    Critical,
+    Warning,
+    Suggestion,
+    /// Never fail on findings (only on `--min-score`).
+    Never,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum OutputFormat {
     /// rustc-style, with source excerpts.
@@ -390,6 +439,8 @@ pub(crate) enum ExportFormat {
 pub(crate) enum SchemaKind {
     Show,
     List,
+    /// `analyze --format json`.
+    Analyze,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

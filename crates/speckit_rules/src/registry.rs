@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::rule::Rule;
-use crate::rules::{any, tasks};
+use crate::rules::{any, cross, tasks};
 
 static RULES: &[&dyn Rule] = &[
     &any::InvalidUtf8,
@@ -40,6 +40,12 @@ static RULES: &[&dyn Rule] = &[
     &tasks::TaskIdsOutOfOrder,
     &tasks::DependencyOnLaterPhase,
     &tasks::EmptyPhase,
+    &cross::MissingArtifact,
+    &cross::RequirementNotInPlan,
+    &cross::QualityRequirementNotInPlan,
+    &cross::RequirementWithoutTask,
+    &cross::CriterionWithoutTask,
+    &cross::StoryWithoutTask,
 ];
 
 /// All rules, sorted by code.
@@ -93,9 +99,14 @@ pub fn reference_markdown(metas: &[&crate::rule::RuleMeta]) -> String {
         let docs = docs
             .strip_prefix("## ")
             .map_or(docs.clone(), |rest| format!("### {rest}"));
+        let reported_by = if meta.target.is_cross() {
+            " · reported by `speckit analyze`"
+        } else {
+            ""
+        };
         let _ = write!(
             out,
-            "\n## {}\n\n`{}` · default severity: {}\n\n{}\n",
+            "\n## {}\n\n`{}` · default severity: {}{reported_by}\n\n{}\n",
             meta.code, meta.name, meta.severity, docs
         );
     }
@@ -126,6 +137,7 @@ mod tests {
                 Target::Plan => 'P',
                 Target::Tasks => 'T',
                 Target::Checklist => 'K',
+                Target::Feature | Target::Workspace => 'X',
             };
             assert!(
                 meta.code.starts_with(expected),

@@ -1,5 +1,6 @@
 //! One module per command. Each returns the process exit code.
 
+mod analyze;
 mod check;
 mod github;
 mod list;
@@ -38,6 +39,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Doctor { json } => scaffold::run_doctor(cli.global.root.as_deref(), json),
         Command::Check(args) => check::run(&open(cli.global.root.as_deref())?, &args),
+        Command::Analyze(args) => analyze::run(&open(cli.global.root.as_deref())?, &args),
         Command::Rule { code, all, format } => rule::run(code.as_deref(), all, format),
         Command::Status { feature, json } => {
             status::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)

@@ -1,6 +1,8 @@
 //! The rule families, one folder each: `any` (S), `constitution` (C),
-//! `spec` (R), `plan` (P), `tasks` (T), `checklist` (K).
+//! `spec` (R), `plan` (P), `tasks` (T), `checklist` (K), and the
+//! cross-document rules of `analyze` in `cross` (X).
 
 pub(crate) mod any;
 pub(crate) mod common;
+pub(crate) mod cross;
 pub(crate) mod tasks;

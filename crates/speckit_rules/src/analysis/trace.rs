@@ -1,0 +1,185 @@
+//! Traceability of one feature: which plan passages and which tasks mention
+//! each requirement and each user story of its spec (see [`super::mention`]
+//! for what "mention" means).
+
+use speckit_model::spec::Requirement;
+use speckit_model::{DocKind, Model};
+
+use super::AnalysisFeature;
+use super::mention::{IdKey, Mention, PassageIndex};
+
+/// Documents that describe the design: the plan and what spec-kit splits
+/// out of it.
+pub const DESIGN_KINDS: &[DocKind] = &[
+    DocKind::Plan,
+    DocKind::Research,
+    DocKind::DataModel,
+    DocKind::Quickstart,
+    DocKind::Contract,
+];
+
+/// Coverage of one requirement or story.
+#[derive(Debug, Clone, Default)]
+pub struct ItemTrace {
+    /// Index into `spec.requirements` or `spec.stories`.
+    pub index: usize,
+    /// Where the design documents mention it; `None` without a plan.
+    pub plan: Option<Mention>,
+    /// Indices of the tasks that mention it; `None` without tasks.
+    pub tasks: Option<Vec<usize>>,
+}
+
+/// Requirement and story coverage of a feature.
+#[derive(Debug, Default)]
+pub struct Trace {
+    /// Passages of the design documents; a passage's `source` is the index
+    /// of its document in the feature's view.
+    pub design: PassageIndex,
+    /// One passage per task, in task order (`source` is the task index).
+    pub tasks: PassageIndex,
+    pub has_design: bool,
+    pub has_tasks: bool,
+    /// One entry per requirement of the spec that is not struck through.
+    pub requirements: Vec<ItemTrace>,
+    /// One entry per user story of the spec.
+    pub stories: Vec<ItemTrace>,
+}
+
+impl Trace {
+    pub(crate) fn build(feature: &AnalysisFeature<'_>) -> Trace {
+        let mut trace = Trace::default();
+        for (position, (document, _)) in feature.view.documents.iter().enumerate() {
+            if DESIGN_KINDS.contains(&document.kind) {
+                trace.has_design = true;
+                trace
+                    .design
+                    .add_document(u32::try_from(position).unwrap_or(u32::MAX), &document.text);
+            }
+        }
+        let tasks = feature.tasks();
+        if let Some((document, list)) = tasks {
+            trace.has_tasks = true;
+            for (index, task) in list.tasks.iter().enumerate() {
+                trace.tasks.add(
+                    u32::try_from(index).unwrap_or(u32::MAX),
+                    document.text.get(task.span.range()).unwrap_or(""),
+                    task.span,
+                );
+            }
+        }
+        let Some((_, spec)) = feature.spec() else {
+            return trace;
+        };
+        for (index, requirement) in spec.requirements.iter().enumerate() {
+            if requirement.struck {
+                continue;
+            }
+            let id = IdKey::parse(requirement.id.value);
+            let title = requirement_title(requirement);
+            let plan = trace.has_design.then(|| trace.design.mentions(id, title));
+            let tasks = trace.has_tasks.then(|| {
+                let mention = trace.tasks.mentions(id, title);
+                mention
+                    .passages
+                    .iter()
+                    .map(|&passage| passage as usize)
+                    .collect()
+            });
+            trace.requirements.push(ItemTrace { index, plan, tasks });
+        }
+        for (index, story) in spec.stories.iter().enumerate() {
+            let number: Option<u32> = story
+                .number
+                .and_then(|number| number.value.trim().parse().ok());
+            let title = story.title.map_or(story.heading.value, |title| title.value);
+            let plan = trace.has_design.then(|| trace.design.mentions(None, title));
+            let tasks = tasks.map(|(_, list)| {
+                let mut found: Vec<usize> = list
+                    .tasks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, task)| {
+                        number.is_some_and(|number| {
+                            task.stories
+                                .iter()
+                                .any(|label| story_number(label.value) == Some(number))
+                                || task
+                                    .phase
+                                    .and_then(|phase| list.phases.get(phase))
+                                    .is_some_and(|phase| phase.story == Some(number))
+                        })
+                    })
+                    .map(|(index, _)| index)
+                    .collect();
+                if found.is_empty() {
+                    found = trace
+                        .tasks
+                        .mentions(None, title)
+                        .passages
+                        .iter()
+                        .map(|&passage| passage as usize)
+                        .collect();
+                }
+                found
+            });
+            trace.stories.push(ItemTrace { index, plan, tasks });
+        }
+        trace
+    }
+}
+
+/// `US3`, `US 3`, `US-3` → 3.
+pub fn story_number(label: &str) -> Option<u32> {
+    let rest = label.trim().strip_prefix("US")?;
+    rest.trim_start_matches([' ', '-']).parse().ok()
+}
+
+/// The words a requirement is matched by: its name (plugin) or its
+/// sentence (spec-kit), without the ID.
+pub fn requirement_title<'a>(requirement: &Requirement<'a>) -> &'a str {
+    let text = requirement.text.value;
+    if text.trim().is_empty() {
+        requirement
+            .description()
+            .map_or("", |description| description.value.value)
+    } else {
+        text
+    }
+}
+
+/// Success criteria measured after launch on people, not software:
+/// satisfaction, adoption, conversion, revenue, support tickets.
+pub fn is_business_outcome(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "satisf",
+        "adoption",
+        "conversion",
+        "revenue",
+        "retention",
+        "support ticket",
+        "support request",
+        "nps",
+        "survey",
+        "churn",
+        "engagement",
+        "report that",
+        "rate it",
+        "sign-up rate",
+        "signups",
+    ];
+    let lower = text.to_ascii_lowercase();
+    WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// The feature's documents of the design kinds, with their view positions.
+pub fn design_documents<'f, 'a>(
+    feature: &'f AnalysisFeature<'a>,
+) -> impl Iterator<Item = (usize, &'a speckit_model::Document, &'a Model<'a>)> + use<'f, 'a> {
+    feature
+        .view
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, (document, _))| DESIGN_KINDS.contains(&document.kind))
+        .map(|(position, (document, model))| (position, *document, *model))
+}

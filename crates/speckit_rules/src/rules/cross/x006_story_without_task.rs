@@ -1,0 +1,65 @@
+use crate::analysis::{AnalysisContext, AnalysisFeature};
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// A user story of the spec with no task: no task carries its `[USn]`
+    /// label or sits in its story phase, and no task holds at least 60% of
+    /// the significant words of the story's title.
+    ///
+    /// ## Why it matters
+    /// Stories are the slices a feature is delivered in. A story without
+    /// tasks will not be delivered, and the MVP boundary the priorities draw
+    /// is meaningless.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ### User Story 3 - Swap a recipe in the plan (Priority: P2)
+    /// ```
+    /// with no `[US3]` task and no phase for story 3 in tasks.md. Use
+    /// instead: a `## Phase 5: User Story 3 - Swap a recipe` phase with its
+    /// tasks labelled `[US3]`.
+    pub(crate) StoryWithoutTask {
+        code: "X006",
+        name: "story-without-task",
+        summary: "A user story has no task",
+        severity: Error,
+        fix: Never,
+        target: Feature,
+    }
+}
+
+impl StoryWithoutTask {
+    fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
+        let Some((spec_document, spec)) = feature.spec() else {
+            return;
+        };
+        let trace = feature.trace();
+        let mut evaluated = 0;
+        for item in &trace.stories {
+            let Some(tasks) = &item.tasks else {
+                continue;
+            };
+            evaluated += 1;
+            if tasks.is_empty() {
+                let story = &spec.stories[item.index];
+                let name = story.title.map_or(story.heading.value, |title| title.value);
+                drop(
+                    cx.report(
+                        spec_document,
+                        story.heading_span,
+                        format!("no task delivers the story \"{}\"", name.trim()),
+                    )
+                    .help(match story.number {
+                        Some(number) => format!(
+                            "add tasks labelled `[US{}]`, in a phase for this story",
+                            number.value.trim()
+                        ),
+                        None => "add tasks that name this story".to_string(),
+                    }),
+                );
+            }
+        }
+        cx.evaluated(feature, evaluated);
+    }
+}
