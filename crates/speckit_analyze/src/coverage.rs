@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_model::spec::RequirementKind;
 use speckit_rules::AnalysisFeature;
-use speckit_rules::analysis::trace::{ItemTrace, requirement_title};
+use speckit_rules::analysis::trace::{ItemTrace, requirement_title, story_title};
 
 /// Coverage of one feature.
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
@@ -149,7 +149,7 @@ impl Coverage {
                     || format!("Story {}", item.index + 1),
                     |number| format!("US{}", number.value.trim()),
                 );
-                let title = story.title.map_or(story.heading.value, |title| title.value);
+                let title = story_title(story);
                 row(item, id, "story", title, story.heading_span.start)
             })
             .collect();

@@ -2,7 +2,7 @@
 //! each requirement and each user story of its spec (see [`super::mention`]
 //! for what "mention" means).
 
-use speckit_model::spec::Requirement;
+use speckit_model::spec::{Requirement, UserStory};
 use speckit_model::{DocKind, Model};
 
 use super::AnalysisFeature;
@@ -91,7 +91,7 @@ impl Trace {
             let number: Option<u32> = story
                 .number
                 .and_then(|number| number.value.trim().parse().ok());
-            let title = story.title.map_or(story.heading.value, |title| title.value);
+            let title = story_title(story);
             let plan = trace.has_design.then(|| trace.design.mentions(None, title));
             let tasks = tasks.map(|(_, list)| {
                 let mut found: Vec<usize> = list
@@ -126,6 +126,16 @@ impl Trace {
         }
         trace
     }
+}
+
+/// The words a story is matched by: its title, else its "I want" clause
+/// (plugin stories are headed only `Story n`), else its heading.
+pub fn story_title<'a>(story: &UserStory<'a>) -> &'a str {
+    story
+        .title
+        .or(story.i_want)
+        .or(story.narrative)
+        .map_or(story.heading.value, |text| text.value)
 }
 
 /// `US3`, `US 3`, `US-3` → 3.

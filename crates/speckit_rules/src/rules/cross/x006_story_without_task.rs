@@ -1,3 +1,6 @@
+use speckit_model::TaskFormat;
+
+use crate::analysis::trace::story_title;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 
@@ -43,19 +46,23 @@ impl StoryWithoutTask {
             evaluated += 1;
             if tasks.is_empty() {
                 let story = &spec.stories[item.index];
-                let name = story.title.map_or(story.heading.value, |title| title.value);
+                let name = story_title(story);
+                let labelled = feature
+                    .tasks()
+                    .is_some_and(|(_, tasks)| tasks.format == TaskFormat::Checklist);
                 drop(
                     cx.report(
                         spec_document,
                         story.heading_span,
                         format!("no task delivers the story \"{}\"", name.trim()),
                     )
-                    .help(match story.number {
+                    .help(match story.number.filter(|_| labelled) {
                         Some(number) => format!(
                             "add tasks labelled `[US{}]`, in a phase for this story",
                             number.value.trim()
                         ),
-                        None => "add tasks that name this story".to_string(),
+                        None => "add a task whose description names what this story asks for"
+                            .to_string(),
                     }),
                 );
             }
