@@ -8,13 +8,19 @@
 //!    case and with leading zeros ignored (`FR-1` matches `fr-001`; ranges
 //!    such as `FR-001–FR-004` and `FR-001 to 004` count for every ID inside),
 //!    or
-//! 2. at least [`TOKEN_SHARE`] of the item's significant title tokens occur
-//!    in that one passage, and the item has at least [`MIN_TOKENS`] of them.
+//! 2. the passage shares enough of the item's distinctive title tokens:
+//!    60% of them ([`TOKEN_SHARE`]), counting a long item as five tokens
+//!    ([`TOKEN_CAP`], so three shared words suffice), and at least two
+//!    ([`MIN_TOKENS`]). A token found in more than two thirds of the
+//!    target's passages is not distinctive; an item with fewer than two distinctive
+//!    tokens needs all of its tokens in the passage, and an item with fewer
+//!    than two tokens at all is matched by ID only.
 //!
 //! A passage is a paragraph, a list item's line, a table row, a heading or a
 //! task. Tokens are words of three or more letters or digits, lower-cased,
-//! with a plural `s` removed and the [`STOP_WORDS`] dropped (these include
-//! the boilerplate every requirement shares: *system*, *must*, *user*…).
+//! reduced to their stem (Snowball English: *authentication* and
+//! *authenticate* match), without the [`STOP_WORDS`] (these include the
+//! boilerplate every requirement shares: *system*, *must*, *user*…).
 
 use std::collections::HashMap;
 
@@ -22,8 +28,21 @@ use speckit_text::Span;
 
 /// Share of an item's significant tokens one passage must contain.
 pub const TOKEN_SHARE: f64 = 0.6;
-/// Items with fewer significant tokens are matched by ID only.
+/// Items with fewer significant tokens are matched by ID only, and a
+/// passage never matches on fewer.
 pub const MIN_TOKENS: usize = 2;
+/// Long items count as this many tokens: a requirement sentence of twelve
+/// words is matched by a task sharing three of its distinctive words.
+pub const TOKEN_CAP: usize = 5;
+
+static EMPTY: Vec<u32> = Vec::new();
+
+/// Tokens a passage must share with an item that has `count` of them.
+pub fn needed_tokens(count: usize) -> usize {
+    // ceil(0.6 × min(count, 5)), at least 2.
+    let counted = count.min(TOKEN_CAP);
+    (counted * 6).div_ceil(10).max(MIN_TOKENS)
+}
 
 /// Words that carry no meaning for matching.
 pub const STOP_WORDS: &[&str] = &[
@@ -277,70 +296,87 @@ fn range_end(bytes: &[u8], at: usize, first: IdKey) -> Option<(IdKey, usize)> {
     (last.number > first.number && last.number - first.number <= 100).then_some((last, at + end))
 }
 
-/// A significant token, as a hash of its normalised form.
+/// A significant token, as a hash of its stem.
 pub type Token = u64;
 
 /// Calls `found` with each significant token of `text`.
 pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
-    let mut word = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        word.clear();
-        word.extend(c.to_lowercase());
-        while let Some(&(_, next)) = chars.peek() {
-            if next.is_alphanumeric() {
-                word.extend(next.to_lowercase());
-                chars.next();
-            } else {
-                break;
+    STEMS.with_borrow_mut(|stems| {
+        let mut word = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            word.clear();
+            word.extend(c.to_lowercase());
+            while let Some(&next) = chars.peek() {
+                if next.is_alphanumeric() {
+                    word.extend(next.to_lowercase());
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if let Some(token) = stems.token(&word) {
+                found(token);
             }
         }
-        if let Some(token) = significant(&word) {
-            found(token);
+    });
+}
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
+}
+
+/// Words already stemmed, per thread: documents repeat their vocabulary,
+/// so most words are stemmed once.
+struct StemCache {
+    stemmer: rust_stemmers::Stemmer,
+    known: HashMap<Box<str>, Option<Token>>,
+}
+
+/// The cache is emptied when it grows past this many words.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+impl StemCache {
+    fn new() -> StemCache {
+        StemCache {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            known: HashMap::new(),
         }
     }
+
+    /// The token of a lower-cased word, or `None` when it carries no meaning.
+    fn token(&mut self, word: &str) -> Option<Token> {
+        if let Some(token) = self.known.get(word) {
+            return *token;
+        }
+        let token = self.compute(word);
+        if self.known.len() >= STEM_CACHE_LIMIT {
+            self.known.clear();
+        }
+        self.known.insert(word.into(), token);
+        token
+    }
+
+    fn compute(&self, word: &str) -> Option<Token> {
+        if word.chars().count() < 3
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || STOP_WORDS.binary_search(&word).is_ok()
+        {
+            return None;
+        }
+        let stem = self.stemmer.stem(word);
+        if STOP_WORDS.binary_search(&stem.as_ref()).is_ok() {
+            return None;
+        }
+        Some(fnv(stem.as_bytes()))
+    }
 }
 
-/// The token of a lower-cased word, or `None` when it carries no meaning.
-fn significant(word: &str) -> Option<Token> {
-    if word.chars().count() < 3 || word.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (stem, y) = stem(word);
-    if STOP_WORDS.binary_search(&stem).is_ok() || STOP_WORDS.binary_search(&word).is_ok() {
-        return None;
-    }
-    let hash = fnv(FNV_OFFSET, stem.as_bytes());
-    Some(if y { fnv(hash, b"y") } else { hash })
-}
-
-/// Removes a plural ending: `recipes` → `recipe`, `categories` →
-/// `categori` + `y` (the flag says a `y` follows).
-fn stem(word: &str) -> (&str, bool) {
-    let len = word.len();
-    if len > 4 && word.ends_with("ies") {
-        return (&word[..len - 3], true);
-    }
-    if len > 4
-        && (word.ends_with("sses")
-            || word.ends_with("xes")
-            || word.ends_with("ches")
-            || word.ends_with("shes"))
-    {
-        return (&word[..len - 2], false);
-    }
-    if len > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return (&word[..len - 1], false);
-    }
-    (word, false)
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -405,25 +441,40 @@ impl PassageIndex {
         self.ids.contains_key(&id)
     }
 
-    /// Passages holding at least [`TOKEN_SHARE`] of `tokens` (none when
-    /// `tokens` has fewer than [`MIN_TOKENS`]).
+    /// Passages holding enough of `tokens`: [`TOKEN_SHARE`] of the item's
+    /// distinctive tokens, counting at most [`TOKEN_CAP`] of them, and never
+    /// fewer than [`MIN_TOKENS`]. Tokens found in more than two thirds of
+    /// the passages (when there are at least six) are not distinctive and
+    /// neither count nor are counted — unless fewer than two tokens are
+    /// distinctive, in which case the passage must hold every token.
     pub fn with_tokens(&self, tokens: &[Token]) -> Vec<u32> {
-        if tokens.len() < MIN_TOKENS {
+        let total = self.passages.len();
+        let distinctive: Vec<&Vec<u32>> = tokens
+            .iter()
+            .filter_map(|token| {
+                self.tokens.get(token).map_or(Some(None), |postings| {
+                    (total < 6 || postings.len() * 3 <= total * 2).then_some(Some(postings))
+                })
+            })
+            .map(|postings| postings.map_or(&EMPTY, |postings| postings))
+            .collect();
+        // Too few distinctive tokens: every token must then be present.
+        let (counted, needed) = if distinctive.len() >= MIN_TOKENS {
+            let needed = needed_tokens(distinctive.len());
+            (distinctive, needed)
+        } else if tokens.len() >= MIN_TOKENS {
+            let all: Vec<&Vec<u32>> = tokens
+                .iter()
+                .map(|token| self.tokens.get(token).unwrap_or(&EMPTY))
+                .collect();
+            (all, tokens.len())
+        } else {
             return Vec::new();
-        }
-        #[allow(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "token counts are small"
-        )]
-        let needed = ((tokens.len() as f64) * TOKEN_SHARE).ceil() as usize;
+        };
         let mut counts: HashMap<u32, usize> = HashMap::new();
-        for token in tokens {
-            if let Some(postings) = self.tokens.get(token) {
-                for &passage in postings {
-                    *counts.entry(passage).or_default() += 1;
-                }
+        for postings in counted {
+            for &passage in postings {
+                *counts.entry(passage).or_default() += 1;
             }
         }
         let mut found: Vec<u32> = counts
@@ -472,6 +523,51 @@ impl Mention {
     pub fn is_empty(&self) -> bool {
         self.passages.is_empty()
     }
+}
+
+/// Story numbers a text refers to: `User Story 2`, `Story 2`, `US2`,
+/// `US-2` (case-insensitive).
+pub fn story_references(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let skip = if !word_start {
+            0
+        } else if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case(b"story") {
+            5
+        } else if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"us") {
+            2
+        } else {
+            0
+        };
+        if skip == 0 {
+            at += 1;
+            continue;
+        }
+        let mut i = at + skip;
+        let gap = bytes[i..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'-' || b == b'#')
+            .count();
+        // `US` must be followed directly or by one separator; `Story` by spaces too.
+        if skip == 2 && gap > 1 {
+            at += skip;
+            continue;
+        }
+        i += gap;
+        if let Some((number, end)) = read_number(bytes, i)
+            && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            found.push(number);
+            at = end;
+        } else {
+            at += skip;
+        }
+    }
+    found
 }
 
 /// Splits Markdown text into passages: a heading line, a list item's line
@@ -605,6 +701,7 @@ mod tests {
         assert!(b.iter().all(|token| a.contains(token)));
         assert_eq!(token_set("categories"), token_set("category's"));
         assert_eq!(token_set("boxes classes"), token_set("box class"));
+        assert_eq!(token_set("authentication"), token_set("authenticate"));
         assert!(token_set("a to of 2024").is_empty());
     }
 
@@ -649,6 +746,55 @@ mod tests {
         assert!(
             index.mentions(None, "billing invoices refunds").is_empty(),
             "1 of 3 tokens"
+        );
+    }
+
+    #[test]
+    fn story_references_are_found() {
+        assert_eq!(
+            story_references(
+                "Add the form (Story 4, FR-3); see User Story 2 and [US3], US-5, us 6"
+            ),
+            [4, 2, 3, 5, 6]
+        );
+        assert!(story_references("history 2, USB 3, bus 4, Story time").is_empty());
+    }
+
+    #[test]
+    fn long_items_need_three_shared_words() {
+        assert_eq!(needed_tokens(2), 2);
+        assert_eq!(needed_tokens(3), 2);
+        assert_eq!(needed_tokens(4), 3);
+        assert_eq!(needed_tokens(12), 3);
+        let mut index = PassageIndex::default();
+        index.add_document(
+            0,
+            "- Use the resolver for each spec row label in the sidebar tree\n- Write the changelog\n- Bump the version\n- Tag the release\n",
+        );
+        let found = index.mentions(
+            None,
+            "Display a readable spec name for each spec row in the sidebar tree instead of the raw directory slug",
+        );
+        assert_eq!(found.passages, [0]);
+    }
+
+    #[test]
+    fn words_in_most_passages_are_not_distinctive() {
+        let mut index = PassageIndex::default();
+        index.add_document(
+            0,
+            "- spec viewer header\n- spec sidebar rows\n- spec tree icons\n- spec footer\n- spec menu\n- spec badge\n",
+        );
+        assert_eq!(
+            index.mentions(None, "spec footer").passages,
+            [3],
+            "one distinctive token: every token must be present"
+        );
+        assert!(
+            index
+                .mentions(None, "spec header icons")
+                .passages
+                .is_empty()
         );
     }
 }

@@ -6,7 +6,7 @@ use speckit_model::spec::{Requirement, UserStory};
 use speckit_model::{DocKind, Model};
 
 use super::AnalysisFeature;
-use super::mention::{IdKey, Mention, PassageIndex};
+use super::mention::{IdKey, Mention, PassageIndex, story_references};
 
 /// Documents that describe the design: the plan and what spec-kit splits
 /// out of it.
@@ -70,6 +70,25 @@ impl Trace {
         let Some((_, spec)) = feature.spec() else {
             return trace;
         };
+        // Stories each phase is for: its parsed story, or those its title names.
+        let phase_stories: Vec<Vec<u32>> = tasks.map_or_else(Vec::new, |(_, list)| {
+            list.phases
+                .iter()
+                .map(|phase| match phase.story {
+                    Some(story) => vec![story],
+                    None => story_references(phase.title.value),
+                })
+                .collect()
+        });
+        // Stories each task names in its text (`Story 4`, `User Story 2`).
+        let story_refs: Vec<Vec<u32>> = match tasks {
+            Some((document, list)) if !spec.stories.is_empty() => list
+                .tasks
+                .iter()
+                .map(|task| story_references(document.text.get(task.span.range()).unwrap_or("")))
+                .collect(),
+            _ => Vec::new(),
+        };
         for (index, requirement) in spec.requirements.iter().enumerate() {
             if requirement.struck {
                 continue;
@@ -90,7 +109,8 @@ impl Trace {
         for (index, story) in spec.stories.iter().enumerate() {
             let number: Option<u32> = story
                 .number
-                .and_then(|number| number.value.trim().parse().ok());
+                .and_then(|number| number.value.trim().parse().ok())
+                .or_else(|| story_references(story.heading.value).first().copied());
             let title = story_title(story);
             let plan = trace.has_design.then(|| trace.design.mentions(None, title));
             let tasks = tasks.map(|(_, list)| {
@@ -98,15 +118,18 @@ impl Trace {
                     .tasks
                     .iter()
                     .enumerate()
-                    .filter(|(_, task)| {
+                    .filter(|(task_index, task)| {
                         number.is_some_and(|number| {
                             task.stories
                                 .iter()
                                 .any(|label| story_number(label.value) == Some(number))
                                 || task
                                     .phase
-                                    .and_then(|phase| list.phases.get(phase))
-                                    .is_some_and(|phase| phase.story == Some(number))
+                                    .and_then(|phase| phase_stories.get(phase))
+                                    .is_some_and(|stories| stories.contains(&number))
+                                || story_refs
+                                    .get(*task_index)
+                                    .is_some_and(|refs| refs.contains(&number))
                         })
                     })
                     .map(|(index, _)| index)

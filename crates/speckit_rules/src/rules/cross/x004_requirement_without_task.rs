@@ -64,7 +64,10 @@ pub(crate) fn report_untasked(
                 cx.report(
                     spec_document,
                     requirement.id.span,
-                    format!("no task implements `{}`", requirement.id.value),
+                    format!(
+                        "no task traces to `{}`: none cites it or shares enough of its wording",
+                        requirement.id.value
+                    ),
                 )
                 .help(format!(
                     "add a task that cites `{}`, or strike the requirement through if it was dropped",

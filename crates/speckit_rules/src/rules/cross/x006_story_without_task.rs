@@ -54,7 +54,10 @@ impl StoryWithoutTask {
                     cx.report(
                         spec_document,
                         story.heading_span,
-                        format!("no task delivers the story \"{}\"", name.trim()),
+                        format!(
+                            "no task traces to the story \"{}\": none is labelled with it, sits in its phase, names it or shares its wording",
+                            name.trim()
+                        ),
                     )
                     .help(match story.number.filter(|_| labelled) {
                         Some(number) => format!(
