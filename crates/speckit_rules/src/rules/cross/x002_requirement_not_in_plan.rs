@@ -7,9 +7,9 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// A functional requirement (`FR-n`) of the spec that the plan never
-    /// mentions: neither its ID nor at least 60% of the significant words of
-    /// its name appear in one paragraph, list item, table row or heading of
-    /// the plan. Checked for plans written on the seed plan template, which
+    /// mentions: neither its ID nor enough of the distinctive words of its
+    /// name (60%, three for long names, at least two) appear in one
+    /// paragraph, list item, table row or heading of the plan. Checked for plans written on the seed plan template, which
     /// address requirements one by one; spec-kit plans describe the design
     /// as a whole and are traced through their tasks instead (X004).
     ///

@@ -7,8 +7,9 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// A non-functional (`NFR-n`) or technical (`TR-n`) requirement of the
-    /// spec that the plan never mentions, by ID or by at least 60% of the
-    /// significant words of its name in one passage. Checked for plans
+    /// spec that the plan never mentions, by ID or by enough of the
+    /// distinctive words of its name in one passage (60%, three for long
+    /// names, at least two). Checked for plans
     /// written on the seed plan template.
     ///
     /// ## Why it matters

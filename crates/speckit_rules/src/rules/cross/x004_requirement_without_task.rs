@@ -7,8 +7,9 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// A functional requirement (`FR-…`) that no task mentions: no task cites
-    /// its ID, and no single task holds at least 60% of the significant words
-    /// of the requirement. Struck-through requirements are skipped.
+    /// its ID, and no single task shares enough of its distinctive words
+    /// (60% of them, three for a long sentence, at least two; words found in
+    /// most tasks do not count). Struck-through requirements are skipped.
     ///
     /// ## Why it matters
     /// Tasks are what gets built. A requirement without a task is silently

@@ -9,7 +9,7 @@ declare_rule! {
     /// ## What it checks
     /// A success criterion (`SC-…`) that describes the product — a time, a
     /// limit, an availability figure — and that no task mentions by ID or by
-    /// at least 60% of its significant words. Criteria about people after
+    /// enough of its distinctive words (as X004 matches requirements). Criteria about people after
     /// launch (satisfaction, adoption, conversion, retention, revenue,
     /// support tickets, surveys) are not expected to have tasks and are
     /// skipped.

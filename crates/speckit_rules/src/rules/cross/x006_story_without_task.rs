@@ -7,8 +7,10 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// A user story of the spec with no task: no task carries its `[USn]`
-    /// label or sits in its story phase, and no task holds at least 60% of
-    /// the significant words of the story's title.
+    /// label, sits in a phase for the story (`Phase 3: User Story 1`, `…
+    /// (US1)`), names it (`Story 4`, `US2`), or shares enough of the
+    /// distinctive words of its title (its "I want" clause for plugin
+    /// stories).
     ///
     /// ## Why it matters
     /// Stories are the slices a feature is delivered in. A story without
