@@ -10,7 +10,9 @@
 //! - `floor`: walk the tree, read every `.md` file and run one bare
 //!   pulldown-cmark pass with offsets, in parallel with rayon;
 //! - `model`: `speckit::open_workspace` + `speckit::scan_workspace`, which
-//!   builds the full typed model of every file.
+//!   builds the full typed model of every file;
+//! - `check` and `analyze`: the two commands with every rule on, through
+//!   the library (the `compare` example also times the binary's process).
 //!
 //! N is 100 and `SPECKIT_BENCH_FEATURES` (default 1000). The throughput
 //! column counts Markdown bytes. For a plain `model / floor` ratio, run the
@@ -80,4 +82,20 @@ fn model(bencher: Bencher, features: usize) {
     bencher
         .counter(BytesCount::new(bytes))
         .bench(|| black_box(workload::model(&root).unwrap()));
+}
+
+#[divan::bench(args = feature_counts(), sample_count = 10, sample_size = 1)]
+fn check(bencher: Bencher, features: usize) {
+    let (root, bytes) = workspace(features);
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| black_box(workload::check(&root).unwrap()));
+}
+
+#[divan::bench(args = feature_counts(), sample_count = 10, sample_size = 1)]
+fn analyze(bencher: Bencher, features: usize) {
+    let (root, bytes) = workspace(features);
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| black_box(workload::analyze(&root).unwrap()));
 }

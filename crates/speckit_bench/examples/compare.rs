@@ -47,12 +47,18 @@ struct Args {
     /// (for profilers such as `perf record`).
     #[arg(long, value_enum)]
     only: Option<Only>,
+    /// The `speckit` binary whose `check` and `analyze` process wall time
+    /// is measured (default: `target/release/speckit` when it exists).
+    #[arg(long)]
+    binary: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum Only {
     Floor,
     Model,
+    Check,
+    Analyze,
 }
 
 struct Timing {
@@ -63,18 +69,21 @@ struct Timing {
     totals: Totals,
 }
 
-/// CPU time used so far by this process, all threads, from `/proc/self/stat`
-/// (Linux only; 10 ms resolution). Less sensitive than wall time to other
-/// processes competing for the cores.
+/// CPU time used so far by this process (all threads) and its waited-for
+/// children (the `speckit` processes), from `/proc/self/stat` (Linux only;
+/// 10 ms resolution). Less sensitive than wall time to other processes
+/// competing for the cores.
 fn cpu_time() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the parenthesised command name; utime and stime are the
-    // 14th and 15th fields of the whole line.
+    // Fields after the parenthesised command name; utime, stime, cutime and
+    // cstime are the 14th to 17th fields of the whole line.
     let after_name = stat.rsplit_once(')')?.1;
     let mut fields = after_name.split_whitespace().skip(11);
-    let user: u64 = fields.next()?.parse().ok()?;
-    let system: u64 = fields.next()?.parse().ok()?;
-    Some(Duration::from_millis((user + system) * 10))
+    let mut ticks = 0u64;
+    for _ in 0..4 {
+        ticks += fields.next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_millis(ticks * 10))
 }
 
 /// Samples of one workload, collected one run at a time.
@@ -185,21 +194,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut run: Workload<'_> = match only {
             Only::Floor => Box::new(|| workload::floor(root)),
             Only::Model => Box::new(|| workload::model(root)),
+            Only::Check => Box::new(|| workload::check(root)),
+            Only::Analyze => Box::new(|| workload::analyze(root)),
         };
         let timing = time_all(args.runs, std::slice::from_mut(&mut run))?.remove(0);
         writeln!(stdout, "{only:?}: best {:.1} ms", millis(timing.best))?;
         return Ok(());
     }
 
-    let mut timings = time_all(
-        args.runs,
-        &mut [
-            Box::new(|| workload::floor(root)),
-            Box::new(|| workload::model(root)),
-        ],
-    )?;
-    let model = timings.remove(1);
-    let floor = timings.remove(0);
+    let binary = args.binary.clone().or_else(|| {
+        let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/speckit");
+        default.is_file().then_some(default)
+    });
+    let mut workloads: Vec<(&str, Workload<'_>)> = vec![
+        ("floor", Box::new(|| workload::floor(root))),
+        ("model", Box::new(|| workload::model(root))),
+        ("check (library)", Box::new(|| workload::check(root))),
+        ("analyze (library)", Box::new(|| workload::analyze(root))),
+    ];
+    if let Some(binary) = &binary {
+        workloads.push((
+            "check (process)",
+            Box::new(move || workload::command(binary, root, &["check", "--format", "json"])),
+        ));
+        workloads.push((
+            "analyze (process)",
+            Box::new(move || workload::command(binary, root, &["analyze", "--format", "json"])),
+        ));
+    }
+    let (names, mut runs): (Vec<&str>, Vec<Workload<'_>>) = workloads.into_iter().unzip();
+    let timings = time_all(args.runs, &mut runs)?;
+    let floor = &timings[0];
+    let model = &timings[1];
     let threads = rayon::current_num_threads();
     writeln!(
         stdout,
@@ -210,19 +236,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     writeln!(stdout)?;
     header(&mut stdout)?;
-    row(&mut stdout, "floor", &floor)?;
-    row(&mut stdout, "model", &model)?;
-    writeln!(
-        stdout,
-        "ratio model / floor: {:.2} (best wall), {:.2} (median wall), {} (best CPU)",
-        model.best.as_secs_f64() / floor.best.as_secs_f64(),
-        model.median.as_secs_f64() / floor.median.as_secs_f64(),
-        match (model.best_cpu, floor.best_cpu) {
-            (Some(model), Some(floor)) if !floor.is_zero() =>
-                format!("{:.2}", model.as_secs_f64() / floor.as_secs_f64()),
-            _ => "-".to_string(),
-        }
-    )?;
+    for (name, timing) in names.iter().zip(&timings) {
+        row(&mut stdout, name, timing)?;
+    }
+    writeln!(stdout)?;
+    ratios(&mut stdout, &names, &timings)?;
+    if binary.is_none() {
+        writeln!(
+            stdout,
+            "note: no speckit binary (build it with `cargo build --release -p speckit_cli` or pass --binary) — process times skipped"
+        )?;
+    }
     if floor.totals.files != model.totals.files {
         writeln!(
             stdout,
@@ -232,22 +256,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     if !args.no_breakdown {
-        let workspace = speckit::open_workspace(Some(root), root)?;
-        writeln!(stdout)?;
+        breakdown(&mut stdout, root, args.runs)?;
+    }
+    Ok(())
+}
+
+fn ratios(out: &mut impl Write, names: &[&str], timings: &[Timing]) -> std::io::Result<()> {
+    let floor = &timings[0];
+    for (name, timing) in names.iter().zip(timings).skip(1) {
         writeln!(
-            stdout,
-            "breakdown (each step on its own, same files as the model):"
+            out,
+            "ratio {name} / floor: {:.2} (best wall), {:.2} (median wall), {} (best CPU)",
+            timing.best.as_secs_f64() / floor.best.as_secs_f64(),
+            timing.median.as_secs_f64() / floor.median.as_secs_f64(),
+            match (timing.best_cpu, floor.best_cpu) {
+                (Some(cpu), Some(floor)) if !floor.is_zero() =>
+                    format!("{:.2}", cpu.as_secs_f64() / floor.as_secs_f64()),
+                _ => "-".to_string(),
+            }
         )?;
-        header(&mut stdout)?;
-        let workspace = &workspace;
-        let mut steps: Vec<Workload<'_>> = Step::ALL
-            .iter()
-            .map(|&step| -> Workload<'_> { Box::new(move || step.run(workspace)) })
-            .collect();
-        let timings = time_all(args.runs, &mut steps)?;
-        for (step, timing) in Step::ALL.iter().zip(&timings) {
-            row(&mut stdout, step.name(), timing)?;
-        }
+    }
+    Ok(())
+}
+
+fn breakdown(
+    out: &mut impl Write,
+    root: &Path,
+    runs: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let workspace = speckit::open_workspace(Some(root), root)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "breakdown (each step on its own, same files as the model):"
+    )?;
+    header(out)?;
+    let workspace = &workspace;
+    let mut steps: Vec<Workload<'_>> = Step::ALL
+        .iter()
+        .map(|&step| -> Workload<'_> { Box::new(move || step.run(workspace)) })
+        .collect();
+    let timings = time_all(runs, &mut steps)?;
+    for (step, timing) in Step::ALL.iter().zip(&timings) {
+        row(out, step.name(), timing)?;
     }
     Ok(())
 }

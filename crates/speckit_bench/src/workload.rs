@@ -6,6 +6,9 @@
 //!   does can be faster than this, since speckit builds on that very pass.
 //! - [`model`]: what a front end does: discover the workspace, then read,
 //!   parse and build the typed model of every file.
+//! - [`check`] and [`analyze`]: the two commands, all rules on, through the
+//!   library; [`command`] runs the `speckit` binary itself, for process wall
+//!   time.
 //!
 //! Both use rayon's global pool (all cores unless `RAYON_NUM_THREADS` says
 //! otherwise). Nothing here may change speckit's behaviour; it only calls it.
@@ -32,6 +35,8 @@ pub enum WorkloadError {
     },
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error("{0}")]
+    Command(String),
 }
 
 /// Counts from one run, so that every result is used and runs can be
@@ -148,6 +153,64 @@ fn model_of(workspace: &Workspace) -> Result<Totals, WorkloadError> {
 pub fn model(root: &Path) -> Result<Totals, WorkloadError> {
     let workspace = speckit::open_workspace(Some(root), root)?;
     model_of(&workspace)
+}
+
+/// `speckit check` of the whole workspace, every rule on.
+pub fn check(root: &Path) -> Result<Totals, WorkloadError> {
+    let workspace = speckit::open_workspace(Some(root), root)?;
+    let run = speckit::check::check_workspace(&workspace, &speckit::check::CheckOptions::default())
+        .map_err(|error| WorkloadError::Command(error.to_string()))?;
+    Ok(Totals {
+        files: run.documents.len(),
+        bytes: run
+            .documents
+            .iter()
+            .map(|document| document.text.len() as u64)
+            .sum(),
+        items: black_box(run.diagnostics.len()) as u64,
+    })
+}
+
+/// `speckit analyze` of the whole workspace, every rule on.
+pub fn analyze(root: &Path) -> Result<Totals, WorkloadError> {
+    let workspace = speckit::open_workspace(Some(root), root)?;
+    let run =
+        speckit::analyze::analyze_workspace(&workspace, &speckit::check::CheckOptions::default())
+            .map_err(|error| WorkloadError::Command(error.to_string()))?;
+    Ok(Totals {
+        files: run.documents.len(),
+        bytes: run
+            .documents
+            .iter()
+            .map(|document| document.text.len() as u64)
+            .sum(),
+        items: black_box(run.diagnostics.len()) as u64,
+    })
+}
+
+/// Runs the `speckit` binary at `binary` with `args` and `--root root`,
+/// output discarded: the process wall time of a command. Exit codes 0 and 1
+/// (findings) are success.
+pub fn command(binary: &Path, root: &Path, args: &[&str]) -> Result<Totals, WorkloadError> {
+    let status = std::process::Command::new(binary)
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|source| WorkloadError::Read {
+            path: binary.to_path_buf(),
+            source,
+        })?;
+    match status.code() {
+        Some(0 | 1) => Ok(Totals::default()),
+        _ => Err(WorkloadError::Command(format!(
+            "{} {} exited with {status}",
+            binary.display(),
+            args.join(" ")
+        ))),
+    }
 }
 
 /// One step of [`model`], timed on its own by [`Step::run`].
