@@ -3,6 +3,9 @@
 //! cross-document rules of `analyze` in `cross` (X).
 
 pub(crate) mod any;
+pub(crate) mod checklist;
 pub(crate) mod common;
+pub(crate) mod constitution;
 pub(crate) mod cross;
+pub(crate) mod spec;
 pub(crate) mod tasks;
