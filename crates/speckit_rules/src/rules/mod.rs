@@ -3,4 +3,5 @@
 
 pub(crate) mod any;
 pub(crate) mod common;
+pub(crate) mod plan;
 pub(crate) mod tasks;
