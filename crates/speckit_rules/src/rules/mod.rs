@@ -7,5 +7,6 @@ pub(crate) mod checklist;
 pub(crate) mod common;
 pub(crate) mod constitution;
 pub(crate) mod cross;
+pub(crate) mod plan;
 pub(crate) mod spec;
 pub(crate) mod tasks;
