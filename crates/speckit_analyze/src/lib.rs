@@ -36,6 +36,15 @@ pub use score::Score;
 /// by `analyze` too. The second column says what one evaluated item is,
 /// for the score.
 pub const CHECK_RULES: &[(&str, Inventory)] = &[
+    ("P022", Inventory::PlanDocument),
+    ("P033", Inventory::PlanDocument),
+    ("P034", Inventory::PlanDocument),
+    ("P036", Inventory::PlanDocument),
+    ("R006", Inventory::Stories),
+    ("R008", Inventory::Requirements),
+    ("R012", Inventory::SpecDocument),
+    ("R014", Inventory::Requirements),
+    ("R021", Inventory::SpecDocument),
     ("T001", Inventory::Tasks),
     ("T002", Inventory::Dependencies),
     ("T004", Inventory::Tasks),

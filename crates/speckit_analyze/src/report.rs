@@ -146,6 +146,8 @@ pub const GROUPS: &[(&str, FindingGroup)] = &[
     ("X005", FindingGroup::PlanToTasks),
     ("X006", FindingGroup::PlanToTasks),
     ("T007", FindingGroup::TasksToSpec),
+    ("P034", FindingGroup::ConstitutionAlignment),
+    ("P036", FindingGroup::ConstitutionAlignment),
 ];
 
 /// One finding with its position resolved.

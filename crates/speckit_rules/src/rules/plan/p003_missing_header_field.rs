@@ -32,7 +32,7 @@ declare_rule! {
     /// ```
     pub(crate) MissingHeaderField {
         code: "P003",
-        name: "missing-header-field",
+        name: "missing-plan-header-field",
         summary: "A header field of the seed plan is missing or empty",
         severity: Warning,
         fix: Never,

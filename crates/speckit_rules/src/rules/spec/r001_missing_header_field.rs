@@ -36,7 +36,7 @@ declare_rule! {
     /// ```
     pub(crate) MissingHeaderField {
         code: "R001",
-        name: "missing-header-field",
+        name: "missing-spec-header-field",
         summary: "The spec header lacks a field of its template",
         severity: Warning,
         fix: Never,

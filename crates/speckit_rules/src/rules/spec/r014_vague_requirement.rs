@@ -13,7 +13,8 @@ declare_rule! {
     /// `user-friendly`, `easy`, `simple`, `efficient`, `reliable`,
     /// `flexible`, `seamless`, `appropriate`, `as needed`, `if possible`,
     /// `etc.`) with no number in the same sentence. The requirement's text
-    /// and its `Description`, `Metric` and `Target` sub-bullets are read.
+    /// and its `Description`, `Metric` and `Target` sub-bullets are read; a
+    /// `Description` is not read when the `Target` holds a number.
     /// Names such as `quick action` or `fast path` are not vague. NFRs and
     /// success criteria that R011 or R017 already report are left to them.
     ///
@@ -50,6 +51,12 @@ impl VagueRequirement {
             {
                 continue;
             }
+            // A number in the Target makes the requirement measurable,
+            // however its Description words the goal.
+            let measured = requirement.fields.iter().any(|field| {
+                field.label.value.eq_ignore_ascii_case("Target")
+                    && field.value.value.bytes().any(|byte| byte.is_ascii_digit())
+            });
             let fields = requirement
                 .fields
                 .iter()
@@ -57,6 +64,7 @@ impl VagueRequirement {
                     READ_FIELDS
                         .iter()
                         .any(|label| field.label.value.eq_ignore_ascii_case(label))
+                        && !(measured && field.label.value.eq_ignore_ascii_case("Description"))
                 })
                 .map(|field| field.value);
             for text in std::iter::once(requirement.text).chain(fields) {
