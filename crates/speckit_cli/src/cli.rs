@@ -328,6 +328,8 @@ pub(crate) enum FailOn {
     Error,
     Warning,
     Info,
+    /// Exit 0 whatever is found.
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -428,3 +428,59 @@ fn doctor_reports_tools_and_workspace() {
     let output = run(empty.path(), &["doctor"]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// Rules whose findings on a fresh document are template text the user
+/// still has to replace (or a choice still to make).
+const PLACEHOLDER_CODES: &[&str] = &[
+    "C006", "K004", "K008", "P007", "P008", "P034", "P035", "R015", "T011", "T021",
+];
+
+#[test]
+fn a_fresh_workspace_only_reports_its_placeholders() {
+    for layout in ["speckit", "plugin"] {
+        let dir = git_repo();
+        let root = dir.path();
+        ok(&run(root, &["init", "--layout", layout, "--ai", "claude"]));
+        ok(&run(
+            root,
+            &[
+                "new",
+                "feature",
+                "Export the weekly plan as PDF",
+                "--no-branch",
+            ],
+        ));
+        for kind in ["plan", "tasks", "checklist"] {
+            ok(&run(root, &["new", kind, "1"]));
+        }
+        let output = run(root, &["check", "--format", "json", "--fail-on", "never"]);
+        let findings = json(&output);
+        let findings = findings.as_array().unwrap();
+        let mut files = std::collections::BTreeSet::new();
+        for finding in findings {
+            let code = finding["code"].as_str().unwrap();
+            let file = finding["file"].as_str().unwrap();
+            let text = std::fs::read_to_string(root.join(file)).unwrap();
+            let start = usize::try_from(finding["span"]["start"].as_u64().unwrap()).unwrap();
+            let end = usize::try_from(finding["span"]["end"].as_u64().unwrap()).unwrap();
+            let excerpt = &text[start..end];
+            assert!(
+                PLACEHOLDER_CODES.contains(&code),
+                "{layout}: {code} in {file} is not about a placeholder: {}",
+                finding["message"]
+            );
+            assert!(
+                excerpt.contains(['[', '{', '_', '/', '|']),
+                "{layout}: {code} in {file} points at `{excerpt}`, not at template text"
+            );
+            files.insert(file.to_string());
+        }
+        // Every document has placeholders to fill, and they are reported.
+        for document in ["constitution.md", "spec.md", "plan.md", "tasks.md"] {
+            assert!(
+                files.iter().any(|file| file.ends_with(document)),
+                "{layout}: nothing reported in {document}: {files:?}"
+            );
+        }
+    }
+}

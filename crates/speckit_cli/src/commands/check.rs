@@ -124,6 +124,7 @@ fn exit_code(run: &CheckRun, fail_on: FailOn) -> u8 {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
+        FailOn::Never => return 0,
     };
     u8::from(run.worst().is_some_and(|worst| worst >= threshold))
 }

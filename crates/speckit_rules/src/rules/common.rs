@@ -188,6 +188,13 @@ const EXACT_SLOTS: &[&str] = &[
     "Category 1",
     "Category 2",
     "user journey",
+    // The tasks template's file-name slots.
+    "ext",
+    "language",
+    "framework",
+    "endpoint",
+    "entity1",
+    "location",
 ];
 
 /// Openings of spec-kit's longer sentence slots (`[Describe this user

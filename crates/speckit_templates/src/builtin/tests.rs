@@ -363,7 +363,7 @@ fn missing_values_show_the_formats_placeholders() {
                 "# Implementation Plan: {Feature Name}",
                 "Low/Med/High",
                 "{Brief description}",
-                "\n-\n",
+                "\n- {A rule this design follows}\n",
             ],
         ),
         (

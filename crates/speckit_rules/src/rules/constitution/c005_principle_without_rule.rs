@@ -1,7 +1,7 @@
 use speckit_model::{Constitution, Generation};
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::has_cjk;
+use crate::rules::common::{has_cjk, placeholders};
 
 declare_rule! {
     /// ## What it checks
@@ -10,7 +10,8 @@ declare_rule! {
     /// lower-case `must`, `should`, `shall`, `never`, `always` or
     /// `required`. The plugin's principles are written as plain bullets and
     /// are not checked; neither are principles written in Chinese or
-    /// Japanese.
+    /// Japanese, nor ones still holding template placeholders (C006 reports
+    /// those).
     ///
     /// ## Why it matters
     /// spec-kit's plan step checks every plan against the principles
@@ -57,6 +58,9 @@ impl PrincipleWithoutRule {
                 || has_cjk(principle.body.value)
                 || has_rule_word(principle.heading.value)
                 || has_rule_word(principle.body.value)
+                // A principle still in template form is C006's finding.
+                || !placeholders(principle.name).is_empty()
+                || !placeholders(principle.body).is_empty()
             {
                 continue;
             }

@@ -55,7 +55,7 @@ use speckit_model::spec::{
 };
 use speckit_model::{Generation, MetaField, Spec};
 
-use crate::rules::common::{has_cjk, vague_words};
+use crate::rules::common::{has_cjk, placeholders, vague_words};
 
 /// Sections where requirements and criteria are defined (rather than
 /// quoted in a status report or a retrospective).
@@ -198,7 +198,8 @@ pub(super) fn nfr_problem<'a>(
     }
     if let Some(target) = requirement.field(&["Target"]) {
         let value = target.value.value;
-        return (!has_cjk(value) && !is_measurable(value))
+        // A target still in template form is R015's finding.
+        return (!has_cjk(value) && !is_measurable(value) && placeholders(target.value).is_empty())
             .then_some(NfrProblem::VagueTarget(target));
     }
     let plugin_form = spec.generation == Generation::Plugin || !requirement.fields.is_empty();
@@ -242,7 +243,8 @@ pub(super) fn metric_problem<'a>(metric: &SuccessMetric<'a>) -> Option<MetricPro
     match metric.field(&["Target"]) {
         Some(target) => {
             let value = target.value.value;
-            (!has_cjk(value) && !is_measurable(value)).then_some(MetricProblem::VagueTarget(target))
+            (!has_cjk(value) && !is_measurable(value) && placeholders(target.value).is_empty())
+                .then_some(MetricProblem::VagueTarget(target))
         }
         None => (!metric.fields.is_empty()).then_some(MetricProblem::NoTarget),
     }
