@@ -17,10 +17,12 @@ use crate::analysis::mention::{Token, token_set};
 /// marked `(NON-NEGOTIABLE)`.
 pub(crate) fn is_binding(principle: &Principle<'_>) -> bool {
     principle.non_negotiable
-        || principle
-            .statements
-            .iter()
-            .any(|statement| matches!(statement.level, NormativeLevel::Must | NormativeLevel::MustNot))
+        || principle.statements.iter().any(|statement| {
+            matches!(
+                statement.level,
+                NormativeLevel::Must | NormativeLevel::MustNot
+            )
+        })
 }
 
 /// The text of a Constitution Check, prepared for asking whether it names
@@ -91,11 +93,27 @@ fn numeral_referenced(text: &str, numeral: &str, by_mark_allowed: bool) -> bool 
         if !before_ok || !after_ok {
             continue;
         }
-        let head = text.get(..at).unwrap_or("").trim_end();
-        let tail = text.get(end..).unwrap_or("");
-        let by_word = ["Principle", "principle", "Article", "article", "§", "原則", "原则"]
-            .iter()
-            .any(|word| head.ends_with(word));
+        // Emphasis around the numeral does not matter: `**II** - Name`.
+        let head = text
+            .get(..at)
+            .unwrap_or("")
+            .trim_end_matches(['*', '_', '`'])
+            .trim_end();
+        let tail = text
+            .get(end..)
+            .unwrap_or("")
+            .trim_start_matches(['*', '_', '`']);
+        let by_word = [
+            "Principle",
+            "principle",
+            "Article",
+            "article",
+            "§",
+            "原則",
+            "原则",
+        ]
+        .iter()
+        .any(|word| head.ends_with(word));
         let by_mark = by_mark_allowed
             && (tail.starts_with(['.', ':', ')', '：'])
                 || tail.starts_with(" -")
@@ -181,7 +199,11 @@ pub(crate) fn failed_gates(text: &str, base: u32) -> Vec<FailedGate<'_>> {
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(if trimmed.starts_with("```") { "```" } else { "~~~" });
+            fence = Some(if trimmed.starts_with("```") {
+                "```"
+            } else {
+                "~~~"
+            });
             continue;
         }
         if trimmed.starts_with('#') {
@@ -189,7 +211,10 @@ pub(crate) fn failed_gates(text: &str, base: u32) -> Vec<FailedGate<'_>> {
             in_table = false;
             let heading = trimmed.trim_start_matches('#').trim();
             if starts_with_fail_mark(heading) {
-                failed.push(FailedGate { span, label: heading });
+                failed.push(FailedGate {
+                    span,
+                    label: heading,
+                });
             }
             continue;
         }
@@ -256,10 +281,7 @@ fn flush_boxes<'t>(boxes: &mut Vec<(Span, &'t str, bool)>, failed: &mut Vec<Fail
             boxes
                 .iter()
                 .filter(|(_, _, checked)| !checked)
-                .map(|(span, label, _)| FailedGate {
-                    span: *span,
-                    label,
-                }),
+                .map(|(span, label, _)| FailedGate { span: *span, label }),
         );
     }
     boxes.clear();
@@ -280,7 +302,9 @@ fn strip_list_marker(line: &str) -> &str {
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0
-        && let Some(rest) = line.get(digits..).and_then(|rest| rest.strip_prefix(['.', ')']))
+        && let Some(rest) = line
+            .get(digits..)
+            .and_then(|rest| rest.strip_prefix(['.', ')']))
         && rest.starts_with(' ')
     {
         return rest.trim_start();
@@ -321,8 +345,13 @@ fn split_field(line: &str) -> Option<(bool, &str, &str)> {
     }
     let colon = line.find(':')?;
     let label = line.get(..colon)?;
-    (label.len() <= 24 && !label.contains('`'))
-        .then(|| (false, label.trim(), line.get(colon + 1..).unwrap_or("").trim()))
+    (label.len() <= 24 && !label.contains('`')).then(|| {
+        (
+            false,
+            label.trim(),
+            line.get(colon + 1..).unwrap_or("").trim(),
+        )
+    })
 }
 
 fn starts_with_fail_mark(text: &str) -> bool {
@@ -340,7 +369,10 @@ fn fails(value: &str) -> bool {
     let word_len = word_start
         .find(|c: char| !(c.is_alphanumeric() || c == '-'))
         .unwrap_or(word_start.len());
-    let word = word_start.get(..word_len).unwrap_or("").to_ascii_lowercase();
+    let word = word_start
+        .get(..word_len)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     matches!(
         word.as_str(),
         "fail"
@@ -357,15 +389,28 @@ fn fails(value: &str) -> bool {
 /// A bare `No` (possibly with a reason after a dash or parenthesis).
 fn says_no(value: &str) -> bool {
     let plain = strip_markup(value);
-    let Some(rest) = plain.strip_prefix("No").or_else(|| plain.strip_prefix("NO")) else {
+    let Some(rest) = plain
+        .strip_prefix("No")
+        .or_else(|| plain.strip_prefix("NO"))
+    else {
         return false;
     };
-    rest.is_empty() || rest.starts_with([' ', '(', '—', '–', '-', ',', '.'])
-        && !rest.trim_start().to_ascii_lowercase().starts_with("violation")
-        && !rest.trim_start().to_ascii_lowercase().starts_with("deviation")
-        && !rest.trim_start().to_ascii_lowercase().starts_with("issue")
-        && !rest.trim_start().to_ascii_lowercase().starts_with("conflict")
-        && !rest.trim_start().to_ascii_lowercase().starts_with("change")
+    rest.is_empty()
+        || rest.starts_with([' ', '(', '—', '–', '-', ',', '.'])
+            && !rest
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("violation")
+            && !rest
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("deviation")
+            && !rest.trim_start().to_ascii_lowercase().starts_with("issue")
+            && !rest
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("conflict")
+            && !rest.trim_start().to_ascii_lowercase().starts_with("change")
 }
 
 /// A column or label that holds verdicts.
@@ -433,7 +478,10 @@ fn is_substantive(cell: &str) -> bool {
     let plain = strip_markup(cell).trim();
     let lower = plain.to_ascii_lowercase();
     !(plain.is_empty()
-        || matches!(lower.as_str(), "-" | "—" | "none" | "n/a" | "na" | "tbd" | "no violations" | "(none)")
+        || matches!(
+            lower.as_str(),
+            "-" | "—" | "none" | "n/a" | "na" | "tbd" | "no violations" | "(none)"
+        )
         || lower.starts_with("none")
         || lower.starts_with("no ")
         || lower.starts_with("n/a")
@@ -530,8 +578,14 @@ mod tests {
 
     #[test]
     fn justification_prose() {
-        assert!(!prose_justifies("## Complexity Tracking\n\n> Fill only if needed\n\nNo violations.\n"));
-        assert!(!prose_justifies("## Complexity Tracking\n<!-- guidance -->\n"));
-        assert!(prose_justifies("## Complexity Tracking\n\nThe worker process is needed because imports block.\n"));
+        assert!(!prose_justifies(
+            "## Complexity Tracking\n\n> Fill only if needed\n\nNo violations.\n"
+        ));
+        assert!(!prose_justifies(
+            "## Complexity Tracking\n<!-- guidance -->\n"
+        ));
+        assert!(prose_justifies(
+            "## Complexity Tracking\n\nThe worker process is needed because imports block.\n"
+        ));
     }
 }

@@ -110,11 +110,12 @@ pub(crate) fn open_tasks<'l, 'a>(
 pub(crate) fn list_ids<'t>(ids: impl Iterator<Item = &'t str>) -> String {
     let ids: Vec<&str> = ids.collect();
     let shown: Vec<String> = ids.iter().take(3).map(|id| format!("`{id}`")).collect();
-    let mut out = shown.join(", ");
+    let shown = shown.join(", ");
     if ids.len() > 3 {
-        out.push_str(&format!(" and {} more", ids.len() - 3));
+        format!("{shown} and {} more", ids.len() - 3)
+    } else {
+        shown
     }
-    out
 }
 
 #[cfg(test)]
@@ -125,7 +126,10 @@ mod tests {
     fn status_words() {
         assert_eq!(finished_word("Completed (2026-07-05)"), Some("Completed"));
         assert_eq!(finished_word("✅ Complete"), Some("Complete"));
-        assert_eq!(finished_word("**Implemented** and verified"), Some("Implemented"));
+        assert_eq!(
+            finished_word("**Implemented** and verified"),
+            Some("Implemented")
+        );
         assert_eq!(
             finished_word("Completed (remediation tasks T040–T043 carried over as issues)"),
             None

@@ -59,7 +59,10 @@ impl OutdatedConstitutionVersion {
             return;
         }
         cx.evaluated(feature, 1);
-        if let Some((span, cited, _)) = citations.into_iter().find(|(_, _, version)| *version < current) {
+        if let Some((span, cited, _)) = citations
+            .into_iter()
+            .find(|(_, _, version)| *version < current)
+        {
             drop(
                 cx.report(
                     plan_document,
@@ -107,7 +110,8 @@ fn citations(text: &str, check: Option<Span>) -> Vec<(Span, &str, Version)> {
             from = end;
             let in_check = check.is_some_and(|span| span.range().contains(&at));
             let head = lower.get(..at).unwrap_or("").trim_end();
-            let based = head.ends_with("based on") || head.ends_with("基于") || head.ends_with("に基づく");
+            let based =
+                head.ends_with("based on") || head.ends_with("基于") || head.ends_with("に基づく");
             if !(in_check || based) {
                 continue;
             }
@@ -126,7 +130,10 @@ fn version_after(text: &str, at: usize) -> Option<(Span, &str, Version)> {
     let skipped = rest.len() - rest.trim_start_matches([' ', '(', ':']).len();
     let mut start = at + skipped;
     let mut tail = text.get(start..)?;
-    if let Some(after) = tail.strip_prefix("version ").or_else(|| tail.strip_prefix("Version ")) {
+    if let Some(after) = tail
+        .strip_prefix("version ")
+        .or_else(|| tail.strip_prefix("Version "))
+    {
         start += tail.len() - after.len();
         tail = after;
     }

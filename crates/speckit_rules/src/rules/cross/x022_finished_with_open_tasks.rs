@@ -60,9 +60,10 @@ impl FinishedWithOpenTasks {
                     document,
                     status.value.span,
                     format!(
-                        "{file} says `{word}`, but {} of {} tasks are still open ({})",
+                        "{file} says `{word}`, but {} of {} tasks {} still open ({})",
                         open.len(),
                         tasks.tasks.len(),
+                        if open.len() == 1 { "is" } else { "are" },
                         list_ids(open.iter().copied())
                     ),
                 )

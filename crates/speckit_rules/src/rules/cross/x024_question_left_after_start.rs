@@ -66,11 +66,17 @@ const STARTED: &[&str] = &[
 impl QuestionLeftAfterStart {
     fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
         let any_done = feature.tasks().is_some_and(|(_, tasks)| {
-            tasks.tasks.iter().any(|task| task.status == TaskStatus::Done)
+            tasks
+                .tasks
+                .iter()
+                .any(|task| task.status == TaskStatus::Done)
         });
         let mut evaluated = 0;
         if let Some((document, plan)) = feature.plan() {
-            let status = plan.header.status.and_then(|field| started(field.value.value));
+            let status = plan
+                .header
+                .status
+                .and_then(|field| started(field.value.value));
             let reason = if any_done {
                 Some("tasks are already done".to_string())
             } else {
@@ -119,7 +125,9 @@ impl QuestionLeftAfterStart {
                         cx.report(
                             document,
                             span,
-                            format!("tasks.md still has a `[NEEDS CLARIFICATION]` marker, but {reason}"),
+                            format!(
+                                "tasks.md still has a `[NEEDS CLARIFICATION]` marker, but {reason}"
+                            ),
                         )
                         .help("settle the question before the task it concerns is carried out"),
                     );
@@ -164,7 +172,11 @@ fn markers(document: &Document) -> Vec<Span> {
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(if trimmed.starts_with("```") { "```" } else { "~~~" });
+            fence = Some(if trimmed.starts_with("```") {
+                "```"
+            } else {
+                "~~~"
+            });
             continue;
         }
         if in_comment {
@@ -176,12 +188,19 @@ fn markers(document: &Document) -> Vec<Span> {
             continue;
         }
         let mut from = 0;
-        while let Some(at) = raw.get(from..).and_then(|rest| rest.find(MARKER)).map(|at| from + at) {
+        while let Some(at) = raw
+            .get(from..)
+            .and_then(|rest| rest.find(MARKER))
+            .map(|at| from + at)
+        {
             from = at + MARKER.len();
             let before = raw.get(..at).unwrap_or("");
             let in_code = before.matches('`').count() % 2 == 1;
             let struck = before.matches("~~").count() % 2 == 1;
-            let question = raw.get(from..).and_then(|rest| rest.split(']').next()).unwrap_or("");
+            let question = raw
+                .get(from..)
+                .and_then(|rest| rest.split(']').next())
+                .unwrap_or("");
             let end = raw
                 .get(at..)
                 .and_then(|rest| rest.find(']'))
@@ -254,7 +273,10 @@ mod tests {
         assert!(found("```\n[NEEDS CLARIFICATION: x]\n```\n").is_empty());
         assert!(found("All [NEEDS CLARIFICATION] markers resolved\n").is_empty());
         assert!(found("~~[NEEDS CLARIFICATION: old]~~\n").is_empty());
-        assert!(found("- [X] T021 extract [NEEDS CLARIFICATION: ...] markers from spec.md\n").is_empty());
+        assert!(
+            found("- [X] T021 extract [NEEDS CLARIFICATION: ...] markers from spec.md\n")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -77,7 +77,12 @@ impl PhaseListMismatch {
                     })
                 })
                 .collect();
-            lists.push((tasks_document, "the Task Summary", summary.table_span, listed));
+            lists.push((
+                tasks_document,
+                "the Task Summary",
+                summary.table_span,
+                listed,
+            ));
         }
         if let Some((span, listed)) = tree_phases(tasks_document) {
             lists.push((tasks_document, "the Task Dependencies tree", span, listed));

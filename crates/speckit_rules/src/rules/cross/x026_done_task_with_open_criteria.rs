@@ -75,9 +75,10 @@ impl DoneTaskWithOpenCriteria {
                     document,
                     status.value.span,
                     format!(
-                        "Task {} is complete, but {} of its {boxes} acceptance criteria are unchecked (first: \"{}\")",
+                        "Task {} is complete, but {} of its {boxes} acceptance criteria {} unchecked (first: \"{}\")",
                         task.id.value,
                         open.len(),
+                        if open.len() == 1 { "is" } else { "are" },
                         first.text.value.trim()
                     ),
                 )
