@@ -124,6 +124,14 @@ static RULES: &[&dyn Rule] = &[
     &cross::RequirementWithoutTask,
     &cross::CriterionWithoutTask,
     &cross::StoryWithoutTask,
+    &cross::PrincipleNotChecked,
+    &cross::UnjustifiedGateFailure,
+    &cross::OutdatedConstitutionVersion,
+    &cross::FinishedWithOpenTasks,
+    &cross::RiskWithoutMitigation,
+    &cross::QuestionLeftAfterStart,
+    &cross::PhaseListMismatch,
+    &cross::DoneTaskWithOpenCriteria,
 ];
 
 /// All rules, sorted by code.

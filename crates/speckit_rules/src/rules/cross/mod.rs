@@ -8,6 +8,17 @@ mod x003_quality_requirement_not_in_plan;
 mod x004_requirement_without_task;
 mod x005_criterion_without_task;
 mod x006_story_without_task;
+mod x019_principle_not_checked;
+mod x020_unjustified_gate_failure;
+mod x021_outdated_constitution_version;
+mod x022_finished_with_open_tasks;
+mod x023_risk_without_mitigation;
+mod x024_question_left_after_start;
+mod x025_phase_list_mismatch;
+mod x026_done_task_with_open_criteria;
+
+mod gates;
+mod status;
 
 pub(crate) use x001_missing_artifact::MissingArtifact;
 pub(crate) use x002_requirement_not_in_plan::RequirementNotInPlan;
@@ -15,3 +26,11 @@ pub(crate) use x003_quality_requirement_not_in_plan::QualityRequirementNotInPlan
 pub(crate) use x004_requirement_without_task::RequirementWithoutTask;
 pub(crate) use x005_criterion_without_task::CriterionWithoutTask;
 pub(crate) use x006_story_without_task::StoryWithoutTask;
+pub(crate) use x019_principle_not_checked::PrincipleNotChecked;
+pub(crate) use x020_unjustified_gate_failure::UnjustifiedGateFailure;
+pub(crate) use x021_outdated_constitution_version::OutdatedConstitutionVersion;
+pub(crate) use x022_finished_with_open_tasks::FinishedWithOpenTasks;
+pub(crate) use x023_risk_without_mitigation::RiskWithoutMitigation;
+pub(crate) use x024_question_left_after_start::QuestionLeftAfterStart;
+pub(crate) use x025_phase_list_mismatch::PhaseListMismatch;
+pub(crate) use x026_done_task_with_open_criteria::DoneTaskWithOpenCriteria;
