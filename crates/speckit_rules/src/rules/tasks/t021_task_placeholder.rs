@@ -6,7 +6,8 @@ use crate::rules::common::placeholders;
 declare_rule! {
     /// ## What it checks
     /// Template text left in tasks: `TXXX`, `{Task Name}`, `{XS/S/M/L/XL}`,
-    /// `{Name or Unassigned}`, `[FEATURE NAME]`, `YYYY-MM-DD`.
+    /// `{Name or Unassigned}`, `[FEATURE NAME]`, `YYYY-MM-DD`. A task whose
+    /// text is about placeholders or markers quotes them and is not reported.
     ///
     /// ## Why it matters
     /// A placeholder means the task list was generated but never finished;
@@ -42,6 +43,9 @@ impl TaskPlaceholder {
             texts.extend(task.fields.iter().map(|field| field.value));
         }
         for text in texts {
+            if quotes_placeholders(text.value) {
+                continue;
+            }
             for placeholder in placeholders(text) {
                 drop(
                     cx.report(
@@ -53,4 +57,11 @@ impl TaskPlaceholder {
             }
         }
     }
+}
+
+/// A task about placeholders quotes them (`scan for placeholder markers
+/// ([PROJECT_NAME], [PRINCIPLE_1_NAME])`) rather than leaving them unfilled.
+fn quotes_placeholders(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("placeholder") || lower.contains("marker")
 }
