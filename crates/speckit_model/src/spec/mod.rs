@@ -314,7 +314,13 @@ fn detect_with(
     let speckit_title = title
         .get(.."Feature Specification".len())
         .is_some_and(|head| head.eq_ignore_ascii_case("Feature Specification"));
-    if speckit_title || field(BRANCH_LABELS) || numbered_stories || has(SectionKey::UserScenarios) {
+    // A bare `## Scenarios` is common outside spec-kit (a short `# Spec: …`
+    // with Summary / Requirements / Scenarios); `User Scenarios` is spec-kit's.
+    let user_scenarios = known.iter().any(|&(id, key)| {
+        key == SectionKey::UserScenarios
+            && !speckit_md::lex::heading_is(doc.section_title(id).value, "Scenarios")
+    });
+    if speckit_title || field(BRANCH_LABELS) || numbered_stories || user_scenarios {
         return Generation::SpecKit;
     }
     Generation::Unknown

@@ -142,7 +142,7 @@ pub(crate) fn split_requirement(text: Text<'_>) -> Option<(Text<'_>, bool, Text<
         let after = if bold.trim_end().ends_with([':', '：']) {
             after
         } else {
-            strip_separator(after)?
+            strip_separator(skip_tag(after))?
         };
         (id, after)
     } else {
@@ -166,6 +166,17 @@ pub(crate) fn split_requirement(text: Text<'_>) -> Option<(Text<'_>, bool, Text<
         text.span.of_subslice(text.value, rest)
     };
     Some((id_text, struck, Spanned::new(rest, rest_span)))
+}
+
+/// `text` after a bracketed tag between the ID and its separator:
+/// `**FR-030** [OUT OF SCOPE - MVP]: …`.
+fn skip_tag(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    trimmed
+        .strip_prefix('[')
+        .and_then(|inner| inner.split_once(']'))
+        .filter(|(tag, _)| !tag.is_empty() && !tag.contains(':'))
+        .map_or(text, |(_, rest)| rest)
 }
 
 fn strip_separator(text: &str) -> Option<&str> {
@@ -508,6 +519,10 @@ mod tests {
             Some(("SC-001", false, "100% of runs pass"))
         );
         assert_eq!(split("**NFR-2**: Fast"), Some(("NFR-2", false, "Fast")));
+        assert_eq!(
+            split("**FR-030** [OUT OF SCOPE - MVP]: System SHOULD suggest"),
+            Some(("FR-030", false, "System SHOULD suggest"))
+        );
         assert_eq!(split("**FR-1**:"), Some(("FR-1", false, "")));
         assert_eq!(split("**FR-120 series**: removed"), None);
         assert_eq!(split("**Entity**: thing"), None);

@@ -444,8 +444,8 @@ fn find_phases(doc: &Document) -> Vec<SectionId> {
             continue;
         }
         let title = doc.text.get(section.title.range()).unwrap_or("");
-        if split_phase_title(title).is_some() {
-            let id = SectionId(u32::try_from(index).unwrap_or(0));
+        let id = SectionId(u32::try_from(index).unwrap_or(0));
+        if split_phase_title(title).is_some() && !inside_non_task_section(doc, id) {
             // A phase nested inside another phase (rare) is treated as its own
             // phase only when its parent is not already one.
             let nested = doc
@@ -616,6 +616,39 @@ fn is_non_task_section(title: &str) -> bool {
         "legend",
         "path conventions",
         "checklist",
+    ]
+    .iter()
+    .any(|word| title.contains(word))
+}
+
+/// Whether `section` lies under a section that is not part of the task list
+/// (a validation checklist, parallel-execution examples, dependency notes),
+/// even when its own heading reads like a phase: `## Validation Checklist`
+/// › `### Phase 3.1: Foundation` repeats the phases as a checklist.
+pub(crate) fn inside_non_task_section(doc: &Document, section: SectionId) -> bool {
+    let mut current = doc.tree.parent_section(section);
+    while let Some(id) = current {
+        let title = doc.section_title(id).value;
+        if doc.tree.section(id).level >= 2
+            && split_phase_title(title).is_none()
+            && (is_non_task_section(title) || is_execution_notes(title))
+        {
+            return true;
+        }
+        current = doc.tree.parent_section(id);
+    }
+    false
+}
+
+/// The template's sections about running the phases, which restate them as
+/// examples: `Parallel Execution Examples`, `Dependencies & Execution Order`.
+fn is_execution_notes(title: &str) -> bool {
+    let title = lex::strip_heading_decorations(title).to_ascii_lowercase();
+    [
+        "parallel",
+        "dependencies",
+        "execution order",
+        "implementation strategy",
     ]
     .iter()
     .any(|word| title.contains(word))

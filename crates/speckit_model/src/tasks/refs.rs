@@ -25,7 +25,15 @@ pub(crate) fn task_id_len(text: &str) -> Option<usize> {
     if index == digits_start {
         return None;
     }
-    if matches!(bytes.get(index), Some(b'a'..=b'z')) && !is_word_byte(bytes.get(index + 1)) {
+    let n_digits = index - digits_start;
+    // `T004a`, and `T068A` when the number is padded like a real task ID
+    // (a capital after a short number is more often a word: `T1A`).
+    let suffix = match bytes.get(index) {
+        Some(b'a'..=b'z') => true,
+        Some(b'A'..=b'Z') => n_digits >= 3,
+        _ => false,
+    };
+    if suffix && !is_word_byte(bytes.get(index + 1)) {
         index += 1;
     } else if bytes.get(index) == Some(&b'.') && matches!(bytes.get(index + 1), Some(b'0'..=b'9')) {
         index += 1;
@@ -281,13 +289,17 @@ pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
         else {
             continue;
         };
-        // The whole clause after the keyword, where bare `1.2` IDs count too.
+        // The whole clause after the keyword, where bare `1.2` IDs count too;
+        // IDs in a parenthetical inside it are asides, not dependencies:
+        // `Depends on T009, T011 (T012 dependency removed)`.
         let end = clause_end(value, at);
-        if let Some(clause) = value.get(keyword_end..end) {
-            push_clause_ids(
-                Spanned::new(clause, text.span.subspan(keyword_end..end)),
-                &mut found,
-            );
+        for (piece_start, piece_end) in outside_parentheses(bytes, keyword_end, end) {
+            if let Some(piece) = value.get(piece_start..piece_end) {
+                push_clause_ids(
+                    Spanned::new(piece, text.span.subspan(piece_start..piece_end)),
+                    &mut found,
+                );
+            }
         }
         covered_until = end;
     }
@@ -329,17 +341,55 @@ fn dependency_keyword_end(window: &str) -> Option<usize> {
         .map(|(_, end)| end)
 }
 
+/// Where the clause from `start` ends: at the `)` closing a parenthesis
+/// opened before it, or at `;`, `|`, a line break or a sentence end outside
+/// parentheses (a parenthetical inside the clause is skipped whole).
 fn clause_end(value: &str, start: usize) -> usize {
     let bytes = value.as_bytes();
+    let mut depth = 0_usize;
     let mut index = start;
-    while index < bytes.len() {
-        match bytes[index] {
-            b')' | b';' | b'\n' | b'|' => return index,
-            b'.' if matches!(bytes.get(index + 1), None | Some(b' ')) => return index,
-            _ => index += 1,
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return index,
+            b')' => depth -= 1,
+            b';' | b'\n' | b'|' => return index,
+            b'.' if depth == 0 && matches!(bytes.get(index + 1), None | Some(b' ')) => {
+                return index;
+            }
+            _ => {}
         }
+        index += 1;
     }
     bytes.len()
+}
+
+/// The byte ranges of `start..end` that lie outside parentheses.
+fn outside_parentheses(bytes: &[u8], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut depth = 0_usize;
+    let mut piece_start = start;
+    for index in start..end {
+        match bytes.get(index) {
+            Some(b'(') => {
+                if depth == 0 && index > piece_start {
+                    pieces.push((piece_start, index));
+                }
+                depth += 1;
+            }
+            Some(b')') if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    piece_start = index + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 && end > piece_start {
+        pieces.push((piece_start, end));
+    }
+    pieces
 }
 
 pub(crate) fn push_clause_ids<'a>(clause: Text<'a>, found: &mut Vec<RawDependency<'a>>) {
@@ -498,6 +548,8 @@ mod tests {
         assert_eq!(task_id_len("TASK-001"), Some(8));
         assert_eq!(task_id_len("Test"), None);
         assert_eq!(task_id_len("T001abc"), None);
+        assert_eq!(task_id_len("T068F Unit tests"), Some(5));
+        assert_eq!(task_id_len("T1A x"), None);
         assert_eq!(dotted_id_len("1.2: x"), Some(3));
         assert_eq!(dotted_id_len("1.2a x"), Some(4));
         assert_eq!(dotted_id_len("12 x"), None);
@@ -538,6 +590,13 @@ mod tests {
         let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
         assert_eq!(deps, vec!["1.1", "1.2"]);
         assert!(dependency_clauses(text("Thereafter T001")).is_empty());
+        // An aside in parentheses names no dependency, and the list goes on after it.
+        let t = text("Depends on T009, T028 (T012 dependency removed — deleted), T031.");
+        let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
+        assert_eq!(deps, vec!["T009", "T028", "T031"]);
+        let t = text("Depends on T007 (screens must exist first — see T010)");
+        let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
+        assert_eq!(deps, vec!["T007"]);
     }
 
     #[test]

@@ -353,7 +353,7 @@ pub(crate) const VAGUE_WORDS: &[&str] = &[
 /// Nouns that turn a vague word into a name (`quick action`, `fast path`).
 const VAGUE_COMPOUNDS: &[&str] = &[
     "action", "actions", "path", "paths", "start", "link", "links", "access", "menu", "reply",
-    "replies", "fix", "fixes",
+    "replies", "fix", "fixes", "amount", "amounts",
 ];
 
 /// A vague word found in text: its byte range and the lexicon entry.

@@ -9,7 +9,8 @@ declare_rule! {
     /// lacks a field its template defines. spec-kit specs carry
     /// `**Feature Branch**`, `**Created**`, `**Status**` and `**Input**`;
     /// plugin specs carry `**Status**`, `**Author**`, `**Created**` and
-    /// `**Last Updated**`.
+    /// `**Last Updated**`. A `**Source**` or `**Issue**` field that links the
+    /// request stands in for `**Input**`.
     ///
     /// ## Why it matters
     /// The header is how readers and tools tell which branch a spec belongs
@@ -44,6 +45,10 @@ declare_rule! {
     }
 }
 
+/// Fields that point at the request a spec answers, in place of quoting it
+/// under `**Input**`: `**Source**: [#527](…)`, `**Issue**: #582`.
+const REQUEST_LABELS: &[&str] = &["Source", "Issue", "Ticket"];
+
 impl MissingHeaderField {
     fn run(&self, spec: &Spec<'_>, cx: &mut RuleContext<'_>) {
         let expected: [(&str, bool); 4] = match spec.generation {
@@ -51,7 +56,10 @@ impl MissingHeaderField {
                 ("Feature Branch", spec.branch().is_some()),
                 ("Created", spec.created().is_some()),
                 ("Status", spec.status().is_some()),
-                ("Input", spec.input().is_some()),
+                (
+                    "Input",
+                    spec.input().is_some() || spec.field(REQUEST_LABELS).is_some(),
+                ),
             ],
             Generation::Plugin => [
                 ("Status", spec.status().is_some()),

@@ -17,6 +17,10 @@ declare_rule! {
     /// `Description` is not read when the `Target` holds a number.
     /// Names such as `quick action` or `fast path` are not vague. NFRs and
     /// success criteria that R011 or R017 already report are left to them.
+    /// Words outside the obligation itself are not read either: inside
+    /// parentheses (`(a simple CRUD app, etc.)`), in a purpose that follows
+    /// (`… for easy sharing`, `…, allowing quick advice`), or spelled out by
+    /// the list right after them (`flexible pricing (free, monthly, yearly)`).
     ///
     /// ## Why it matters
     /// Nobody can test "easy" or "appropriate": the implementer decides what
@@ -72,7 +76,9 @@ impl VagueRequirement {
                     continue;
                 }
                 // One finding per text: the first vague word says enough.
-                if let Some(found) = vague_words(text.value).next() {
+                if let Some(found) = vague_words(text.value)
+                    .find(|found| !is_aside(text.value, found.start, found.end))
+                {
                     let span = text.span.subspan(found.start..found.end);
                     let what = if requirement.kind == RequirementKind::SuccessCriterion {
                         "criterion"
@@ -106,4 +112,27 @@ fn report(cx: &mut RuleContext<'_>, span: Span, id: &str, word: &str, what: &str
         cx.report(span, format!("`{word}` in {what} `{id}` is not measurable"))
             .help("say how much: a number with a unit, a limit or a named standard"),
     );
+}
+
+/// Whether the vague word at `start..end` of `text` lies outside what the
+/// requirement obliges: in parentheses, in a purpose clause, or before a
+/// parenthesised list that spells it out.
+fn is_aside(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let in_parentheses = before.matches('(').count() > before.matches(')').count();
+    let lower = before.to_ascii_lowercase();
+    let purpose = lower.ends_with(" for ")
+        || lower.ends_with(" allowing ")
+        || [", allowing ", ", so that ", ", enabling ", " in order to "]
+            .iter()
+            .any(|connector| lower.contains(connector));
+    let after = text.get(end..).unwrap_or("");
+    let spelled_out = after
+        .get(..after.len().min(40))
+        .or(Some(after))
+        .and_then(|window| window.find('('))
+        .and_then(|open| after.get(open + 1..))
+        .and_then(|inside| inside.split_once(')'))
+        .is_some_and(|(list, _)| list.contains(','));
+    in_parentheses || purpose || spelled_out
 }

@@ -8,7 +8,9 @@ declare_rule! {
     /// Template text left in tasks: `TXXX`, `{Task Name}`, `{XS/S/M/L/XL}`,
     /// `{Name or Unassigned}`, `[FEATURE NAME]`, `YYYY-MM-DD`, and spec-kit's
     /// sentence slots in phase titles, phase fields and task lines
-    /// (`[Brief Title]`, `[user journey]`, file names with `[ext]`).
+    /// (`[Brief Title]`, `[user journey]`, file names with `[ext]`). A task
+    /// whose text is about placeholders or markers quotes them and is not
+    /// reported.
     ///
     /// ## Why it matters
     /// A placeholder means the task list was generated but never finished;
@@ -49,6 +51,7 @@ impl TaskPlaceholder {
         }
         let mut found: Vec<_> = texts
             .into_iter()
+            .filter(|text| !quotes_placeholders(text.value))
             .flat_map(|text| {
                 placeholders(text)
                     .into_iter()
@@ -66,4 +69,11 @@ impl TaskPlaceholder {
             );
         }
     }
+}
+
+/// A task about placeholders quotes them (`scan for placeholder markers
+/// ([PROJECT_NAME], [PRINCIPLE_1_NAME])`) rather than leaving them unfilled.
+fn quotes_placeholders(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("placeholder") || lower.contains("marker")
 }
