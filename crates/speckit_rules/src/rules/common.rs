@@ -3,7 +3,9 @@
 //! these the same way.
 
 use speckit_model::{Text, parse_iso_date};
-use speckit_text::Spanned;
+use speckit_text::{Edit, Span, Spanned};
+
+use crate::rule::RuleContext;
 
 /// A template placeholder found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,6 +255,64 @@ pub(crate) fn sentence_slots(text: Text<'_>) -> impl Iterator<Item = Text<'_>> {
         }
         None
     })
+}
+
+/// Reports a header date that is not `YYYY-MM-DD` (with the ISO spelling as
+/// a safe fix when it is certain) and, when `empty_at` is given, a date field
+/// left empty. Placeholders are left to the placeholder rules.
+pub(crate) fn report_date(
+    cx: &mut RuleContext<'_>,
+    label: &str,
+    value: Text<'_>,
+    empty_at: Option<Span>,
+) {
+    match read_date(value) {
+        DateValue::Invalid { text, fix } => {
+            let report = cx
+                .report(
+                    text.span,
+                    format!("`**{label}**` is `{}`, not a YYYY-MM-DD date", text.value),
+                )
+                .help("write the date as YYYY-MM-DD");
+            drop(match fix {
+                Some(iso) => report.safe_fix(
+                    format!("write `{iso}`"),
+                    vec![Edit::replace(text.span, iso)],
+                ),
+                None => report,
+            });
+        }
+        DateValue::Empty => {
+            if let Some(span) = empty_at {
+                drop(
+                    cx.report(span, format!("`**{label}**` has no date"))
+                        .help("write the date as YYYY-MM-DD"),
+                );
+            }
+        }
+        DateValue::Valid(_) | DateValue::Placeholder => {}
+    }
+}
+
+/// Reports a Last Updated date earlier than the Created date.
+pub(crate) fn report_updated_before_created(
+    cx: &mut RuleContext<'_>,
+    (created, created_date): (Text<'_>, (u16, u8, u8)),
+    (updated, updated_date): (Text<'_>, (u16, u8, u8)),
+) {
+    if updated_date < created_date {
+        drop(
+            cx.report(
+                updated.span,
+                format!(
+                    "Last Updated ({}) is earlier than Created ({})",
+                    updated.value, created.value
+                ),
+            )
+            .label(created.span, "created on this date")
+            .help("correct whichever date is wrong; Last Updated can never precede Created"),
+        );
+    }
 }
 
 /// What a date field holds.

@@ -1,8 +1,7 @@
 use speckit_model::Checklist;
-use speckit_text::Edit;
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::{DateValue, read_date};
+use crate::rules::common::report_date;
 
 declare_rule! {
     /// ## What it checks
@@ -49,21 +48,7 @@ impl InvalidChecklistDate {
             {
                 continue;
             }
-            if let DateValue::Invalid { text, fix } = read_date(field.value) {
-                let report = cx
-                    .report(
-                        text.span,
-                        format!("`**{label}**` is `{}`, not a YYYY-MM-DD date", text.value),
-                    )
-                    .help("write the date as YYYY-MM-DD");
-                drop(match fix {
-                    Some(iso) => report.safe_fix(
-                        format!("write `{iso}`"),
-                        vec![Edit::replace(text.span, iso)],
-                    ),
-                    None => report,
-                });
-            }
+            report_date(cx, label, field.value, None);
         }
     }
 }

@@ -1,8 +1,7 @@
 use speckit_model::Constitution;
-use speckit_text::Edit;
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::{DateValue, read_date};
+use crate::rules::common::report_date;
 
 declare_rule! {
     /// ## What it checks
@@ -51,28 +50,7 @@ impl InvalidConstitutionDate {
             let Some(value) = value else {
                 continue;
             };
-            match read_date(value) {
-                DateValue::Invalid { text, fix } => {
-                    let report = cx
-                        .report(
-                            text.span,
-                            format!("`**{label}**` is `{}`, not a YYYY-MM-DD date", text.value),
-                        )
-                        .help("write the date as YYYY-MM-DD");
-                    drop(match fix {
-                        Some(iso) => report.safe_fix(
-                            format!("write `{iso}`"),
-                            vec![Edit::replace(text.span, iso)],
-                        ),
-                        None => report,
-                    });
-                }
-                DateValue::Empty => drop(
-                    cx.report(line.span, format!("`**{label}**` has no date"))
-                        .help("write the date as YYYY-MM-DD"),
-                ),
-                DateValue::Valid(_) | DateValue::Placeholder => {}
-            }
+            report_date(cx, label, value, Some(line.span));
         }
     }
 }

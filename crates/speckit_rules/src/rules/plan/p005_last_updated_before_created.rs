@@ -1,6 +1,7 @@
 use speckit_model::Plan;
 
 use crate::rule::{RuleContext, declare_rule};
+use crate::rules::common::report_updated_before_created;
 use crate::rules::plan::p004_invalid_header_date::header_date;
 
 declare_rule! {
@@ -42,18 +43,10 @@ impl LastUpdatedBeforeCreated {
         else {
             return;
         };
-        if updated_date < created_date {
-            drop(
-                cx.report(
-                    updated.value.span,
-                    format!(
-                        "Last Updated ({}) is earlier than Created ({})",
-                        updated.value.value, created.value.value
-                    ),
-                )
-                .label(created.value.span, "created on this date")
-                .help("correct whichever date is wrong; Last Updated can never precede Created"),
-            );
-        }
+        report_updated_before_created(
+            cx,
+            (created.value, created_date),
+            (updated.value, updated_date),
+        );
     }
 }

@@ -1,8 +1,7 @@
 use speckit_model::{Spec, parse_iso_date};
-use speckit_text::Edit;
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::{DateValue, read_date};
+use crate::rules::common::report_date;
 
 declare_rule! {
     /// ## What it checks
@@ -42,28 +41,7 @@ impl InvalidSpecDate {
     fn run(&self, spec: &Spec<'_>, cx: &mut RuleContext<'_>) {
         for field in [spec.created(), spec.last_updated()].into_iter().flatten() {
             let label = field.label.value;
-            match read_date(field.value) {
-                DateValue::Invalid { text, fix } => {
-                    let report = cx
-                        .report(
-                            text.span,
-                            format!("`**{label}**` is `{}`, not a YYYY-MM-DD date", text.value),
-                        )
-                        .help("write the date as YYYY-MM-DD");
-                    drop(match fix {
-                        Some(iso) => report.safe_fix(
-                            format!("write `{iso}`"),
-                            vec![Edit::replace(text.span, iso)],
-                        ),
-                        None => report,
-                    });
-                }
-                DateValue::Empty => drop(
-                    cx.report(field.label.span, format!("`**{label}**` has no date"))
-                        .help("write the date as YYYY-MM-DD"),
-                ),
-                DateValue::Valid(_) | DateValue::Placeholder => {}
-            }
+            report_date(cx, label, field.value, Some(field.label.span));
         }
         for session in &spec.clarifications {
             if let Some(date) = session.date

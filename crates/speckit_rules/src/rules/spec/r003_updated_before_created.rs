@@ -1,7 +1,7 @@
 use speckit_model::Spec;
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::{DateValue, read_date};
+use crate::rules::common::{DateValue, read_date, report_updated_before_created};
 
 declare_rule! {
     /// ## What it checks
@@ -43,18 +43,10 @@ impl UpdatedBeforeCreated {
         else {
             return;
         };
-        if updated_date < created_date {
-            drop(
-                cx.report(
-                    updated.value.span,
-                    format!(
-                        "Last Updated ({}) is earlier than Created ({})",
-                        updated.value.value, created.value.value
-                    ),
-                )
-                .label(created.value.span, "created here")
-                .help("correct whichever date is wrong"),
-            );
-        }
+        report_updated_before_created(
+            cx,
+            (created.value, created_date),
+            (updated.value, updated_date),
+        );
     }
 }

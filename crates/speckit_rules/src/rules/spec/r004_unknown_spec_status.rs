@@ -34,8 +34,9 @@ declare_rule! {
     }
 }
 
-/// Lifecycle words seen in spec headers, each a whole leading word or phrase.
-pub(super) const STATUS_WORDS: &[&str] = &[
+/// Lifecycle words seen in spec headers, each a whole leading word or
+/// phrase: still being written, drafting over ([`PAST_DRAFT`]), stopped.
+const DRAFTING: &[&str] = &[
     "Draft",
     "In Review",
     "Under Review",
@@ -44,6 +45,10 @@ pub(super) const STATUS_WORDS: &[&str] = &[
     "Proposed",
     "Clarified",
     "Specified",
+];
+
+/// Statuses that mean drafting is over.
+pub(super) const PAST_DRAFT: &[&str] = &[
     "Approved",
     "Accepted",
     "Final",
@@ -66,6 +71,9 @@ pub(super) const STATUS_WORDS: &[&str] = &[
     "Shipped",
     "Released",
     "Closed",
+];
+
+const STOPPED: &[&str] = &[
     "On Hold",
     "Paused",
     "Blocked",
@@ -82,15 +90,19 @@ pub(super) const STATUS_WORDS: &[&str] = &[
 
 /// The known status word `value` starts with, if any.
 pub(super) fn leading_status(value: &str) -> Option<&'static str> {
-    STATUS_WORDS.iter().copied().find(|word| {
-        value
-            .get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-            && !value
-                .as_bytes()
-                .get(word.len())
-                .is_some_and(u8::is_ascii_alphanumeric)
-    })
+    [DRAFTING, PAST_DRAFT, STOPPED]
+        .into_iter()
+        .flatten()
+        .copied()
+        .find(|word| {
+            value
+                .get(..word.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(word))
+                && !value
+                    .as_bytes()
+                    .get(word.len())
+                    .is_some_and(u8::is_ascii_alphanumeric)
+        })
 }
 
 impl UnknownSpecStatus {

@@ -1,7 +1,7 @@
 use speckit_model::Spec;
 
 use super::open_markers;
-use super::r004_unknown_spec_status::leading_status;
+use super::r004_unknown_spec_status::{PAST_DRAFT, leading_status};
 use crate::rule::{RuleContext, declare_rule};
 use crate::rules::common::clean_value;
 
@@ -41,31 +41,6 @@ declare_rule! {
         target: Spec,
     }
 }
-
-/// Statuses that mean drafting is over.
-const PAST_DRAFT: &[&str] = &[
-    "Approved",
-    "Accepted",
-    "Final",
-    "Finalized",
-    "Ready",
-    "Planned",
-    "Planning",
-    "In Progress",
-    "Active",
-    "Implementing",
-    "In Development",
-    "Implemented",
-    "Complete",
-    "Completed",
-    "Done",
-    "Verified",
-    "Validated",
-    "Merged",
-    "Shipped",
-    "Released",
-    "Closed",
-];
 
 impl UnresolvedClarification {
     fn run(&self, spec: &Spec<'_>, cx: &mut RuleContext<'_>) {
