@@ -124,6 +124,13 @@ static RULES: &[&dyn Rule] = &[
     &cross::RequirementWithoutTask,
     &cross::CriterionWithoutTask,
     &cross::StoryWithoutTask,
+    &cross::UnknownSpecReference,
+    &cross::PlannedFileWithoutTask,
+    &cross::PlanPhaseWithoutTasks,
+    &cross::PlannedTestsWithoutTask,
+    &cross::RolloutWithoutTask,
+    &cross::EndpointWithoutTask,
+    &cross::EntityNotInDataModel,
 ];
 
 /// All rules, sorted by code.

@@ -8,6 +8,13 @@ mod x003_quality_requirement_not_in_plan;
 mod x004_requirement_without_task;
 mod x005_criterion_without_task;
 mod x006_story_without_task;
+mod x007_unknown_spec_reference;
+mod x008_planned_file_without_task;
+mod x009_plan_phase_without_tasks;
+mod x010_planned_tests_without_task;
+mod x011_rollout_without_task;
+mod x012_endpoint_without_task;
+mod x013_entity_not_in_data_model;
 
 pub(crate) use x001_missing_artifact::MissingArtifact;
 pub(crate) use x002_requirement_not_in_plan::RequirementNotInPlan;
@@ -15,3 +22,10 @@ pub(crate) use x003_quality_requirement_not_in_plan::QualityRequirementNotInPlan
 pub(crate) use x004_requirement_without_task::RequirementWithoutTask;
 pub(crate) use x005_criterion_without_task::CriterionWithoutTask;
 pub(crate) use x006_story_without_task::StoryWithoutTask;
+pub(crate) use x007_unknown_spec_reference::UnknownSpecReference;
+pub(crate) use x008_planned_file_without_task::PlannedFileWithoutTask;
+pub(crate) use x009_plan_phase_without_tasks::PlanPhaseWithoutTasks;
+pub(crate) use x010_planned_tests_without_task::PlannedTestsWithoutTask;
+pub(crate) use x011_rollout_without_task::RolloutWithoutTask;
+pub(crate) use x012_endpoint_without_task::EndpointWithoutTask;
+pub(crate) use x013_entity_not_in_data_model::EntityNotInDataModel;
