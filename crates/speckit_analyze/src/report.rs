@@ -152,6 +152,8 @@ pub const GROUPS: &[(&str, FindingGroup)] = &[
     ("X011", FindingGroup::PlanToTasks),
     ("X012", FindingGroup::PlanToTasks),
     ("X013", FindingGroup::SpecToPlan),
+    ("X014", FindingGroup::PlanToTasks),
+    ("X015", FindingGroup::SpecToPlan),
     ("T007", FindingGroup::TasksToSpec),
     ("P034", FindingGroup::ConstitutionAlignment),
     ("P036", FindingGroup::ConstitutionAlignment),

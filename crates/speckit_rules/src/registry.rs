@@ -131,6 +131,8 @@ static RULES: &[&dyn Rule] = &[
     &cross::RolloutWithoutTask,
     &cross::EndpointWithoutTask,
     &cross::EntityNotInDataModel,
+    &cross::NewStructureFileWithoutTask,
+    &cross::StoryNotInPlan,
 ];
 
 /// All rules, sorted by code.

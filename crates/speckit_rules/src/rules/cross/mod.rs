@@ -15,6 +15,8 @@ mod x010_planned_tests_without_task;
 mod x011_rollout_without_task;
 mod x012_endpoint_without_task;
 mod x013_entity_not_in_data_model;
+mod x014_new_structure_file_without_task;
+mod x015_story_not_in_plan;
 
 pub(crate) use x001_missing_artifact::MissingArtifact;
 pub(crate) use x002_requirement_not_in_plan::RequirementNotInPlan;
@@ -29,3 +31,5 @@ pub(crate) use x010_planned_tests_without_task::PlannedTestsWithoutTask;
 pub(crate) use x011_rollout_without_task::RolloutWithoutTask;
 pub(crate) use x012_endpoint_without_task::EndpointWithoutTask;
 pub(crate) use x013_entity_not_in_data_model::EntityNotInDataModel;
+pub(crate) use x014_new_structure_file_without_task::NewStructureFileWithoutTask;
+pub(crate) use x015_story_not_in_plan::StoryNotInPlan;
