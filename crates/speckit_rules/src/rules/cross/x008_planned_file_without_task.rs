@@ -1,16 +1,18 @@
+use std::collections::HashSet;
+
 use speckit_model::{Document, Generation, TaskList};
 use speckit_text::Span;
 
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
-use crate::rules::plan::files::{PathIndex, cell_path};
+use crate::rules::plan::files::cell_path;
 
 declare_rule! {
     /// ## What it checks
     /// A path in the plan's `### Files to Create` or `### Files to Modify`
-    /// table that no task names: no task lists it (or a path ending with
-    /// it) under its files or in its text, and tasks.md never writes the
-    /// file's name. Cells that are not one path (globs, placeholders,
+    /// table that no task names: tasks.md never writes the file's name, in
+    /// a task's files or anywhere in its text (paths are compared by file
+    /// name, since tables and tasks may start them at different roots). Cells that are not one path (globs, placeholders,
     /// several words) and directories are skipped. Checked for plans
     /// written on the seed plan template.
     ///
@@ -37,31 +39,53 @@ declare_rule! {
     }
 }
 
-/// The files the tasks of a feature name, for look-up by path.
+/// The file names tasks.md writes, for look-up by path: the files of
+/// every task and every path-like word of the document, by file name.
 pub(crate) struct TaskFiles<'a> {
-    paths: PathIndex<'a>,
-    text: &'a str,
+    names: HashSet<&'a str>,
 }
 
 impl<'a> TaskFiles<'a> {
     pub(crate) fn new(document: &'a Document, tasks: &'a TaskList<'a>) -> Self {
-        TaskFiles {
-            paths: PathIndex::new(
-                tasks
-                    .tasks
-                    .iter()
-                    .flat_map(|task| &task.files)
-                    .filter_map(|file| cell_path(file.value)),
-            ),
-            text: &document.text,
-        }
+        let mut names: HashSet<&'a str> = tasks
+            .tasks
+            .iter()
+            .flat_map(|task| &task.files)
+            .map(|file| file_name(file.value))
+            .collect();
+        let words = document.text.split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '`' | '(' | ')' | '[' | ']' | ',' | ';' | '"' | '\'' | '*' | '|'
+                )
+        });
+        names.extend(
+            words
+                .filter(|word| word.contains(['.', '/']))
+                .map(file_name)
+                .filter(|name| !name.is_empty()),
+        );
+        TaskFiles { names }
     }
 
-    /// True when a task names `path`, or tasks.md writes its file name.
+    /// True when tasks.md names the file of `path` (by its file name: trees,
+    /// tables and tasks may start paths at different roots).
     pub(crate) fn covers(&self, path: &str) -> bool {
-        let name = path.rsplit('/').next().unwrap_or(path);
-        self.paths.contains(path) || self.text.contains(path) || self.text.contains(name)
+        self.names.contains(file_name(path))
     }
+}
+
+/// The last part of a path, without a trailing `:12`, `#L12` or
+/// sentence punctuation.
+fn file_name(path: &str) -> &str {
+    let path = path.split('#').next().unwrap_or(path);
+    let path = path.trim_end_matches(['.', ':', '!', '?']);
+    let path = match path.rsplit_once(':') {
+        Some((head, line)) if line.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => path,
+    };
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 impl PlannedFileWithoutTask {
@@ -122,5 +146,19 @@ impl PlannedFileWithoutTask {
             }
         }
         cx.evaluated(feature, evaluated);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_drop_folders_and_locations() {
+        assert_eq!(file_name("src/notes/pins.ts"), "pins.ts");
+        assert_eq!(file_name("src/notes/pins.ts:42"), "pins.ts");
+        assert_eq!(file_name("pins.ts#L4"), "pins.ts");
+        assert_eq!(file_name("see pins.ts."), "see pins.ts");
+        assert_eq!(file_name("src/notes/"), "");
     }
 }

@@ -10,8 +10,8 @@ declare_rule! {
     /// A file of a spec-kit plan's `## Project Structure` source tree that
     /// the tree marks as new — its comment starts with `NEW`, `(new)`,
     /// `[new]`, `new:` or `new —` (a plain `New feature button` is a
-    /// description, not a mark) — while no task names it (by path, by a path
-    /// ending with it, or by its file name anywhere in tasks.md). Only
+    /// description, not a mark) — while tasks.md never writes its file
+    /// name, in a task's files or anywhere in its text. Only
     /// entries with a file extension count; directories, type names and the
     /// documentation tree are skipped, and so are trees without such marks:
     /// an unmarked tree mixes existing files with new ones.
@@ -79,10 +79,21 @@ impl NewStructureFileWithoutTask {
                 if !has_extension(name) {
                     continue;
                 }
-                let path = tree.path(index);
+                // Names may carry notes after a blank (`a.dart + b.dart`).
+                let path = tree
+                    .path_parts(index)
+                    .iter()
+                    .map(|part| {
+                        part.split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .trim_end_matches('/')
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/");
                 let path = path.trim_start_matches("./");
                 evaluated += 1;
-                if files.covers(path) || files.covers(name) {
+                if files.covers(name) {
                     continue;
                 }
                 drop(
