@@ -23,6 +23,7 @@
 //! boilerplate every requirement shares: *system*, *must*, *user*…).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use speckit_text::Span;
 
@@ -181,6 +182,18 @@ impl IdKey {
         let (key, end) = read_id(text.as_bytes(), 0)?;
         (end == text.len()).then_some(key)
     }
+
+    /// The letters before the dash, upper-cased (`FR`, `NFR`).
+    pub fn prefix(&self) -> &str {
+        let len = self.prefix.iter().position(|&b| b == 0).unwrap_or(4);
+        std::str::from_utf8(&self.prefix[..len]).unwrap_or("")
+    }
+
+    /// The same ID without its letter suffix (`SC-010a` → `SC-010`).
+    #[must_use]
+    pub fn without_suffix(self) -> IdKey {
+        IdKey { suffix: 0, ..self }
+    }
 }
 
 /// Reads `LETTERS-DIGITS[a-z]` at `at` (which must be the first letter).
@@ -236,6 +249,17 @@ fn read_number(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
 /// Calls `found` for every ID in `text`, ranges expanded (at most 100 IDs
 /// per range).
 pub fn scan_ids(text: &str, mut found: impl FnMut(IdKey)) {
+    scan(text, true, |key, _| found(key));
+}
+
+/// Calls `found` for every ID written out in `text`, with its byte range.
+/// Ranges are not expanded: `FR-001–FR-004` yields its two ends, and the
+/// bare end of `FR-004 to 006` nothing.
+pub fn scan_written_ids(text: &str, found: impl FnMut(IdKey, Range<usize>)) {
+    scan(text, false, found);
+}
+
+fn scan(text: &str, expand: bool, mut found: impl FnMut(IdKey, Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(offset) = memchr::memchr(b'-', &bytes[from..]) {
@@ -251,15 +275,21 @@ pub fn scan_ids(text: &str, mut found: impl FnMut(IdKey)) {
         let Some((key, end)) = read_id(bytes, start) else {
             continue;
         };
-        found(key);
+        found(key, start..end);
         from = end;
+        if !expand {
+            continue;
+        }
         if let Some((last, after)) = range_end(bytes, end, key) {
             for number in key.number + 1..=last.number {
-                found(IdKey {
-                    number,
-                    suffix: 0,
-                    ..key
-                });
+                found(
+                    IdKey {
+                        number,
+                        suffix: 0,
+                        ..key
+                    },
+                    start..after,
+                );
             }
             from = after;
         }
@@ -486,6 +516,19 @@ impl PassageIndex {
         found
     }
 
+    /// The largest number of `tokens` that one passage holds. Unlike
+    /// [`PassageIndex::with_tokens`] this counts single tokens too: it is
+    /// meant for names, not sentences.
+    pub fn most_in_one_passage(&self, tokens: &[Token]) -> usize {
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for token in tokens {
+            for &passage in self.tokens.get(token).unwrap_or(&EMPTY) {
+                *counts.entry(passage).or_default() += 1;
+            }
+        }
+        counts.into_values().max().unwrap_or(0)
+    }
+
     /// Passages mentioning an item with `id` (if any) and title `title`:
     /// by ID when some passage has it, else by tokens.
     pub fn mentions(&self, id: Option<IdKey>, title: &str) -> Mention {
@@ -566,6 +609,153 @@ pub fn story_references(text: &str) -> Vec<u32> {
         } else {
             at += skip;
         }
+    }
+    found
+}
+
+/// `text` with a space between the words of camel-case identifiers
+/// (`ShoppingList` → `Shopping List`, `supplierId` → `supplier Id`), so
+/// that their words become tokens of their own.
+pub fn split_camel_case(text: &str) -> String {
+    let mut apart = String::with_capacity(text.len() + text.len() / 8);
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            apart.push(' ');
+        }
+        apart.push(c);
+        previous = Some(c);
+    }
+    apart
+}
+
+/// The ways a name may be written in another document: as written,
+/// with its camel-case words apart (`ShoppingList` → `Shopping List`), and
+/// as one word (`Shopping List` → `ShoppingList`), each as its tokens.
+/// Variants without tokens are left out.
+pub fn name_variants(name: &str) -> Vec<Vec<Token>> {
+    let apart = split_camel_case(name);
+    let joined: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut variants: Vec<Vec<Token>> = Vec::new();
+    for text in [name, apart.as_str(), joined.as_str()] {
+        let tokens = token_set(text);
+        if !tokens.is_empty() && !variants.contains(&tokens) {
+            variants.push(tokens);
+        }
+    }
+    variants
+}
+
+/// True when `text` points at a feature other than number `own`: `spec
+/// 020`, `Feature #4`, `specs/003-auth/`, `004-export`. An ID cited next to
+/// such a pointer belongs to that feature, not to this one.
+pub fn names_other_feature(text: &str, own: Option<u64>) -> bool {
+    const WORDS: [&[u8]; 4] = [b"spec", b"specs", b"feature", b"features"];
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts_run = bytes[at].is_ascii_digit()
+            && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'-'));
+        if !starts_run {
+            at += 1;
+            continue;
+        }
+        let Some((number, end)) = read_number(bytes, at) else {
+            at += 1;
+            continue;
+        };
+        // A folder name: three or more digits, a dash, a letter.
+        let folder = end - at >= 3
+            && bytes.get(end) == Some(&b'-')
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+        let mut before = at;
+        while before > 0 && matches!(bytes[before - 1], b' ' | b'#' | b'/') {
+            before -= 1;
+        }
+        let word_start = bytes[..before]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = &bytes[word_start..before];
+        let named = before < at
+            && WORDS
+                .iter()
+                .any(|candidate| word.eq_ignore_ascii_case(candidate));
+        if (folder || named) && own != Some(u64::from(number)) {
+            return true;
+        }
+        at = end;
+    }
+    false
+}
+
+/// Numbers a text gives after `word` (ASCII case-insensitive, plural
+/// allowed): `endpoints 1 to 4 and 6` → 1, 2, 3, 4, 6 for `endpoint`.
+/// Numbers join with `,`, `and`, `&`, `or`; ranges with `to`, `-`, `–`
+/// (at most 100 numbers per range).
+pub fn numbered_references(text: &str, word: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let word = word.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + word.len() <= bytes.len() {
+        let starts = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes[at..at + word.len()].eq_ignore_ascii_case(word);
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let mut i = at + word.len();
+        if bytes.get(i).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
+            i += 1;
+        }
+        if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            at = i;
+            continue;
+        }
+        let mut last: Option<u32> = None;
+        let mut range = false;
+        loop {
+            i += bytes[i..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'#')
+                .count();
+            if let Some((number, end)) = read_number(bytes, i)
+                && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                match last {
+                    Some(first) if range && number > first && number - first <= 100 => {
+                        found.extend(first + 1..=number);
+                    }
+                    _ => found.push(number),
+                }
+                last = Some(number);
+                i = end;
+            } else {
+                break;
+            }
+            let rest = &bytes[i..];
+            let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+            let rest = &rest[spaces..];
+            let joiners: [(&[u8], bool); 8] = [
+                ("\u{2013}".as_bytes(), true),
+                (b"-", true),
+                (b"to ", true),
+                (b",", false),
+                (b"and ", false),
+                (b"& ", false),
+                (b"or ", false),
+                (b"/", false),
+            ];
+            let Some((joiner, is_range)) =
+                joiners.iter().find(|(joiner, _)| rest.starts_with(joiner))
+            else {
+                break;
+            };
+            i += spaces + joiner.len();
+            range = *is_range;
+        }
+        at = i.max(at + 1);
     }
     found
 }
@@ -747,6 +937,73 @@ mod tests {
             index.mentions(None, "billing invoices refunds").is_empty(),
             "1 of 3 tokens"
         );
+    }
+
+    #[test]
+    fn written_ids_keep_their_place_and_ranges_stay_whole() {
+        let text = "see FR-001–FR-004, fr-7 to 9 and NFR-2";
+        let mut got = Vec::new();
+        scan_written_ids(text, |key, range| {
+            got.push(format!("{}-{} {}", key.prefix(), key.number, &text[range]));
+        });
+        assert_eq!(
+            got,
+            ["FR-1 FR-001", "FR-4 FR-004", "FR-7 fr-7", "NFR-2 NFR-2"]
+        );
+        assert_eq!(
+            IdKey::parse("SC-010a").map(IdKey::without_suffix),
+            IdKey::parse("SC-10")
+        );
+    }
+
+    #[test]
+    fn names_match_in_any_spelling() {
+        let text =
+            "## ShoppingList\n\n- items: the meal plan's ingredients\n\n| supplierId | Recipe |\n";
+        let mut index = PassageIndex::default();
+        index.add_document(0, text);
+        index.add_document(1, &split_camel_case(text));
+        let found = |name| {
+            name_variants(name)
+                .iter()
+                .map(|tokens| index.most_in_one_passage(tokens))
+                .max()
+                .unwrap_or(0)
+        };
+        assert_eq!(found("Shopping List"), 2);
+        assert_eq!(found("ShoppingList"), 2);
+        assert_eq!(found("Recipes"), 1);
+        assert_eq!(found("MealPlan"), 2);
+        assert_eq!(found("Supplier"), 1);
+        assert_eq!(found("Pantry Item"), 1);
+        assert_eq!(found("Shopping Trip"), 1);
+        assert_eq!(found("Pantry"), 0);
+        assert!(name_variants("User").is_empty(), "stop word only");
+    }
+
+    #[test]
+    fn numbered_references_follow_their_word() {
+        let endpoints = |text| numbered_references(text, "endpoint");
+        assert_eq!(endpoints("endpoints 1 to 4 and 6"), [1, 2, 3, 4, 6]);
+        assert_eq!(endpoints("Endpoints 1\u{2013}3, 5 (stream)"), [1, 2, 3, 5]);
+        assert_eq!(endpoints("serve endpoint 5, one stream"), [5]);
+        assert_eq!(endpoints("Endpoint #2 or 3"), [2, 3]);
+        assert!(endpoints("the endpoints, 3 of them; endpointless 4").is_empty());
+        assert!(endpoints("all four endpoints").is_empty());
+    }
+
+    #[test]
+    fn other_features_are_recognised() {
+        let other = |text| names_other_feature(text, Some(5));
+        assert!(other("ListView per spec 020 FR-053"));
+        assert!(other("as Feature #4 does (FR-2)"));
+        assert!(other("see specs/003-auth/spec.md FR-001"));
+        assert!(other("reuse 012-billing FR-9"));
+        assert!(!other("see specs/005-export/spec.md FR-001"), "its own");
+        assert!(!other(
+            "FR-001 in src/api/v2/users.ts, 2024-01-02, 404 page"
+        ));
+        assert!(!other("specification 3 of FR-4"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! `names`, `sql` and `quick_sql` hold what several rules read the same way.
 
 mod code;
-mod files;
+pub(crate) mod files;
 mod names;
 mod quick_sql;
 mod shared;
