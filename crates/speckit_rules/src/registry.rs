@@ -124,6 +124,12 @@ static RULES: &[&dyn Rule] = &[
     &cross::RequirementWithoutTask,
     &cross::CriterionWithoutTask,
     &cross::StoryWithoutTask,
+    &cross::DuplicateFeatureNumber,
+    &cross::DuplicateFeatureSlug,
+    &cross::FileCreatedByTwoFeatures,
+    &cross::DataModelClash,
+    &cross::EndpointClash,
+    &cross::DependsOnLaterFeature,
 ];
 
 /// All rules, sorted by code.
