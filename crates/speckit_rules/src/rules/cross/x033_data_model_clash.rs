@@ -19,11 +19,13 @@ declare_rule! {
     ///   Fields only one feature lists are not compared: a later feature
     ///   that adds fields, or shows only the ones it uses, is extending the
     ///   model, not contradicting it;
-    /// - different names with nearly the same fields: at least 80% of the
-    ///   two field sets in common (shared fields over all fields), three or
-    ///   more of them distinctive (not `id`, `name`, `createdAt` and the
-    ///   like), and neither name containing the other (`StockEntryView` is
-    ///   a view of `StockEntry`, not a second name for it).
+    /// - different names with nearly the same fields: at least 80% in
+    ///   common (shared fields over all fields of the two), both over all
+    ///   fields and over the distinctive ones (other than `id`, `name`,
+    ///   `createdAt`, `isActive` and the like), three or more distinctive
+    ///   fields shared, and neither name containing the other
+    ///   (`StockEntryView` is a view of `StockEntry`, not a second name for
+    ///   it).
     ///
     /// Names and fields are compared without case, `_` or `-`
     /// (`created_at` is `createdAt`); types without spaces, `| null`,
@@ -64,7 +66,8 @@ const SIMILARITY: f64 = 0.8;
 /// Distinctive fields two differently named models must share.
 const MIN_DISTINCTIVE_SHARED: usize = 3;
 
-/// Field names nearly every model has; they say nothing about the concept.
+/// Field names nearly every model has (identity, labels, bookkeeping);
+/// they say nothing about the concept.
 const GENERIC_FIELDS: &[&str] = &[
     "id",
     "uuid",
@@ -79,6 +82,21 @@ const GENERIC_FIELDS: &[&str] = &[
     "kind",
     "version",
     "metadata",
+    "tags",
+    "slug",
+    "position",
+    "sortorder",
+    "active",
+    "isactive",
+    "enabled",
+    "deleted",
+    "isdeleted",
+    "archived",
+    "externalid",
+    "externalref",
+    "ownerid",
+    "tenantid",
+    "userid",
     "createdat",
     "updatedat",
     "deletedat",
@@ -97,6 +115,8 @@ struct Model<'a> {
     key: String,
     /// Field keys, sorted and without repeats.
     fields: Vec<String>,
+    /// The fields not in [`GENERIC_FIELDS`], sorted.
+    distinctive: Vec<String>,
     /// The normalised type of each field, parallel to `fields`.
     types: Vec<String>,
     /// Each field as written, parallel to `fields`.
@@ -237,6 +257,7 @@ fn plan_models<'a>(feature: &AnalysisFeature<'a>) -> Vec<Model<'a>> {
                 span: interface.name.span,
                 key,
                 fields: Vec::with_capacity(members.len()),
+                distinctive: Vec::new(),
                 types: Vec::with_capacity(members.len()),
                 written: Vec::with_capacity(members.len()),
             };
@@ -245,6 +266,7 @@ fn plan_models<'a>(feature: &AnalysisFeature<'a>) -> Vec<Model<'a>> {
                 model.types.push(ty);
                 model.written.push(written);
             }
+            model.distinctive = distinctive(&model.fields);
             Some(model)
         })
         .collect()
@@ -314,14 +336,14 @@ fn type_conflicts<'m>(
 fn similar_pairs(models: &[Model<'_>]) -> Vec<(usize, usize)> {
     let mut frequency: HashMap<&str, usize> = HashMap::new();
     for model in models {
-        for field in &model.fields {
+        for field in &model.distinctive {
             *frequency.entry(field.as_str()).or_insert(0) += 1;
         }
     }
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut pairs = Vec::new();
     for (at, model) in models.iter().enumerate() {
-        let mut ordered: Vec<&str> = model.fields.iter().map(String::as_str).collect();
+        let mut ordered: Vec<&str> = model.distinctive.iter().map(String::as_str).collect();
         ordered.sort_unstable_by_key(|field| (frequency.get(field).copied().unwrap_or(0), *field));
         let prefix = prefix_len(ordered.len());
         let mut best: Option<usize> = None;
@@ -334,7 +356,7 @@ fn similar_pairs(models: &[Model<'_>]) -> Vec<(usize, usize)> {
                     && other.feature != model.feature
                     && !other.key.contains(model.key.as_str())
                     && !model.key.contains(other.key.as_str())
-                    && alike(&model.fields, &other.fields)
+                    && alike(model, other)
                 {
                     best = Some(candidate);
                 }
@@ -362,48 +384,76 @@ fn prefix_len(size: usize) -> usize {
     size.saturating_sub(needed) + 1
 }
 
-/// Jaccard similarity of two sorted field sets ≥ [`SIMILARITY`], with
-/// enough distinctive fields shared.
-fn alike(a: &[String], b: &[String]) -> bool {
-    let shared: Vec<&String> = a
-        .iter()
-        .filter(|field| b.binary_search(field).is_ok())
-        .collect();
-    let union = a.len() + b.len() - shared.len();
-    let distinctive = shared
+/// The fields of sorted `fields` that say something about the concept.
+fn distinctive(fields: &[String]) -> Vec<String> {
+    fields
         .iter()
         .filter(|field| !GENERIC_FIELDS.contains(&field.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Two models are alike when both their field sets and their distinctive
+/// field sets are [`SIMILARITY`] alike (Jaccard), with at least
+/// [`MIN_DISTINCTIVE_SHARED`] distinctive fields in common. Either test
+/// alone lets small models match by chance: many shared bookkeeping fields,
+/// or a few shared distinctive ones among many others.
+fn alike(model: &Model<'_>, other: &Model<'_>) -> bool {
+    let (shared, similar) = jaccard(&model.distinctive, &other.distinctive);
+    shared >= MIN_DISTINCTIVE_SHARED && similar && jaccard(&model.fields, &other.fields).1
+}
+
+/// The number of items two sorted sets share, and whether that is at least
+/// [`SIMILARITY`] of their union.
+fn jaccard(a: &[String], b: &[String]) -> (usize, bool) {
+    let shared = a
+        .iter()
+        .filter(|field| b.binary_search(field).is_ok())
         .count();
+    let union = a.len() + b.len() - shared;
     #[allow(clippy::cast_precision_loss)]
-    let similar = shared.len() as f64 >= SIMILARITY * union as f64;
-    similar && distinctive >= MIN_DISTINCTIVE_SHARED
+    let similar = shared as f64 >= SIMILARITY * union as f64;
+    (shared, similar)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn set(fields: &str) -> Vec<String> {
-        let mut fields: Vec<String> = fields.split_whitespace().map(name_key).collect();
-        fields.sort_unstable();
-        fields.dedup();
-        fields
-    }
-
     #[test]
     fn similarity() {
-        let check = |a: &str, b: &str, expected: bool| {
-            assert_eq!(alike(&set(a), &set(b)), expected, "{a} / {b}");
+        let plan = Document::parse_str("plan.md", "");
+        let fields = |text: &'static str| -> Vec<(&'static str, &'static str)> {
+            text.split_whitespace()
+                .map(|field| (field, "string"))
+                .collect()
+        };
+        let check = |a: &'static str, b: &'static str, expected: bool| {
+            let (first, second) = (fields(a), fields(b));
+            let (first, second) = (model(&plan, "A", &first), model(&plan, "B", &second));
+            assert_eq!(alike(&first, &second), expected, "{a} / {b}");
         };
         check(
             "id name quantity unit expiresOn",
             "id name quantity unit expires_on",
             true,
         );
-        // Four of five shared: 4 / 6 < 80%.
+        // Three of five distinctive fields shared: 3 / 5 < 80%.
         check(
             "id quantity unit expiresOn place",
             "id quantity unit expiresOn barcode",
+            false,
+        );
+        // Bookkeeping fields do not count as distinctive: 1 shared.
+        check(
+            "id isActive externalRef contactEmail dueDate createdAt",
+            "id isActive externalRef contactEmail createdAt",
+            false,
+        );
+        // Distinctive fields alike (4 / 5), all fields not (7 / 12).
+        check(
+            "id amount currency region retryCount contactEmail notes description createdAt",
+            "id amount currency retryCount contactEmail version metadata position createdAt",
             false,
         );
         // Identical, but only generic fields.
@@ -454,6 +504,7 @@ mod tests {
             span: Span::empty(0),
             key: name_key(name),
             fields: members.iter().map(|m| m.0.clone()).collect(),
+            distinctive: distinctive(&members.iter().map(|m| m.0.clone()).collect::<Vec<_>>()),
             types: members.iter().map(|m| m.1.clone()).collect(),
             written: members.iter().map(|m| m.2).collect(),
         }
@@ -494,5 +545,30 @@ mod tests {
             type_conflicts(&clashing, &first),
             vec![("servings", "string", "number")]
         );
+    }
+
+    #[test]
+    fn pairs() {
+        let plan = Document::parse_str("plan.md", "");
+        let fields = [
+            ("id", "string"),
+            ("quantity", "number"),
+            ("unit", "string"),
+            ("expiresOn", "string"),
+            ("barcode", "string"),
+        ];
+        let in_feature = |feature: usize, name: &str| Model {
+            feature,
+            ..model(&plan, name, &fields)
+        };
+        let models = [
+            in_feature(0, "PantryItem"),
+            in_feature(0, "PantryRow"),
+            in_feature(1, "StockEntry"),
+            in_feature(1, "PantryItemView"),
+        ];
+        // `PantryRow` is in the same feature; `PantryItemView` extends
+        // `PantryItem` but is still a second name for `PantryRow`.
+        assert_eq!(similar_pairs(&models), vec![(2, 0), (3, 1)]);
     }
 }
