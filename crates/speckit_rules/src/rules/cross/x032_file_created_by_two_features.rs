@@ -97,7 +97,7 @@ impl FileCreatedByTwoFeatures {
                         ),
                     )
                     .help(
-                        "let one feature create the file and have the other list it under Files to Modify, or give each feature its own file",
+                        "let one feature create the file and the other only change it (in a plugin plan: under Files to Modify), or give each feature its own file",
                     )
                     .label_in(
                         earlier.document,
