@@ -10,8 +10,8 @@ declare_rule! {
     /// ## What it checks
     /// A spec or plan that names a feature with a higher number of the same
     /// specs directory that is not finished yet: by its folder name
-    /// (`021-cash-sessions`, also inside a path such as
-    /// `specs/021-cash-sessions/`), or as `feature 021`, `Feature #021`,
+    /// (`021-pantry-sync`, also inside a path such as
+    /// `specs/021-pantry-sync/`), or as `feature 021`, `Feature #021`,
     /// `spec 021` (three or more digits). A feature is finished when all its
     /// tasks are done or, without tasks, when its spec or plan status says
     /// so. One finding per later feature named, on its first mention.
@@ -282,7 +282,7 @@ mod tests {
             by_number: HashMap::new(),
             by_name: HashMap::new(),
         };
-        for (index, (number, name)) in [(20, "020-point-of-sale"), (21, "021-cash-sessions")]
+        for (index, (number, name)) in [(20, "020-meal-plans"), (21, "021-pantry-sync")]
             .into_iter()
             .enumerate()
         {
@@ -298,13 +298,10 @@ mod tests {
 
     #[test]
     fn references() {
+        check("filled by 021-pantry-sync.", &[("021-pantry-sync", 1)]);
         check(
-            "populated by 021-cash-sessions.",
-            &[("021-cash-sessions", 1)],
-        );
-        check(
-            "see specs/021-cash-sessions/plan.md",
-            &[("021-cash-sessions", 1)],
+            "see specs/021-pantry-sync/plan.md",
+            &[("021-pantry-sync", 1)],
         );
         check(
             "after Feature #021 and spec 020",
@@ -319,9 +316,9 @@ mod tests {
             let at = text.find("021").unwrap_or(0);
             assert_eq!(points_ahead(text, at), expected, "{text}");
         };
-        check("Sales need an open session (spec 021).", false);
-        check("Refunds are deferred to spec 021.", true);
-        check("## Out of Scope\n\n- Refunds (spec 021)", true);
+        check("Meal plans read the pantry (spec 021).", false);
+        check("Expiry alerts are deferred to spec 021.", true);
+        check("## Out of Scope\n\n- Expiry alerts (spec 021)", true);
         check(
             "## Out of Scope\n\nx\n\n## Requirements\n\n- needs spec 021",
             false,
@@ -331,9 +328,9 @@ mod tests {
     #[test]
     fn not_references() {
         // Unknown folders, numbers glued to words, other counting words.
-        check("021-cash-drawers and T021 and v1.021", &[]);
+        check("021-pantry-stock and T021 and v1.021", &[]);
         check("Phase 021, step 020 and 21 features", &[]);
         check("feature 21 is too short", &[]);
-        check("x021-cash-sessions", &[]);
+        check("x021-pantry-sync", &[]);
     }
 }
