@@ -141,6 +141,12 @@ static RULES: &[&dyn Rule] = &[
     &cross::QuestionLeftAfterStart,
     &cross::PhaseListMismatch,
     &cross::DoneTaskWithOpenCriteria,
+    &cross::DuplicateFeatureNumber,
+    &cross::DuplicateFeatureSlug,
+    &cross::FileCreatedByTwoFeatures,
+    &cross::DataModelClash,
+    &cross::EndpointClash,
+    &cross::DependsOnLaterFeature,
 ];
 
 /// All rules, sorted by code.

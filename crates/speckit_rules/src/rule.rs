@@ -220,6 +220,20 @@ impl Report<'_> {
         self
     }
 
+    /// A secondary location in another document (cross-feature rules point
+    /// at the other feature's item).
+    #[must_use]
+    pub fn label_in(mut self, document: &Document, span: Span, message: impl Into<String>) -> Self {
+        if let Some(diagnostic) = self.diagnostic.as_mut() {
+            diagnostic.labels.push(speckit_diagnostics::Label {
+                file: document.file,
+                span,
+                message: message.into(),
+            });
+        }
+        self
+    }
+
     /// A fix that may be applied without review.
     #[must_use]
     pub fn safe_fix(mut self, message: impl Into<String>, edits: Vec<Edit>) -> Self {

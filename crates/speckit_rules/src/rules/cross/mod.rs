@@ -2,6 +2,7 @@
 //! from spec to plan to tasks, constitution alignment, consistency inside a
 //! feature and across features. Shared matching lives in `crate::analysis`.
 
+mod features;
 mod x001_missing_artifact;
 mod x002_requirement_not_in_plan;
 mod x003_quality_requirement_not_in_plan;
@@ -28,6 +29,12 @@ mod x026_done_task_with_open_criteria;
 
 mod gates;
 mod status;
+mod x030_duplicate_feature_number;
+mod x031_duplicate_feature_slug;
+mod x032_file_created_by_two_features;
+mod x033_data_model_clash;
+mod x034_endpoint_clash;
+mod x035_depends_on_later_feature;
 
 pub(crate) use x001_missing_artifact::MissingArtifact;
 pub(crate) use x002_requirement_not_in_plan::RequirementNotInPlan;
@@ -52,3 +59,9 @@ pub(crate) use x023_risk_without_mitigation::RiskWithoutMitigation;
 pub(crate) use x024_question_left_after_start::QuestionLeftAfterStart;
 pub(crate) use x025_phase_list_mismatch::PhaseListMismatch;
 pub(crate) use x026_done_task_with_open_criteria::DoneTaskWithOpenCriteria;
+pub(crate) use x030_duplicate_feature_number::DuplicateFeatureNumber;
+pub(crate) use x031_duplicate_feature_slug::DuplicateFeatureSlug;
+pub(crate) use x032_file_created_by_two_features::FileCreatedByTwoFeatures;
+pub(crate) use x033_data_model_clash::DataModelClash;
+pub(crate) use x034_endpoint_clash::EndpointClash;
+pub(crate) use x035_depends_on_later_feature::DependsOnLaterFeature;
