@@ -28,7 +28,8 @@ pub struct CoverageRow {
     /// Where the plan (and research, data model, contracts) mention it;
     /// `null` when the feature has no design documents.
     pub plan: Option<Vec<Location>>,
-    /// IDs of the tasks that mention it; `null` when there are no tasks.
+    /// IDs of the tasks that mention it; `null` when there are no tasks or
+    /// the status is `unknown`.
     pub tasks: Option<Vec<String>>,
     pub status: Status,
 }
@@ -43,6 +44,9 @@ pub enum Status {
     Missing,
     /// The feature has no tasks yet.
     NoTasks,
+    /// No task cites it, and its wording (Chinese or Japanese) cannot be
+    /// matched by words.
+    Unknown,
 }
 
 /// A file and 1-based line.
@@ -106,6 +110,7 @@ impl Coverage {
                     .collect()
             });
             let status = match &task_ids {
+                None if item.unreadable && tasks.is_some() => Status::Unknown,
                 None => Status::NoTasks,
                 Some(ids) if ids.is_empty() => Status::Missing,
                 Some(_) => Status::Covered,
@@ -164,7 +169,7 @@ impl Coverage {
         let counted: Vec<&CoverageRow> = self
             .requirements
             .iter()
-            .filter(|row| row.status != Status::NoTasks)
+            .filter(|row| !matches!(row.status, Status::NoTasks | Status::Unknown))
             .collect();
         (!counted.is_empty()).then(|| {
             (

@@ -217,6 +217,7 @@ fn render_feature(out: &mut String, feature: &FeatureReport) {
                 Status::Covered => "✅ covered",
                 Status::Missing => "❌ missing",
                 Status::NoTasks => "⏳ no tasks yet",
+                Status::Unknown => "❔ not traceable by wording",
             };
             let _ = writeln!(
                 out,

@@ -7,6 +7,7 @@ use speckit_model::{DocKind, Model};
 
 use super::AnalysisFeature;
 use super::mention::{IdKey, Mention, PassageIndex, story_references};
+use crate::rules::common::has_cjk;
 
 /// Documents that describe the design: the plan and what spec-kit splits
 /// out of it.
@@ -23,10 +24,41 @@ pub const DESIGN_KINDS: &[DocKind] = &[
 pub struct ItemTrace {
     /// Index into `spec.requirements` or `spec.stories`.
     pub index: usize,
-    /// Where the design documents mention it; `None` without a plan.
+    /// Where the design documents mention it; `None` without a plan, or
+    /// when it is `unreadable` and nothing cites it.
     pub plan: Option<Mention>,
-    /// Indices of the tasks that mention it; `None` without tasks.
+    /// Indices of the tasks that mention it; `None` without tasks, or when
+    /// it is `unreadable` and no task cites it.
     pub tasks: Option<Vec<usize>>,
+    /// Its wording is Chinese or Japanese, which the word matcher cannot
+    /// split into words: only IDs and story labels can trace it, and an
+    /// item they do not trace is unknown rather than missing.
+    pub unreadable: bool,
+}
+
+impl ItemTrace {
+    fn new(index: usize, title: &str, plan: Option<Mention>, tasks: Option<Vec<usize>>) -> Self {
+        let unreadable = has_cjk(title);
+        let known = |found: bool| !unreadable || found;
+        ItemTrace {
+            index,
+            plan: plan.filter(|mention| known(!mention.is_empty())),
+            tasks: tasks.filter(|found| known(!found.is_empty())),
+            unreadable,
+        }
+    }
+}
+
+/// Whether a feature's tasks refer to the spec explicitly.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Citations {
+    /// Tasks cite at least half of the spec's requirements by ID: the team
+    /// traces tasks to requirements, so one that no task cites or words
+    /// like a task is most likely a gap.
+    pub requirements: bool,
+    /// Some task is tied to a story by label, story phase or `Story n`
+    /// reference.
+    pub stories: bool,
 }
 
 /// Requirement and story coverage of a feature.
@@ -41,12 +73,15 @@ pub struct Trace {
     pub has_tasks: bool,
     /// One entry per requirement of the spec that is not struck through.
     pub requirements: Vec<ItemTrace>,
+    /// How systematically the tasks cite the spec.
+    pub cited: Citations,
     /// One entry per user story of the spec.
     pub stories: Vec<ItemTrace>,
 }
 
 impl Trace {
-    pub(crate) fn build(feature: &AnalysisFeature<'_>) -> Trace {
+    /// The design documents and tasks of `feature`, indexed for matching.
+    fn indexed(feature: &AnalysisFeature<'_>) -> Trace {
         let mut trace = Trace::default();
         for (position, (document, _)) in feature.view.documents.iter().enumerate() {
             if DESIGN_KINDS.contains(&document.kind) {
@@ -56,8 +91,7 @@ impl Trace {
                     .add_document(u32::try_from(position).unwrap_or(u32::MAX), &document.text);
             }
         }
-        let tasks = feature.tasks();
-        if let Some((document, list)) = tasks {
+        if let Some((document, list)) = feature.tasks() {
             trace.has_tasks = true;
             for (index, task) in list.tasks.iter().enumerate() {
                 trace.tasks.add(
@@ -67,6 +101,12 @@ impl Trace {
                 );
             }
         }
+        trace
+    }
+
+    pub(crate) fn build(feature: &AnalysisFeature<'_>) -> Trace {
+        let mut trace = Trace::indexed(feature);
+        let tasks = feature.tasks();
         let Some((_, spec)) = feature.spec() else {
             return trace;
         };
@@ -89,6 +129,7 @@ impl Trace {
                 .collect(),
             _ => Vec::new(),
         };
+        let mut requirements_cited = 0_usize;
         for (index, requirement) in spec.requirements.iter().enumerate() {
             if requirement.struck {
                 continue;
@@ -98,14 +139,18 @@ impl Trace {
             let plan = trace.has_design.then(|| trace.design.mentions(id, title));
             let tasks = trace.has_tasks.then(|| {
                 let mention = trace.tasks.mentions(id, title);
+                requirements_cited += usize::from(mention.by_id);
                 mention
                     .passages
                     .iter()
                     .map(|&passage| passage as usize)
                     .collect()
             });
-            trace.requirements.push(ItemTrace { index, plan, tasks });
+            trace
+                .requirements
+                .push(ItemTrace::new(index, title, plan, tasks));
         }
+        let mut stories_cited = false;
         for (index, story) in spec.stories.iter().enumerate() {
             let number: Option<u32> = story
                 .number
@@ -134,6 +179,7 @@ impl Trace {
                     })
                     .map(|(index, _)| index)
                     .collect();
+                stories_cited |= !found.is_empty();
                 if found.is_empty() {
                     found = trace
                         .tasks
@@ -145,8 +191,14 @@ impl Trace {
                 }
                 found
             });
-            trace.stories.push(ItemTrace { index, plan, tasks });
+            trace
+                .stories
+                .push(ItemTrace::new(index, title, plan, tasks));
         }
+        // Half or more cited by ID: the team traces tasks systematically.
+        trace.cited.requirements =
+            requirements_cited > 0 && requirements_cited * 2 >= trace.requirements.len();
+        trace.cited.stories = stories_cited;
         trace
     }
 }
@@ -215,4 +267,21 @@ pub fn design_documents<'f, 'a>(
         .enumerate()
         .filter(|(_, (document, _))| DESIGN_KINDS.contains(&document.kind))
         .map(|(position, (document, model))| (position, *document, *model))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmatched_cjk_items_are_unknown_not_missing() {
+        let unmatched = ItemTrace::new(0, "システムは認証しなければならない", None, Some(vec![]));
+        assert!(unmatched.unreadable);
+        assert_eq!(unmatched.tasks, None);
+        let cited = ItemTrace::new(1, "システムは認証しなければならない", None, Some(vec![3]));
+        assert_eq!(cited.tasks, Some(vec![3]));
+        let english = ItemTrace::new(2, "Users can export the week", None, Some(vec![]));
+        assert!(!english.unreadable);
+        assert_eq!(english.tasks, Some(vec![]));
+    }
 }

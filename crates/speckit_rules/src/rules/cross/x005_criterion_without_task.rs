@@ -12,7 +12,8 @@ declare_rule! {
     /// enough of its distinctive words (as X004 matches requirements). Criteria about people after
     /// launch (satisfaction, adoption, conversion, retention, revenue,
     /// support tickets, surveys) are not expected to have tasks and are
-    /// skipped.
+    /// skipped. As for X004, only features whose tasks cite at least half
+    /// of the spec's requirements by ID are checked.
     ///
     /// ## Why it matters
     /// A measurable criterion nobody builds or tests for is a claim, not a

@@ -10,7 +10,9 @@ declare_rule! {
     /// label, sits in a phase for the story (`Phase 3: User Story 1`, `…
     /// (US1)`), names it (`Story 4`, `US2`), or shares enough of the
     /// distinctive words of its title (its "I want" clause for plugin
-    /// stories).
+    /// stories). Only features where some task is tied to a story by
+    /// label, phase or reference are checked: without them, wording alone
+    /// cannot tell a missing story.
     ///
     /// ## Why it matters
     /// Stories are the slices a feature is delivered in. A story without
@@ -40,6 +42,11 @@ impl StoryWithoutTask {
             return;
         };
         let trace = feature.trace();
+        // Without story labels, story phases or `Story n` references in
+        // the tasks, wording alone cannot tell a missing story.
+        if !trace.cited.stories {
+            return;
+        }
         let mut evaluated = 0;
         for item in &trace.stories {
             let Some(tasks) = &item.tasks else {

@@ -119,41 +119,57 @@ impl PhaseListMismatch {
             ));
         }
         for (document, list_name, list_span, listed, report_extra) in lists {
-            if listed.is_empty() {
-                continue;
-            }
-            evaluated += actual.len();
-            for entry in listed.iter().filter(|_| report_extra) {
-                evaluated += 1;
-                if !actual.iter().any(|(number, _)| *number == entry.number) {
-                    drop(
-                        cx.report(
-                            document,
-                            entry.span,
-                            format!(
-                                "{list_name} names Phase {}, but tasks.md has no such phase",
-                                entry.number
-                            ),
-                        )
-                        .help("remove it, or add the phase and its tasks to tasks.md"),
-                    );
-                }
-            }
-            for (number, name) in &actual {
-                if !listed.iter().any(|entry| entry.number == *number) {
-                    drop(
-                        cx.report(
-                            document,
-                            list_span,
-                            format!("{list_name} leaves out Phase {number} ({name}) of tasks.md"),
-                        )
-                        .help("list every phase of tasks.md, in order"),
-                    );
-                }
+            if !listed.is_empty() {
+                evaluated += compare(
+                    cx,
+                    &actual,
+                    (document, list_name, list_span, &listed),
+                    report_extra,
+                );
             }
         }
         cx.evaluated(feature, evaluated);
     }
+}
+
+/// Reports the differences between one phase `list` and the phases tasks.md
+/// has; returns how many entries were compared.
+fn compare(
+    cx: &mut AnalysisContext<'_>,
+    actual: &[(String, &str)],
+    (document, list_name, list_span, listed): (&Document, &str, Span, &[Listed]),
+    report_extra: bool,
+) -> usize {
+    let mut evaluated = actual.len();
+    for entry in listed.iter().filter(|_| report_extra) {
+        evaluated += 1;
+        if !actual.iter().any(|(number, _)| *number == entry.number) {
+            drop(
+                cx.report(
+                    document,
+                    entry.span,
+                    format!(
+                        "{list_name} names Phase {}, but tasks.md has no such phase",
+                        entry.number
+                    ),
+                )
+                .help("remove it, or add the phase and its tasks to tasks.md"),
+            );
+        }
+    }
+    for (number, name) in actual {
+        if !listed.iter().any(|entry| entry.number == *number) {
+            drop(
+                cx.report(
+                    document,
+                    list_span,
+                    format!("{list_name} leaves out Phase {number} ({name}) of tasks.md"),
+                )
+                .help("list every phase of tasks.md, in order"),
+            );
+        }
+    }
+    evaluated
 }
 
 /// `Phase N: …` lines of the Task Dependencies tree, with the span of the
