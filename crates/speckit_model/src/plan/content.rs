@@ -10,10 +10,11 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::{NodeId, NodeKind, Table, lex};
+use speckit_md::{NodeId, NodeKind, lex};
 use speckit_text::{Span, Spanned};
 
 use super::layout::{Layout, SectionRef, is_accidental_heading};
+use super::scan::{self, read_field};
 use crate::common::{CheckItem, MetaField, Text};
 use crate::document::Document;
 
@@ -40,22 +41,28 @@ impl<'a> Bullet<'a> {
     /// a bracket follows it, and the first line is found with `memchr`.
     fn from_item(doc: &'a Document, item: NodeId) -> Bullet<'a> {
         let span = doc.tree.span(item);
-        let line = first_line(Spanned::slice(&doc.text, span));
-        let marker = lex::list_marker(line);
+        let line = scan::first_line(Spanned::slice(&doc.text, span));
+        let marker = scan::list_marker(line);
         let checkbox = marker
             .filter(|marker| marker.rest.value.starts_with(['[', '［']))
-            .and_then(|_| lex::checkbox(line));
+            .and_then(|marker| scan::checkbox(marker.rest));
         let text = match (&checkbox, &marker) {
             (Some(checkbox), _) => checkbox.text,
-            (None, Some(marker)) => marker.rest.trim(),
-            (None, None) => line.trim(),
+            (None, Some(marker)) => scan::trim(marker.rest),
+            (None, None) => scan::trim(line),
         };
         Bullet {
             text,
             line: line.span,
             span,
             number: marker.and_then(|marker| marker.number),
-            checkbox: checkbox.map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span)),
+            checkbox: checkbox.map(|checkbox| CheckItem {
+                checked: checkbox.is_checked(),
+                mark: checkbox.mark,
+                mark_span: checkbox.mark_span,
+                text: checkbox.text,
+                span: line.span,
+            }),
             field: read_field(text).map(MetaField::from),
         }
     }
@@ -76,27 +83,6 @@ impl<'a> Bullet<'a> {
     /// True for a bullet with no text (`-`) or an empty checkbox item.
     pub fn is_empty(&self) -> bool {
         self.text.value.is_empty()
-    }
-}
-
-/// The first line of `text`, without its line break (`\n`, `\r\n` or `\r`).
-fn first_line(text: Text<'_>) -> Text<'_> {
-    let value = text.value;
-    let mut len = value.find('\n').unwrap_or(value.len());
-    if let Some(carriage_return) = value.get(..len).and_then(|line| line.find('\r')) {
-        len = carriage_return;
-    }
-    Spanned::new(value.get(..len).unwrap_or(""), text.span.subspan(0..len))
-}
-
-/// [`lex::field`] behind a cheap test: a field starts with `**` or `__`
-/// once leading blanks are skipped, and most lines do not.
-pub(crate) fn read_field(line: Text<'_>) -> Option<lex::Field<'_>> {
-    let start = line.value.trim_start();
-    if start.starts_with("**") || start.starts_with("__") {
-        lex::field(line)
-    } else {
-        None
     }
 }
 
@@ -205,7 +191,8 @@ pub(crate) struct Content<'a> {
     pub(crate) items: Vec<Bullet<'a>>,
     /// Code blocks that no field introduces.
     pub(crate) codes: Vec<Code<'a>>,
-    pub(crate) tables: Vec<Table<'a>>,
+    /// Table nodes, read by whoever needs them.
+    pub(crate) tables: Vec<NodeId>,
 }
 
 impl<'a> Content<'a> {
@@ -271,9 +258,7 @@ pub(crate) fn read_content(doc: &Document, blocks: impl Iterator<Item = NodeId>)
             }
             NodeKind::Table { .. } => {
                 open_label = None;
-                if let Some(table) = tree.table(&doc.text, block) {
-                    content.tables.push(table);
-                }
+                content.tables.push(block);
             }
             // Guidance comments may sit between a label and its block.
             NodeKind::HtmlBlock => {}
@@ -511,7 +496,7 @@ pub(crate) fn is_next_steps(doc: &Document, paragraph: NodeId) -> bool {
     }
     lex::lines(&doc.text, doc.tree.span(paragraph))
         .next()
-        .and_then(lex::field)
+        .and_then(scan::read_field)
         .is_some_and(|field| {
             NEXT_STEPS_LABELS
                 .iter()

@@ -4,7 +4,7 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::Table;
+use speckit_md::{NodeId, NodeKind};
 use speckit_text::Spanned;
 
 use super::content::{
@@ -210,12 +210,15 @@ pub struct ErrorTypes<'a> {
     pub enums: Vec<TsEnum<'a>>,
 }
 
-/// The first table among `tables`, as a typed [`TableSection`].
+/// The first table among `blocks`, as a typed [`TableSection`].
 pub(crate) fn first_table<'a, R: PlanRow<'a>>(
+    layout: &Layout<'a>,
     section: SectionRef<'a>,
-    tables: &[Table<'a>],
+    mut blocks: impl Iterator<Item = NodeId>,
 ) -> TableSection<'a, R> {
-    table_section(section, tables.first())
+    let tree = &layout.doc.tree;
+    let table = blocks.find(|&block| matches!(tree.kind(block), NodeKind::Table { .. }));
+    table_section(layout.doc, section, table)
 }
 
 /// The child of `section` named like one of `names`, read as a table section.
@@ -225,8 +228,11 @@ pub(crate) fn child_table<'a, R: PlanRow<'a>>(
     names: &[&str],
 ) -> Option<TableSection<'a, R>> {
     let child = layout.child_named(section, names)?;
-    let content = read_content(layout.doc, layout.own_blocks(child));
-    Some(first_table(layout.section_ref(child), &content.tables))
+    Some(first_table(
+        layout,
+        layout.section_ref(child),
+        layout.own_blocks(child),
+    ))
 }
 
 fn declarations<'a>(layout: &Layout<'a>, content: &Content<'a>) -> Declarations<'a> {

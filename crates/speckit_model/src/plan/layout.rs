@@ -20,6 +20,7 @@ use serde::Serialize;
 use speckit_md::{NodeId, NodeKind, SectionId, lex};
 use speckit_text::{Span, Spanned};
 
+use super::scan;
 use crate::common::Text;
 use crate::document::Document;
 
@@ -378,18 +379,32 @@ pub(crate) fn is_accidental_heading(doc: &Document, block: NodeId) -> bool {
         return false;
     };
     let underline = last.value.trim();
-    underline.len() <= 2 || lex::field(first).is_some()
+    underline.len() <= 2 || scan::read_field(first).is_some()
 }
 
 /// [`normalize_title`] keeping the span.
 fn normalized_text(title: Text<'_>) -> Text<'_> {
-    let normalized = normalize_title(title.value);
-    Spanned::new(normalized, title.span.of_subslice(title.value, normalized))
+    scan::sub(title, normalize_title(title.value))
 }
 
 /// A title with decorations and leading numbering removed.
 pub(crate) fn normalize_title(title: &str) -> &str {
-    lex::strip_leading_number(lex::strip_heading_decorations(title))
+    // Most titles end in a letter: then there is no decoration to strip
+    // (those end in a space, `)`, `*`, `_`, `MVP` or a non-ASCII symbol)
+    // and no outer whitespace, which saves the general stripping.
+    let bytes = title.as_bytes();
+    let plain_end = bytes
+        .last()
+        .is_some_and(|&last| last.is_ascii_alphanumeric() && last != b'P');
+    let plain_start = bytes
+        .first()
+        .is_some_and(|&first| first.is_ascii() && !first.is_ascii_whitespace() && first != 0x0b);
+    let undecorated = if plain_end && plain_start {
+        title
+    } else {
+        lex::strip_heading_decorations(title)
+    };
+    lex::strip_leading_number(undecorated)
 }
 
 /// Whether a top-level block adds nothing a reader would call content.
@@ -405,7 +420,8 @@ pub(crate) fn is_blank_block(doc: &Document, block: NodeId) -> bool {
         // visible character, so nested content would show up here).
         NodeKind::List { .. } => tree.list_items(block).all(|item| {
             let source = Spanned::slice(&doc.text, tree.span(item));
-            lex::list_marker(source).is_some_and(|marker| marker.rest.value.trim().is_empty())
+            scan::list_marker(source)
+                .is_some_and(|marker| scan::trim_str(marker.rest.value).is_empty())
         }),
         _ => false,
     }

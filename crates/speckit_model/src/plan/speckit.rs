@@ -324,7 +324,11 @@ pub(crate) fn read_constitution_check<'a>(
         section: layout.section_ref(section),
         gate,
         items,
-        tables: content.tables.iter().map(FreeTable::new).collect(),
+        tables: content
+            .tables
+            .iter()
+            .map(|&table| FreeTable::read(doc, table))
+            .collect(),
         fields: content.fields,
         placeholder,
         blank,
@@ -476,11 +480,10 @@ pub(crate) fn read_complexity_tracking<'a>(
     layout: &Layout<'a>,
     section: usize,
 ) -> ComplexityTracking<'a> {
-    let content = read_content(layout.doc, layout.subtree_blocks(section));
     let section_ref = layout.section_ref(section);
     ComplexityTracking {
         section: section_ref,
-        table: first_table(section_ref, &content.tables),
+        table: first_table(layout, section_ref, layout.subtree_blocks(section)),
     }
 }
 

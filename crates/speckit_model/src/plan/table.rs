@@ -7,18 +7,24 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::Table;
+use speckit_md::{NodeId, NodeKind};
 use speckit_text::{Span, Spanned};
 
 use super::layout::SectionRef;
+use super::scan;
 use crate::common::Text;
+use crate::document::Document;
 
 /// A row type: the header names accepted for each of its columns, in the
-/// template's column order.
+/// template's column order (at most [`MAX_COLUMNS`]).
 pub(crate) trait PlanRow<'a>: Sized {
     const COLUMNS: &'static [&'static [&'static str]];
-    fn from_cells(span: Span, blank: bool, cells: &mut dyn Iterator<Item = Text<'a>>) -> Self;
+    /// `cells` holds one text per column, in column order.
+    fn from_cells(span: Span, blank: bool, cells: &[Text<'a>]) -> Self;
 }
+
+/// The most columns a row type has.
+const MAX_COLUMNS: usize = 4;
 
 /// A subsection (or section) holding one table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -31,10 +37,13 @@ pub struct TableSection<'a, R> {
     pub rows: Vec<R>,
 }
 
-/// Reads `table` (the section's first table, if any) with row type `R`.
+/// Reads the table node `table` (the section's first table, if any) with
+/// row type `R`, straight from the tree: each row's cells go to their
+/// columns as they are read, with no list of cells in between.
 pub(crate) fn table_section<'a, R: PlanRow<'a>>(
+    doc: &'a Document,
     section: SectionRef<'a>,
-    table: Option<&Table<'a>>,
+    table: Option<NodeId>,
 ) -> TableSection<'a, R> {
     let Some(table) = table else {
         return TableSection {
@@ -44,34 +53,79 @@ pub(crate) fn table_section<'a, R: PlanRow<'a>>(
             rows: Vec::new(),
         };
     };
-    let columns: Vec<Option<usize>> = R::COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(position, names)| {
-            table
-                .column_any(names)
-                .or_else(|| (position < table.header.len()).then_some(position))
-        })
-        .collect();
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| {
-            let end = Span::empty(row.span.end);
-            let mut cells = columns.iter().map(|column| {
-                column
-                    .and_then(|index| row.cells.get(index).copied())
-                    .unwrap_or(Spanned::new("", end))
-            });
-            R::from_cells(row.span, row.is_blank(), &mut cells)
-        })
-        .collect();
+    let tree = &doc.tree;
+    let column_count = R::COLUMNS.len().min(MAX_COLUMNS);
+    debug_assert!(
+        R::COLUMNS.len() <= MAX_COLUMNS,
+        "row type with too many columns"
+    );
+    let mut header = Vec::new();
+    let mut columns = [None; MAX_COLUMNS];
+    let mut rows = Vec::new();
+    // The head is the first part of a GFM table, so the columns are known
+    // before the first row.
+    for part in tree.children(table) {
+        match tree.kind(part) {
+            NodeKind::TableHead => {
+                header = cells(doc, part).collect();
+                for ((position, names), column) in
+                    R::COLUMNS.iter().enumerate().zip(columns.iter_mut())
+                {
+                    *column = column_named(&header, names)
+                        .or_else(|| (position < header.len()).then_some(position));
+                }
+            }
+            NodeKind::TableRow => {
+                let span = tree.span(part);
+                let empty = Spanned::new("", Span::empty(span.end));
+                let mut picked = [empty; MAX_COLUMNS];
+                let mut blank = true;
+                for (index, cell) in cells(doc, part).enumerate() {
+                    blank &= cell.value.is_empty();
+                    for (slot, column) in picked.iter_mut().zip(columns) {
+                        if column == Some(index) {
+                            *slot = cell;
+                        }
+                    }
+                }
+                rows.push(R::from_cells(
+                    span,
+                    blank,
+                    picked.get(..column_count).unwrap_or(&[]),
+                ));
+            }
+            _ => {}
+        }
+    }
     TableSection {
         section,
-        table: Some(table.span),
-        header: table.header.clone(),
+        table: Some(tree.span(table)),
+        header,
         rows,
     }
+}
+
+/// The trimmed cells of a table row (or head).
+fn cells(doc: &Document, row: NodeId) -> impl Iterator<Item = Text<'_>> + '_ {
+    let tree = &doc.tree;
+    tree.children(row)
+        .filter(move |&cell| tree.kind(cell) == NodeKind::TableCell)
+        .map(move |cell| scan::trim(Spanned::slice(&doc.text, tree.span(cell))))
+}
+
+/// The first header cell named like one of `names`, tried in turn (ASCII
+/// case-insensitive, `**` emphasis ignored), as `Table::column_any` finds it.
+fn column_named(header: &[Text<'_>], names: &[&str]) -> Option<usize> {
+    names.iter().find_map(|name| {
+        header.iter().position(|cell| {
+            let text = cell.value;
+            let inner = text
+                .strip_prefix("**")
+                .and_then(|inner| inner.strip_suffix("**"))
+                .unwrap_or(text);
+            scan::trim_str(inner).eq_ignore_ascii_case(name)
+        })
+    })
 }
 
 /// Any table, cells as written (Constitution Check gates, free tables).
@@ -92,19 +146,29 @@ pub struct FreeRow<'a> {
 }
 
 impl<'a> FreeTable<'a> {
-    pub(crate) fn new(table: &Table<'a>) -> Self {
+    /// Reads the table node `table`.
+    pub(crate) fn read(doc: &'a Document, table: NodeId) -> Self {
+        let tree = &doc.tree;
+        let mut header = Vec::new();
+        let mut rows = Vec::new();
+        for part in tree.children(table) {
+            match tree.kind(part) {
+                NodeKind::TableHead => header = cells(doc, part).collect(),
+                NodeKind::TableRow => {
+                    let cells: Vec<Text<'a>> = cells(doc, part).collect();
+                    rows.push(FreeRow {
+                        span: tree.span(part),
+                        blank: cells.iter().all(|cell| cell.value.is_empty()),
+                        cells,
+                    });
+                }
+                _ => {}
+            }
+        }
         FreeTable {
-            span: table.span,
-            header: table.header.clone(),
-            rows: table
-                .rows
-                .iter()
-                .map(|row| FreeRow {
-                    span: row.span,
-                    cells: row.cells.clone(),
-                    blank: row.is_blank(),
-                })
-                .collect(),
+            span: tree.span(table),
+            header,
+            rows,
         }
     }
 }
@@ -125,8 +189,9 @@ macro_rules! plan_row {
         impl<'a> PlanRow<'a> for $name<'a> {
             const COLUMNS: &'static [&'static [&'static str]] = &[$(&[$($column),+]),+];
 
-            fn from_cells(span: Span, blank: bool, cells: &mut dyn Iterator<Item = Text<'a>>) -> Self {
+            fn from_cells(span: Span, blank: bool, cells: &[Text<'a>]) -> Self {
                 let empty = Spanned::new("", Span::empty(span.end));
+                let mut cells = cells.iter().copied();
                 // Struct fields are initialised in the order written, which is the column order.
                 $name { span, blank, $($field: cells.next().unwrap_or(empty),)+ }
             }
