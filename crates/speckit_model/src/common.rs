@@ -443,19 +443,24 @@ impl Document {
 
     /// Every heading, marking those whose sections are in `known`.
     pub fn outline(&self, known: &[SectionId]) -> Outline<'_> {
-        self.tree
-            .sections()
+        let sections = self.tree.sections();
+        // A flag per section: `known` can be as long as the outline, so
+        // searching it for every heading would be quadratic.
+        let mut is_known = vec![false; sections.len()];
+        for id in known {
+            if let Some(flag) = is_known.get_mut(id.index()) {
+                *flag = true;
+            }
+        }
+        sections
             .iter()
-            .enumerate()
+            .zip(is_known)
             .skip(1)
-            .map(|(index, section)| {
-                let id = SectionId(u32::try_from(index).unwrap_or(0));
-                OutlineEntry {
-                    level: section.level,
-                    title: self.section_title(id),
-                    span: section.span,
-                    known: section.level == 1 || known.contains(&id),
-                }
+            .map(|(section, known)| OutlineEntry {
+                level: section.level,
+                title: Spanned::slice(&self.text, section.title),
+                span: section.span,
+                known: section.level == 1 || known,
             })
             .collect()
     }
