@@ -31,14 +31,22 @@ const fn is_plain(byte: u8) -> bool {
 /// `text.trim()`. Plain ASCII edges are stepped over byte by byte; only a
 /// non-ASCII byte at an edge (which may start a Unicode space) needs the
 /// general trim.
+#[inline]
 pub(crate) fn trim_str(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    // Most texts have nothing to trim.
-    match (bytes.first(), bytes.last()) {
-        (Some(&first), Some(&last)) if is_plain(first) && is_plain(last) => return text,
-        (None, _) | (_, None) => return text,
-        _ => {}
+    // Most texts have nothing to trim; the check stays small enough to
+    // inline everywhere.
+    match text.as_bytes() {
+        [] => text,
+        [first, .., last] if is_plain(*first) && is_plain(*last) => text,
+        [only] if is_plain(*only) => text,
+        _ => trim_edges(text),
     }
+}
+
+/// [`trim_str`] for a text with something at an edge.
+#[inline(never)]
+fn trim_edges(text: &str) -> &str {
+    let bytes = text.as_bytes();
     let mut start = 0;
     while bytes.get(start).copied().is_some_and(is_ascii_space) {
         start += 1;
@@ -63,6 +71,7 @@ pub(crate) fn trim_str(text: &str) -> &str {
 }
 
 /// `text.trim_start()`, ASCII first as in [`trim_str`].
+#[inline]
 pub(crate) fn trim_start_str(text: &str) -> &str {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -77,14 +86,32 @@ pub(crate) fn trim_start_str(text: &str) -> &str {
     }
 }
 
+/// `text.trim_end()`, ASCII first as in [`trim_str`].
+#[inline]
+pub(crate) fn trim_end_str(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes.get(end - 1).copied().is_some_and(is_ascii_space) {
+        end -= 1;
+    }
+    let rest = text.get(..end).unwrap_or("");
+    if rest.as_bytes().last().is_some_and(|byte| !byte.is_ascii()) {
+        rest.trim_end()
+    } else {
+        rest
+    }
+}
+
 /// `part`, a sub-slice of `whole`'s value, with its span. The same span as
 /// `Span::of_subslice`, computed from the pointer offset alone.
+#[inline]
 pub(crate) fn sub<'a>(whole: Text<'a>, part: &'a str) -> Text<'a> {
     Spanned::new(part, sub_span(whole, part))
 }
 
 /// The span of `part` (a sub-slice of `whole`'s value), clamped to `whole`'s
 /// span as `Span::subspan` clamps.
+#[inline]
 pub(crate) fn sub_span(whole: Text<'_>, part: &str) -> Span {
     let offset = (part.as_ptr() as usize).wrapping_sub(whole.value.as_ptr() as usize);
     if offset > whole.value.len() || part.len() > whole.value.len() - offset {
@@ -103,6 +130,7 @@ pub(crate) fn sub_span(whole: Text<'_>, part: &str) -> Span {
 }
 
 /// [`Spanned::trim`], by [`trim_str`].
+#[inline]
 pub(crate) fn trim(text: Text<'_>) -> Text<'_> {
     sub(text, trim_str(text.value))
 }
@@ -160,6 +188,7 @@ pub(crate) fn field(line: Text<'_>) -> Option<lex::Field<'_>> {
 
 /// [`field`] behind a cheap test: a field starts with `**` or `__` once
 /// leading blanks are skipped, and most lines do not.
+#[inline]
 pub(crate) fn read_field(line: Text<'_>) -> Option<lex::Field<'_>> {
     let start = trim_start_str(line.value);
     if start.starts_with("**") || start.starts_with("__") {
@@ -180,6 +209,7 @@ pub(crate) struct Marker<'a> {
 
 /// [`lex::list_marker`]: a bullet (`- `, `* `, `+ `) or ordered (`1. `,
 /// `1) `) marker at the start of `line`; a marker alone is accepted.
+#[inline]
 pub(crate) fn list_marker(line: Text<'_>) -> Option<Marker<'_>> {
     let bytes = line.value.as_bytes();
     let mut index = 0;
@@ -277,12 +307,10 @@ pub(crate) fn checkbox(rest: Text<'_>) -> Option<CheckBox<'_>> {
 }
 
 /// The first line of `text`, without its line break (`\n`, `\r\n` or `\r`).
+#[inline]
 pub(crate) fn first_line(text: Text<'_>) -> Text<'_> {
     let bytes = text.value.as_bytes();
-    let mut len = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
-    if let Some(carriage_return) = memchr::memchr(b'\r', bytes.get(..len).unwrap_or(&[])) {
-        len = carriage_return;
-    }
+    let len = memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len());
     sub(text, text.value.get(..len).unwrap_or(""))
 }
 
@@ -306,6 +334,7 @@ mod tests {
         fn trims_agree_with_std(text in PIECES) {
             prop_assert_eq!(trim_str(&text), text.trim());
             prop_assert_eq!(trim_start_str(&text), text.trim_start());
+            prop_assert_eq!(trim_end_str(&text), text.trim_end());
             let whole = spanned(&text, 7);
             prop_assert_eq!(trim(whole), whole.trim());
         }

@@ -98,13 +98,15 @@ impl TechKey {
     pub fn from_label(label: &str) -> Option<TechKey> {
         // Known labels have no spaces next to `/`, so a label of another
         // length can only match once such spaces are dropped.
+        // A known label without a `/` has one part and cannot match a label
+        // with one part by part, so only those with a `/` are split.
         let has_slash = label.contains('/');
         TechKey::ALL.into_iter().find(|key| {
             key.labels().iter().any(|known| {
                 if label.len() == known.len() {
                     label.eq_ignore_ascii_case(known)
                 } else {
-                    has_slash && same_label_spaced(label, known)
+                    has_slash && known.contains('/') && same_label_spaced(label, known)
                 }
             })
         })

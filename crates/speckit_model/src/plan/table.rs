@@ -38,8 +38,8 @@ pub struct TableSection<'a, R> {
 }
 
 /// Reads the table node `table` (the section's first table, if any) with
-/// row type `R`, straight from the tree: each row's cells go to their
-/// columns as they are read, with no list of cells in between.
+/// row type `R`, in one pass over the table's nodes: each cell goes to its
+/// column as it is read, with no list of cells in between.
 pub(crate) fn table_section<'a, R: PlanRow<'a>>(
     doc: &'a Document,
     section: SectionRef<'a>,
@@ -53,64 +53,123 @@ pub(crate) fn table_section<'a, R: PlanRow<'a>>(
             rows: Vec::new(),
         };
     };
-    let tree = &doc.tree;
-    let column_count = R::COLUMNS.len().min(MAX_COLUMNS);
     debug_assert!(
         R::COLUMNS.len() <= MAX_COLUMNS,
         "row type with too many columns"
     );
+    let column_count = R::COLUMNS.len().min(MAX_COLUMNS);
     let mut header = Vec::new();
-    let mut columns = [None; MAX_COLUMNS];
     let mut rows = Vec::new();
-    // The head is the first part of a GFM table, so the columns are known
-    // before the first row.
-    for part in tree.children(table) {
-        match tree.kind(part) {
-            NodeKind::TableHead => {
-                header = cells(doc, part).collect();
-                for ((position, names), column) in
-                    R::COLUMNS.iter().enumerate().zip(columns.iter_mut())
-                {
-                    *column = column_named(&header, names)
-                        .or_else(|| (position < header.len()).then_some(position));
+    // Column of each field (`usize::MAX` for none), set once the head is read.
+    let mut columns = [usize::MAX; MAX_COLUMNS];
+    let mut row: Option<Row<'a>> = None;
+    let mut head_done = false;
+    for cell in parts(doc, table) {
+        match cell {
+            Part::Head => {}
+            Part::Row(span) => {
+                if !head_done {
+                    head_done = true;
+                    columns = column_indices::<R>(&header);
+                    // Rows are the table's other parts; an upper bound saves
+                    // growing the list.
+                    rows.reserve(doc.tree.descendants(table).size_hint().0 / (header.len() + 1));
+                }
+                if let Some(done) = row.replace(Row::new(span)) {
+                    rows.push(done.finish::<R>(column_count));
                 }
             }
-            NodeKind::TableRow => {
-                let span = tree.span(part);
-                let empty = Spanned::new("", Span::empty(span.end));
-                let mut picked = [empty; MAX_COLUMNS];
-                let mut blank = true;
-                for (index, cell) in cells(doc, part).enumerate() {
-                    blank &= cell.value.is_empty();
-                    for (slot, column) in picked.iter_mut().zip(columns) {
-                        if column == Some(index) {
-                            *slot = cell;
-                        }
-                    }
-                }
-                rows.push(R::from_cells(
-                    span,
-                    blank,
-                    picked.get(..column_count).unwrap_or(&[]),
-                ));
-            }
-            _ => {}
+            Part::Cell(text) => match row.as_mut() {
+                Some(row) => row.add(text, &columns),
+                None => header.push(text),
+            },
         }
+    }
+    if let Some(done) = row {
+        rows.push(done.finish::<R>(column_count));
     }
     TableSection {
         section,
-        table: Some(tree.span(table)),
+        table: Some(doc.tree.span(table)),
         header,
         rows,
     }
 }
 
-/// The trimmed cells of a table row (or head).
-fn cells(doc: &Document, row: NodeId) -> impl Iterator<Item = Text<'_>> + '_ {
+/// A table node's parts in document order, inline nodes skipped.
+enum Part<'a> {
+    Head,
+    Row(Span),
+    /// A cell's trimmed text.
+    Cell(Text<'a>),
+}
+
+/// The parts of `table`. The head comes first and holds its cells directly;
+/// each row holds its cells; nothing else of interest is inside a table.
+fn parts(doc: &Document, table: NodeId) -> impl Iterator<Item = Part<'_>> + '_ {
     let tree = &doc.tree;
-    tree.children(row)
-        .filter(move |&cell| tree.kind(cell) == NodeKind::TableCell)
-        .map(move |cell| scan::trim(Spanned::slice(&doc.text, tree.span(cell))))
+    tree.descendants(table).filter_map(move |id| {
+        let node = tree.node(id);
+        match node.kind {
+            NodeKind::TableHead => Some(Part::Head),
+            NodeKind::TableRow => Some(Part::Row(node.span)),
+            NodeKind::TableCell => {
+                Some(Part::Cell(scan::trim(Spanned::slice(&doc.text, node.span))))
+            }
+            _ => None,
+        }
+    })
+}
+
+/// A body row being read.
+struct Row<'a> {
+    span: Span,
+    picked: [Text<'a>; MAX_COLUMNS],
+    blank: bool,
+    cells: usize,
+}
+
+impl<'a> Row<'a> {
+    fn new(span: Span) -> Row<'a> {
+        Row {
+            span,
+            picked: [Spanned::new("", Span::empty(span.end)); MAX_COLUMNS],
+            blank: true,
+            cells: 0,
+        }
+    }
+
+    fn add(&mut self, cell: Text<'a>, columns: &[usize; MAX_COLUMNS]) {
+        self.blank &= cell.value.is_empty();
+        for (slot, &column) in self.picked.iter_mut().zip(columns) {
+            if column == self.cells {
+                *slot = cell;
+            }
+        }
+        self.cells += 1;
+    }
+
+    fn finish<R: PlanRow<'a>>(self, column_count: usize) -> R {
+        R::from_cells(
+            self.span,
+            self.blank,
+            self.picked.get(..column_count).unwrap_or(&[]),
+        )
+    }
+}
+
+/// Each column of `R`: found by name (see [`column_named`]), else by
+/// position when the header is that wide.
+fn column_indices<'a, R: PlanRow<'a>>(header: &[Text<'_>]) -> [usize; MAX_COLUMNS] {
+    let mut columns = [usize::MAX; MAX_COLUMNS];
+    for ((position, names), column) in R::COLUMNS.iter().enumerate().zip(columns.iter_mut()) {
+        if let Some(index) =
+            column_named(header, names).or_else(|| (position < header.len()).then_some(position))
+        {
+            *column = index;
+        }
+    }
+    columns
 }
 
 /// The first header cell named like one of `names`, tried in turn (ASCII
@@ -148,25 +207,27 @@ pub struct FreeRow<'a> {
 impl<'a> FreeTable<'a> {
     /// Reads the table node `table`.
     pub(crate) fn read(doc: &'a Document, table: NodeId) -> Self {
-        let tree = &doc.tree;
         let mut header = Vec::new();
-        let mut rows = Vec::new();
-        for part in tree.children(table) {
-            match tree.kind(part) {
-                NodeKind::TableHead => header = cells(doc, part).collect(),
-                NodeKind::TableRow => {
-                    let cells: Vec<Text<'a>> = cells(doc, part).collect();
-                    rows.push(FreeRow {
-                        span: tree.span(part),
-                        blank: cells.iter().all(|cell| cell.value.is_empty()),
-                        cells,
-                    });
-                }
-                _ => {}
+        let mut rows: Vec<FreeRow<'a>> = Vec::new();
+        for part in parts(doc, table) {
+            match part {
+                Part::Head => {}
+                Part::Row(span) => rows.push(FreeRow {
+                    span,
+                    cells: Vec::with_capacity(header.len()),
+                    blank: true,
+                }),
+                Part::Cell(cell) => match rows.last_mut() {
+                    Some(row) => {
+                        row.blank &= cell.value.is_empty();
+                        row.cells.push(cell);
+                    }
+                    None => header.push(cell),
+                },
             }
         }
         FreeTable {
-            span: tree.span(table),
+            span: doc.tree.span(table),
             header,
             rows,
         }

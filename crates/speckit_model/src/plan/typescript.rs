@@ -12,6 +12,7 @@ use serde::Serialize;
 use speckit_md::lex;
 use speckit_text::{Span, Spanned};
 
+use super::scan;
 use crate::common::Text;
 use crate::document::Document;
 
@@ -89,13 +90,19 @@ pub(crate) fn read_declarations<'a>(doc: &'a Document, code: Text<'a>, out: &mut
     let mut open: Option<Open<'a>> = None;
     let mut in_block_comment = false;
     for line in lex::lines(&doc.text, code.span) {
-        let trimmed = line.value.trim_start();
+        let trimmed = scan::trim_start_str(line.value);
         if in_block_comment
             || trimmed.starts_with("/*")
             || (trimmed.starts_with('*') && open.is_some())
         {
             in_block_comment =
                 !line.value.contains("*/") && (in_block_comment || trimmed.starts_with("/*"));
+            continue;
+        }
+        // Outside a declaration only a line opening with a keyword or a
+        // modifier (`export`, `declare`, `default`, `const`, `interface`,
+        // `enum`, `type`) matters; JSON and SQL lines stop here.
+        if open.is_none() && !trimmed.starts_with(['e', 'd', 'c', 'i', 't']) {
             continue;
         }
         let (code_part, comment) = split_line_comment(line);
@@ -281,7 +288,7 @@ fn push_piece<'a>(declaration: &mut Open<'a>, line: Text<'a>, start: Option<usiz
     let Some(piece) = line.value.get(start..end.max(start)) else {
         return;
     };
-    let piece = Spanned::new(piece, line.span.subspan(start..end.max(start))).trim();
+    let piece = scan::trim(scan::sub(line, piece));
     if piece.value.is_empty() {
         return;
     }
@@ -299,21 +306,23 @@ fn push_piece<'a>(declaration: &mut Open<'a>, line: Text<'a>, start: Option<usiz
 fn interface_member(piece: Text<'_>) -> Option<TsMember<'_>> {
     let text = piece.value;
     let colon = top_level_colon(text)?;
-    let mut name = text.get(..colon)?.trim();
-    name = name.strip_prefix("readonly ").map_or(name, str::trim_start);
-    if let Some(paren) = name.find('(') {
-        name = name.get(..paren)?.trim_end();
+    let mut name = scan::trim_str(text.get(..colon)?);
+    name = name
+        .strip_prefix("readonly ")
+        .map_or(name, scan::trim_start_str);
+    if let Some(paren) = memchr::memchr(b'(', name.as_bytes()) {
+        name = scan::trim_end_str(name.get(..paren)?);
     }
     let optional = name.ends_with('?');
-    name = name.trim_end_matches('?').trim_end();
+    name = scan::trim_end_str(name.trim_end_matches('?'));
     if name.is_empty() {
         return None;
     }
-    let ty = text.get(colon + 1..)?.trim();
+    let ty = scan::trim_str(text.get(colon + 1..)?);
     Some(TsMember {
-        name: Spanned::new(name, piece.span.of_subslice(text, name)),
+        name: scan::sub(piece, name),
         optional,
-        ty: Spanned::new(ty, piece.span.of_subslice(text, ty)),
+        ty: scan::sub(piece, ty),
         comment: None,
         span: piece.span,
     })
@@ -340,10 +349,10 @@ fn top_level_colon(text: &str) -> Option<usize> {
 /// `KEY = 'VALUE'` or `KEY`.
 fn enum_member(piece: Text<'_>) -> TsEnumMember<'_> {
     let text = piece.value;
-    let (key, value) = match text.find('=') {
+    let (key, value) = match memchr::memchr(b'=', text.as_bytes()) {
         Some(equals) => (
-            text.get(..equals).unwrap_or("").trim(),
-            text.get(equals + 1..).map(str::trim),
+            scan::trim_str(text.get(..equals).unwrap_or("")),
+            text.get(equals + 1..).map(scan::trim_str),
         ),
         None => (text, None),
     };
@@ -356,10 +365,10 @@ fn enum_member(piece: Text<'_>) -> TsEnumMember<'_> {
                     .and_then(|inner| inner.strip_suffix(quote))
             })
             .unwrap_or(value);
-        Spanned::new(unquoted, piece.span.of_subslice(text, unquoted))
+        scan::sub(piece, unquoted)
     });
     TsEnumMember {
-        key: Spanned::new(key, piece.span.of_subslice(text, key)),
+        key: scan::sub(piece, key),
         value,
         comment: None,
         span: piece.span,
@@ -369,20 +378,18 @@ fn enum_member(piece: Text<'_>) -> TsEnumMember<'_> {
 /// Splits a line at a `//` comment outside strings; the comment is trimmed.
 fn split_line_comment(line: Text<'_>) -> (Text<'_>, Option<Text<'_>>) {
     let bytes = line.value.as_bytes();
+    // Most lines have no slash at all.
+    if memchr::memchr(b'/', bytes).is_none() {
+        return (line, None);
+    }
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
         match byte {
             b'\'' | b'"' | b'`' => index = skip_string(bytes, index),
             b'/' if bytes.get(index + 1) == Some(&b'/') => {
                 let code = line.value.get(..index).unwrap_or("");
-                let comment = line.value.get(index + 2..).unwrap_or("").trim();
-                return (
-                    Spanned::new(code, line.span.subspan(0..index)),
-                    Some(Spanned::new(
-                        comment,
-                        line.span.of_subslice(line.value, comment),
-                    )),
-                );
+                let comment = scan::trim_str(line.value.get(index + 2..).unwrap_or(""));
+                return (scan::sub(line, code), Some(scan::sub(line, comment)));
             }
             _ => {}
         }
