@@ -58,7 +58,54 @@ struct Node<'a> {
     subtree_end: usize,
     /// See [`SectionRef::blank`].
     blank: bool,
+    /// See [`SectionRef::heading_span`] (empty at 0 for the document).
+    heading_span: Span,
+    /// See [`SectionRef::span`].
+    span: Span,
 }
+
+impl Node<'_> {
+    /// A section opened by the heading at `heading` (an index into the
+    /// blocks); extents are filled in once all headings are known.
+    fn open(
+        id: SectionId,
+        level: u8,
+        title: Text<'_>,
+        heading: Option<usize>,
+        blocks: usize,
+    ) -> Node<'_> {
+        Node {
+            id,
+            level,
+            title,
+            normalized: normalized_text(title),
+            heading,
+            own_start: heading.map_or(0, |index| index + 1),
+            own_end: blocks,
+            end: blocks,
+            subtree_end: 0,
+            blank: true,
+            heading_span: Span::empty(0),
+            span: Span::empty(0),
+        }
+    }
+}
+
+/// What [`Layout::node`] gives for an index that is out of range.
+const NO_NODE: Node<'static> = Node {
+    id: SectionId::DOCUMENT,
+    level: 0,
+    title: Spanned::new("", Span::empty(0)),
+    normalized: Spanned::new("", Span::empty(0)),
+    heading: None,
+    own_start: 0,
+    own_end: 0,
+    end: 0,
+    subtree_end: 0,
+    blank: true,
+    heading_span: Span::empty(0),
+    span: Span::empty(0),
+};
 
 /// Logical sections of a plan, in document order; index 0 is the document.
 pub(crate) struct Layout<'a> {
@@ -76,22 +123,17 @@ impl<'a> Layout<'a> {
         let tree = &doc.tree;
         let blocks: Vec<NodeId> = tree.children(NodeId::ROOT).collect();
         let mut nodes = Vec::with_capacity(tree.sections().len());
-        nodes.push(Node {
-            id: SectionId::DOCUMENT,
-            level: 0,
-            title: Spanned::new("", Span::empty(0)),
-            normalized: Spanned::new("", Span::empty(0)),
-            heading: None,
-            own_start: 0,
-            own_end: blocks.len(),
-            end: blocks.len(),
-            subtree_end: 0,
-            blank: true,
-        });
+        nodes.push(Node::open(
+            SectionId::DOCUMENT,
+            0,
+            Spanned::new("", Span::empty(0)),
+            None,
+            blocks.len(),
+        ));
         let mut accidental = Vec::new();
         let mut heading_count = 0u32;
         for (block_index, &block) in blocks.iter().enumerate() {
-            let NodeKind::Heading { level, setext } = tree.kind(block) else {
+            let NodeKind::Heading { level, setext } = tree.node(block).kind else {
                 continue;
             };
             // Every top-level heading opens the next section of the tree.
@@ -104,22 +146,27 @@ impl<'a> Layout<'a> {
             if let Some(previous) = nodes.last_mut() {
                 previous.own_end = block_index;
             }
-            let title = doc.section_title(id);
-            nodes.push(Node {
+            nodes.push(Node::open(
                 id,
                 level,
-                title,
-                normalized: normalized_text(title),
-                heading: Some(block_index),
-                own_start: block_index + 1,
-                own_end: blocks.len(),
-                end: blocks.len(),
-                subtree_end: 0,
-                blank: true,
-            });
+                doc.section_title(id),
+                Some(block_index),
+                blocks.len(),
+            ));
         }
         close_subtrees(&mut nodes);
         mark_blank(doc, &blocks, &mut nodes);
+        let text_end = Span::from_range(0..doc.text.len()).end;
+        for node in &mut nodes {
+            if let Some(&heading) = node.heading.and_then(|index| blocks.get(index)) {
+                node.heading_span = tree.span(heading);
+            }
+            let start = node.heading_span.start;
+            let end = blocks
+                .get(node.end)
+                .map_or(text_end, |&block| tree.span(block).start);
+            node.span = Span::new(start, end.max(start));
+        }
         Layout {
             doc,
             blocks,
@@ -129,23 +176,11 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn node(&self, section: usize) -> Node<'a> {
+    fn node(&self, section: usize) -> &Node<'a> {
         self.nodes
             .get(section)
             .or_else(|| self.nodes.first())
-            .copied()
-            .unwrap_or(Node {
-                id: SectionId::DOCUMENT,
-                level: 0,
-                title: Spanned::new("", Span::empty(0)),
-                normalized: Spanned::new("", Span::empty(0)),
-                heading: None,
-                own_start: 0,
-                own_end: 0,
-                end: 0,
-                subtree_end: 0,
-                blank: true,
-            })
+            .unwrap_or(&NO_NODE)
     }
 
     /// The section holding the plan's H2s: the first H1, else the document.
@@ -235,25 +270,13 @@ impl<'a> Layout<'a> {
     }
 
     pub(crate) fn heading_span(&self, section: usize) -> Span {
-        let node = self.node(section);
-        match node.heading.and_then(|index| self.blocks.get(index)) {
-            Some(&heading) => self.doc.tree.span(heading),
-            None => Span::empty(0),
-        }
+        self.node(section).heading_span
     }
 
     /// From the heading to the start of the next section that is not a
     /// descendant (or the end of the text).
     pub(crate) fn span(&self, section: usize) -> Span {
-        let node = self.node(section);
-        let start = self.heading_span(section).start;
-        let end = self
-            .blocks
-            .get(node.end)
-            .map_or(Span::from_range(0..self.doc.text.len()).end, |&block| {
-                self.doc.tree.span(block).start
-            });
-        Span::new(start, end.max(start))
+        self.node(section).span
     }
 
     /// The section as a [`SectionRef`]; marks it as understood for the outline.
@@ -263,9 +286,9 @@ impl<'a> Layout<'a> {
             known.push(node.id);
         }
         SectionRef {
-            title: self.title(section),
-            heading_span: self.heading_span(section),
-            span: self.span(section),
+            title: node.title,
+            heading_span: node.heading_span,
+            span: node.span,
             level: node.level,
             blank: node.blank,
         }
@@ -340,29 +363,18 @@ fn close_subtrees(nodes: &mut [Node<'_>]) {
 /// no section from it to its subtree end has content of its own.
 fn mark_blank(doc: &Document, blocks: &[NodeId], nodes: &mut [Node<'_>]) {
     let count = nodes.len();
-    let own_blank: Vec<bool> = nodes
-        .iter()
-        .map(|node| {
-            let own = blocks.get(node.own_start..node.own_end).unwrap_or(&[]);
-            own.iter().all(|&block| is_blank_block(doc, block))
-        })
-        .collect();
-    // `next_content[i]`: the first section at or after `i` with content.
-    let mut next_content = vec![count; count + 1];
+    // Backwards, so that this is the first section at or after the current
+    // one with content of its own (`count` for none).
+    let mut next_content = count;
     for index in (0..count).rev() {
-        let next = next_content.get(index + 1).copied().unwrap_or(count);
-        let here = if own_blank.get(index).copied().unwrap_or(true) {
-            next
-        } else {
-            index
+        let Some(node) = nodes.get_mut(index) else {
+            continue;
         };
-        if let Some(slot) = next_content.get_mut(index) {
-            *slot = here;
+        let own = blocks.get(node.own_start..node.own_end).unwrap_or(&[]);
+        if !own.iter().all(|&block| is_blank_block(doc, block)) {
+            next_content = index;
         }
-    }
-    for (index, node) in nodes.iter_mut().enumerate() {
-        node.blank =
-            next_content.get(index).copied().unwrap_or(count) >= node.subtree_end.max(index + 1);
+        node.blank = next_content >= node.subtree_end.max(index + 1);
     }
 }
 
@@ -389,16 +401,15 @@ fn normalized_text(title: Text<'_>) -> Text<'_> {
 
 /// A title with decorations and leading numbering removed.
 pub(crate) fn normalize_title(title: &str) -> &str {
-    // Most titles end in a letter: then there is no decoration to strip
-    // (those end in a space, `)`, `*`, `_`, `MVP` or a non-ASCII symbol)
-    // and no outer whitespace, which saves the general stripping.
+    // Decorations end in a space, `)`, `*`, `_`, `MVP` or a non-ASCII
+    // symbol; a title whose edges are other visible ASCII characters (most
+    // are) has none to strip and no outer whitespace.
     let bytes = title.as_bytes();
+    let visible = |byte: u8| byte > b' ' && byte.is_ascii();
     let plain_end = bytes
         .last()
-        .is_some_and(|&last| last.is_ascii_alphanumeric() && last != b'P');
-    let plain_start = bytes
-        .first()
-        .is_some_and(|&first| first.is_ascii() && !first.is_ascii_whitespace() && first != 0x0b);
+        .is_some_and(|&last| visible(last) && !matches!(last, b')' | b'*' | b'_' | b'P'));
+    let plain_start = bytes.first().is_some_and(|&first| visible(first));
     let undecorated = if plain_end && plain_start {
         title
     } else {

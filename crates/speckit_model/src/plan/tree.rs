@@ -93,7 +93,9 @@ impl<'a> FileTree<'a> {
 
 /// Parses the tree in `code`.
 pub(crate) fn parse_tree<'a>(doc: &'a Document, code: Code<'a>) -> FileTree<'a> {
-    let mut entries: Vec<TreeEntry<'a>> = Vec::new();
+    // A line holds at most one entry; sizing the list once saves growing it.
+    let lines = memchr::memchr_iter(b'\n', code.content.value.as_bytes()).count() + 1;
+    let mut entries: Vec<TreeEntry<'a>> = Vec::with_capacity(lines);
     let mut comments = Vec::new();
     // Open ancestors: (indent key, entry index).
     let mut open: Vec<(usize, usize)> = Vec::with_capacity(8);
@@ -145,22 +147,29 @@ fn split_prefix(line: Text<'_>) -> Option<(usize, Text<'_>)> {
     // Characters skipped, and their count when the last `|` was reached.
     let mut chars = 0usize;
     let mut last_bar: Option<(usize, usize)> = None;
-    loop {
-        let width = match bytes.get(offset..).unwrap_or(&[]) {
-            [b' ', ..] => 1,
-            [b'|', ..] => {
+    while let Some(&byte) = bytes.get(offset) {
+        let width = match byte {
+            b' ' => 1,
+            b'|' => {
                 last_bar = Some((offset, chars));
                 1
             }
-            [b'\t', ..] => {
-                column += 4 - column % 4;
-                offset += 1;
-                chars += 1;
-                continue;
+            b'\t' => {
+                column += 3 - column % 4;
+                1
             }
-            // `│`, `┃`, no-break space, ideographic space.
-            [0xE2, 0x94, 0x82 | 0x83, ..] | [0xE3, 0x80, 0x80, ..] => 3,
-            [0xC2, 0xA0, ..] => 2,
+            // `│`, `┃`, ideographic space, no-break space.
+            0xE2 if bytes.get(offset + 1) == Some(&0x94)
+                && matches!(bytes.get(offset + 2), Some(0x82 | 0x83)) =>
+            {
+                3
+            }
+            0xE3 if bytes.get(offset + 1) == Some(&0x80)
+                && bytes.get(offset + 2) == Some(&0x80) =>
+            {
+                3
+            }
+            0xC2 if bytes.get(offset + 1) == Some(&0xA0) => 2,
             _ => break,
         };
         column += 1;
@@ -189,30 +198,43 @@ fn split_prefix(line: Text<'_>) -> Option<(usize, Text<'_>)> {
 /// start of `text`, spaces after it included; 0 if there is none.
 fn connector_len(text: &str) -> usize {
     let bytes = text.as_bytes();
+    let is_dash_char = |at: usize| {
+        // `─`, `━`, `—`.
+        bytes.get(at) == Some(&0xE2)
+            && matches!(
+                (bytes.get(at + 1), bytes.get(at + 2)),
+                (Some(0x94), Some(0x80 | 0x81)) | (Some(0x80), Some(0x94))
+            )
+    };
     // `├`, `└`, `┣`, `┗` stand alone in some trees; ASCII connectors need dashes.
-    let (mut end, box_corner) = match bytes {
-        [0xE2, 0x94, 0x9C | 0x94 | 0xA3 | 0x97, ..] => (3, true),
-        [b'|' | b'`' | b'+' | b'\\', ..] => (1, false),
+    let (mut end, box_corner) = match bytes.first() {
+        Some(0xE2)
+            if bytes.get(1) == Some(&0x94)
+                && matches!(bytes.get(2), Some(0x9C | 0x94 | 0xA3 | 0x97)) =>
+        {
+            (3, true)
+        }
+        Some(b'|' | b'`' | b'+' | b'\\') => (1, false),
         _ => return 0,
     };
     let mut dashes = 0;
     loop {
-        let width = match bytes.get(end..).unwrap_or(&[]) {
-            [b'-', ..] => 1,
-            // `─`, `━`, `—`.
-            [0xE2, 0x94, 0x80 | 0x81, ..] | [0xE2, 0x80, 0x94, ..] => 3,
-            _ => break,
-        };
+        if bytes.get(end) == Some(&b'-') {
+            end += 1;
+        } else if is_dash_char(end) {
+            end += 3;
+        } else {
+            break;
+        }
         dashes += 1;
-        end += width;
     }
     if dashes == 0 && !box_corner {
         return 0;
     }
     loop {
-        match bytes.get(end..).unwrap_or(&[]) {
-            [b' ', ..] => end += 1,
-            [0xC2, 0xA0, ..] => end += 2,
+        match bytes.get(end) {
+            Some(b' ') => end += 1,
+            Some(0xC2) if bytes.get(end + 1) == Some(&0xA0) => end += 2,
             _ => return end,
         }
     }
