@@ -41,7 +41,7 @@ impl<'a> Bullet<'a> {
     /// a bracket follows it, and the first line is found with `memchr`.
     fn from_item(doc: &'a Document, item: NodeId) -> Bullet<'a> {
         let span = doc.tree.span(item);
-        let line = scan::first_line(Spanned::slice(&doc.text, span));
+        let line = scan::first_line(scan::slice(&doc.text, span));
         let marker = scan::list_marker(line);
         let checkbox = marker
             .filter(|marker| marker.rest.value.starts_with(['[', '［']))
@@ -69,7 +69,7 @@ impl<'a> Bullet<'a> {
 
     /// The empty bullet that became the underline of an accidental heading.
     fn from_underline(line: Text<'a>) -> Bullet<'a> {
-        let trimmed = line.trim();
+        let trimmed = scan::trim(line);
         Bullet {
             text: Spanned::new("", Span::empty(trimmed.span.end)),
             line: line.span,
@@ -284,7 +284,7 @@ fn read_paragraph_fields<'a>(
             fields.push(Field {
                 label: field.label,
                 value: field.value,
-                span: line.trim().span,
+                span: scan::trim(line).span,
                 bullet: false,
                 colon_inside: field.colon_inside,
                 items: Vec::new(),
@@ -306,7 +306,7 @@ fn read_paragraph_fields<'a>(
 
 /// Extends a field's value over a continuation line.
 fn extend_value<'a>(doc: &'a Document, field: &mut Field<'a>, line: Text<'a>) {
-    let line = line.trim();
+    let line = scan::trim(line);
     if line.value.is_empty() {
         return;
     }
@@ -316,7 +316,7 @@ fn extend_value<'a>(doc: &'a Document, field: &mut Field<'a>, line: Text<'a>) {
         field.value.span.start
     };
     let span = Span::new(start, line.span.end.max(start));
-    field.value = Spanned::slice(&doc.text, span);
+    field.value = scan::slice(&doc.text, span);
     field.span = field.span.cover(line.span);
 }
 
@@ -342,7 +342,8 @@ fn read_accidental_heading<'a>(
         Span::new(span.start, text_end.max(span.start)),
         &mut content.fields,
     );
-    let bullet = (underline.value.trim() == "-").then(|| Bullet::from_underline(underline));
+    let bullet =
+        (scan::trim_str(underline.value) == "-").then(|| Bullet::from_underline(underline));
     // A label over the underline introduces it and the list after it.
     let label = content
         .fields
@@ -476,7 +477,8 @@ pub(crate) fn read_items(doc: &Document, blocks: impl Iterator<Item = NodeId>) -
                 level: 2,
             } if is_accidental_heading(doc, block) => {
                 let underline = lex::lines(&doc.text, tree.span(block)).last();
-                if let Some(underline) = underline.filter(|line| line.value.trim() == "-") {
+                if let Some(underline) = underline.filter(|line| scan::trim_str(line.value) == "-")
+                {
                     items.push(Bullet::from_underline(underline));
                 }
             }

@@ -121,8 +121,20 @@ pub(crate) struct Layout<'a> {
 impl<'a> Layout<'a> {
     pub(crate) fn new(doc: &'a Document) -> Layout<'a> {
         let tree = &doc.tree;
+        // Node and section fields are read straight from the tree's slices:
+        // its accessors are calls into another crate, and this looks at
+        // every top-level block.
+        let tree_nodes = tree.nodes();
+        let sections = tree.sections();
+        let kind_span = |id: NodeId| {
+            tree_nodes
+                .get(id.index())
+                .map_or((NodeKind::Root, Span::empty(0)), |node| {
+                    (node.kind, node.span)
+                })
+        };
         let blocks: Vec<NodeId> = tree.children(NodeId::ROOT).collect();
-        let mut nodes = Vec::with_capacity(tree.sections().len());
+        let mut nodes = Vec::with_capacity(sections.len());
         nodes.push(Node::open(
             SectionId::DOCUMENT,
             0,
@@ -133,12 +145,15 @@ impl<'a> Layout<'a> {
         let mut accidental = Vec::new();
         let mut heading_count = 0u32;
         for (block_index, &block) in blocks.iter().enumerate() {
-            let NodeKind::Heading { level, setext } = tree.node(block).kind else {
+            let (NodeKind::Heading { level, setext }, heading_span) = kind_span(block) else {
                 continue;
             };
             // Every top-level heading opens the next section of the tree.
             heading_count += 1;
-            let id = section_of_heading(doc, SectionId(heading_count), block);
+            let id = match sections.get(heading_count as usize) {
+                Some(section) if section.heading == Some(block) => SectionId(heading_count),
+                _ => section_of_heading(doc, block),
+            };
             if setext && level == 2 && is_accidental_heading(doc, block) {
                 accidental.push(id);
                 continue;
@@ -146,25 +161,27 @@ impl<'a> Layout<'a> {
             if let Some(previous) = nodes.last_mut() {
                 previous.own_end = block_index;
             }
-            nodes.push(Node::open(
+            let title = sections
+                .get(id.index())
+                .map_or(Span::empty(0), |section| section.title);
+            let mut node = Node::open(
                 id,
                 level,
-                doc.section_title(id),
+                scan::slice(&doc.text, title),
                 Some(block_index),
                 blocks.len(),
-            ));
+            );
+            node.heading_span = heading_span;
+            nodes.push(node);
         }
         close_subtrees(&mut nodes);
         mark_blank(doc, &blocks, &mut nodes);
         let text_end = Span::from_range(0..doc.text.len()).end;
         for node in &mut nodes {
-            if let Some(&heading) = node.heading.and_then(|index| blocks.get(index)) {
-                node.heading_span = tree.span(heading);
-            }
             let start = node.heading_span.start;
             let end = blocks
                 .get(node.end)
-                .map_or(text_end, |&block| tree.span(block).start);
+                .map_or(text_end, |&block| kind_span(block).1.start);
             node.span = Span::new(start, end.max(start));
         }
         Layout {
@@ -308,12 +325,9 @@ impl<'a> Layout<'a> {
 }
 
 /// The tree section whose heading is `block`. Top-level headings and tree
-/// sections correspond one to one in order; the look-up guards against any
-/// drift between the two.
-fn section_of_heading(doc: &Document, expected: SectionId, block: NodeId) -> SectionId {
-    if doc.tree.section(expected).heading == Some(block) {
-        return expected;
-    }
+/// sections correspond one to one in order, so the caller tries the next
+/// section first; this look-up guards against any drift between the two.
+fn section_of_heading(doc: &Document, block: NodeId) -> SectionId {
     debug_assert!(false, "section order differs from heading order");
     doc.tree
         .sections()
@@ -390,7 +404,7 @@ pub(crate) fn is_accidental_heading(doc: &Document, block: NodeId) -> bool {
     let (Some(first), Some(last)) = (first, last) else {
         return false;
     };
-    let underline = last.value.trim();
+    let underline = scan::trim_str(last.value);
     underline.len() <= 2 || scan::read_field(first).is_some()
 }
 
@@ -421,17 +435,22 @@ pub(crate) fn normalize_title(title: &str) -> &str {
 /// Whether a top-level block adds nothing a reader would call content.
 pub(crate) fn is_blank_block(doc: &Document, block: NodeId) -> bool {
     let tree = &doc.tree;
-    match tree.kind(block) {
+    let nodes = tree.nodes();
+    // An id from elsewhere reads as the root, as `MdTree` answers it.
+    let Some(node) = nodes.get(block.index()) else {
+        return false;
+    };
+    match node.kind {
         NodeKind::Heading { setext, .. } => !setext || !is_accidental_heading(doc, block),
         NodeKind::ThematicBreak => true,
-        NodeKind::HtmlBlock => {
-            is_comment_only(doc.text.get(tree.span(block).range()).unwrap_or(""))
-        }
+        NodeKind::HtmlBlock => is_comment_only(doc.text.get(node.span.range()).unwrap_or("")),
         // An empty item is its marker alone (item spans end at the last
         // visible character, so nested content would show up here).
         NodeKind::List { .. } => tree.list_items(block).all(|item| {
-            let source = Spanned::slice(&doc.text, tree.span(item));
-            scan::list_marker(source)
+            let span = nodes
+                .get(item.index())
+                .map_or(Span::empty(0), |item| item.span);
+            scan::list_marker(scan::slice(&doc.text, span))
                 .is_some_and(|marker| scan::trim_str(marker.rest.value).is_empty())
         }),
         _ => false,
@@ -489,16 +508,16 @@ pub(crate) fn split_numbered<'a>(title: Text<'a>, words: &[&str]) -> Option<Numb
     } else {
         rest
     };
-    let trimmed = after.trim_start();
+    let trimmed = scan::trim_start_str(after);
     if !(is_number || trimmed.starts_with(':') || trimmed.starts_with('：')) {
         return None;
     }
     let name = trimmed
         .trim_start_matches([':', '：', '-', '–', '—', '.'])
         .trim();
-    let number = is_number.then(|| Spanned::new(raw, title.span.of_subslice(title.value, raw)));
+    let number = is_number.then(|| scan::sub(title, raw));
     Some(Numbered {
         number,
-        name: Spanned::new(name, title.span.of_subslice(title.value, name)),
+        name: scan::sub(title, name),
     })
 }

@@ -35,10 +35,30 @@ const fn is_plain(byte: u8) -> bool {
 pub(crate) fn trim_str(text: &str) -> &str {
     // Most texts have nothing to trim; the check stays small enough to
     // inline everywhere.
-    match text.as_bytes() {
-        [] => text,
-        [first, .., last] if is_plain(*first) && is_plain(*last) => text,
-        [only] if is_plain(*only) => text,
+    // Most texts have nothing to trim or one space at an edge (table cells,
+    // values after a colon); the check stays small enough to inline.
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return text;
+    };
+    let start = if is_plain(first) {
+        0
+    } else if first == b' ' && bytes.get(1).is_some_and(|&next| is_plain(next)) {
+        1
+    } else {
+        return trim_edges(text);
+    };
+    let end = if is_plain(last) {
+        len
+    } else if last == b' ' && len >= 2 && bytes.get(len - 2).is_some_and(|&before| is_plain(before))
+    {
+        len - 1
+    } else {
+        return trim_edges(text);
+    };
+    match text.get(start..end) {
+        Some(inner) if start < end => inner,
         _ => trim_edges(text),
     }
 }
@@ -100,6 +120,13 @@ pub(crate) fn trim_end_str(text: &str) -> &str {
     } else {
         rest
     }
+}
+
+/// `span` of `text` with its span, as `Spanned::slice` (which is not
+/// inlined across crates) gives it.
+#[inline]
+pub(crate) fn slice(text: &str, span: Span) -> Text<'_> {
+    Spanned::new(text.get(span.range()).unwrap_or(""), span)
 }
 
 /// `part`, a sub-slice of `whole`'s value, with its span. The same span as

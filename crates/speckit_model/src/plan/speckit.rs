@@ -11,6 +11,7 @@ use speckit_text::{Span, Spanned};
 use super::content::{Bullet, Field, find_field, meta_field, read_content};
 use super::design::first_table;
 use super::layout::{Layout, SectionRef, is_blank_block};
+use super::scan;
 use super::table::{ComplexityRow, FreeTable, TableSection};
 use super::tree::{FileTree, parse_tree};
 use crate::common::{CheckItem, MetaField, Text};
@@ -243,7 +244,7 @@ pub(crate) fn read_summary<'a>(layout: &Layout<'a>, section: usize) -> Summary<'
     let span = span.unwrap_or_else(|| Span::empty(layout.heading_span(section).end));
     Summary {
         section: layout.section_ref(section),
-        text: Spanned::slice(&layout.doc.text, span),
+        text: scan::slice(&layout.doc.text, span),
     }
 }
 
@@ -298,7 +299,7 @@ pub(crate) fn read_constitution_check<'a>(
         .find(|&block| tree.kind(block) != NodeKind::HtmlBlock)
         && tree.kind(first) == NodeKind::Paragraph
     {
-        gate = gate_line(Spanned::slice(&doc.text, tree.span(first)));
+        gate = gate_line(scan::slice(&doc.text, tree.span(first)));
         gate_block = gate.map(|_| first);
     }
     let content = read_content(doc, layout.subtree_blocks(section));
@@ -340,7 +341,7 @@ pub(crate) fn read_constitution_check<'a>(
 /// The inner text of a paragraph written entirely in emphasis that names a
 /// gate (`*GATE: Must pass before Phase 0 research.*`).
 fn gate_line(paragraph: Text<'_>) -> Option<Text<'_>> {
-    let value = paragraph.value.trim();
+    let value = scan::trim_str(paragraph.value);
     let inner = ["**", "*", "_"]
         .iter()
         .find_map(|marker| {
@@ -355,8 +356,7 @@ fn gate_line(paragraph: Text<'_>) -> Option<Text<'_>> {
     let translated = ["门禁", "ゲート", "關卡", "闸门"]
         .iter()
         .any(|word| inner.starts_with(word));
-    (upper || translated)
-        .then(|| Spanned::new(inner, paragraph.span.of_subslice(paragraph.value, inner)))
+    (upper || translated).then(|| scan::sub(paragraph, inner))
 }
 
 const DOCUMENTATION_NAMES: &[&str] = &[
@@ -462,7 +462,7 @@ fn option_label_lines(section: Text<'_>) -> Vec<Text<'_>> {
             .and_then(|tail| tail.find('\n'))
             .map_or(text.len(), |newline| at + newline);
         let line = text.get(line_start..line_end).unwrap_or("");
-        let line = Spanned::new(line, section.span.subspan(line_start..line_end)).trim();
+        let line = scan::trim(scan::sub(section, line));
         if lines.last().is_none_or(|last| last.span != line.span) {
             lines.push(line);
         }

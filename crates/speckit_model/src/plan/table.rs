@@ -113,9 +113,7 @@ fn parts(doc: &Document, table: NodeId) -> impl Iterator<Item = Part<'_>> + '_ {
         match node.kind {
             NodeKind::TableHead => Some(Part::Head),
             NodeKind::TableRow => Some(Part::Row(node.span)),
-            NodeKind::TableCell => {
-                Some(Part::Cell(scan::trim(Spanned::slice(&doc.text, node.span))))
-            }
+            NodeKind::TableCell => Some(Part::Cell(scan::trim(scan::slice(&doc.text, node.span)))),
             _ => None,
         }
     })
@@ -158,13 +156,31 @@ impl<'a> Row<'a> {
     }
 }
 
-/// Each column of `R`: found by name (see [`column_named`]), else by
-/// position when the header is that wide.
+/// Each column of `R`: found by name (the first header cell named like one
+/// of its names, tried in turn, ASCII case-insensitive, `**` emphasis
+/// ignored, as `Table::column_any` finds it), else by position when the
+/// header is that wide.
 fn column_indices<'a, R: PlanRow<'a>>(header: &[Text<'_>]) -> [usize; MAX_COLUMNS] {
+    // Each header cell is stripped once, not once per name tried.
+    let mut names = [""; 8];
+    for (slot, cell) in names.iter_mut().zip(header) {
+        *slot = strip_strong(cell.value);
+    }
+    let column_of = |wanted: &str| -> Option<usize> {
+        header.iter().enumerate().position(|(index, cell)| {
+            let name = names
+                .get(index)
+                .copied()
+                .unwrap_or_else(|| strip_strong(cell.value));
+            name.len() == wanted.len() && name.eq_ignore_ascii_case(wanted)
+        })
+    };
     let mut columns = [usize::MAX; MAX_COLUMNS];
-    for ((position, names), column) in R::COLUMNS.iter().enumerate().zip(columns.iter_mut()) {
-        if let Some(index) =
-            column_named(header, names).or_else(|| (position < header.len()).then_some(position))
+    for ((position, wanted), column) in R::COLUMNS.iter().enumerate().zip(columns.iter_mut()) {
+        if let Some(index) = wanted
+            .iter()
+            .find_map(|name| column_of(name))
+            .or_else(|| (position < header.len()).then_some(position))
         {
             *column = index;
         }
@@ -172,19 +188,13 @@ fn column_indices<'a, R: PlanRow<'a>>(header: &[Text<'_>]) -> [usize; MAX_COLUMN
     columns
 }
 
-/// The first header cell named like one of `names`, tried in turn (ASCII
-/// case-insensitive, `**` emphasis ignored), as `Table::column_any` finds it.
-fn column_named(header: &[Text<'_>], names: &[&str]) -> Option<usize> {
-    names.iter().find_map(|name| {
-        header.iter().position(|cell| {
-            let text = cell.value;
-            let inner = text
-                .strip_prefix("**")
-                .and_then(|inner| inner.strip_suffix("**"))
-                .unwrap_or(text);
-            scan::trim_str(inner).eq_ignore_ascii_case(name)
-        })
-    })
+/// A header cell without `**` around it, trimmed.
+fn strip_strong(text: &str) -> &str {
+    let inner = text
+        .strip_prefix("**")
+        .and_then(|inner| inner.strip_suffix("**"))
+        .unwrap_or(text);
+    scan::trim_str(inner)
 }
 
 /// Any table, cells as written (Constitution Check gates, free tables).

@@ -10,7 +10,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_md::lex;
-use speckit_text::{Span, Spanned};
+use speckit_text::Span;
 
 use super::scan;
 use crate::common::Text;
@@ -150,7 +150,7 @@ fn finish<'a>(declaration: Open<'a>, end: u32, out: &mut Declarations<'a>) {
 /// returns the declaration with the byte offset (within the line) after its
 /// opening brace, or after the name when the brace comes on a later line.
 fn start_declaration(line: Text<'_>, line_start: u32) -> Option<(Open<'_>, usize)> {
-    let mut rest = line.value.trim_start();
+    let mut rest = scan::trim_start_str(line.value);
     for modifier in ["export ", "declare ", "default ", "const "] {
         rest = rest.strip_prefix(modifier).map_or(rest, str::trim_start);
     }
@@ -164,7 +164,7 @@ fn start_declaration(line: Text<'_>, line_start: u32) -> Option<(Open<'_>, usize
     } else {
         return None;
     };
-    let after_keyword = after_keyword.trim_start();
+    let after_keyword = scan::trim_start_str(after_keyword);
     let name_len = after_keyword
         .char_indices()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '$'))
@@ -173,7 +173,7 @@ fn start_declaration(line: Text<'_>, line_start: u32) -> Option<(Open<'_>, usize
     if name.is_empty() {
         return None;
     }
-    let name = Spanned::new(name, line.span.of_subslice(line.value, name));
+    let name = scan::sub(line, name);
     let name_end = (name.span.end - line.span.start) as usize;
     let body_from = line
         .value
@@ -208,6 +208,10 @@ fn read_body_line<'a>(
     let mut index = from;
     let mut closed = false;
     while let Some(&byte) = bytes.get(index) {
+        if !is_in(&BODY_BYTES, byte) {
+            index += 1;
+            continue;
+        }
         match byte {
             b'\'' | b'"' | b'`' => index = skip_string(bytes, index),
             b'{' | b'(' | b'[' => {
@@ -265,6 +269,30 @@ fn read_body_line<'a>(
     closed
 }
 
+/// A set of bytes, as a table.
+type ByteSet = [bool; 256];
+
+/// The set holding `bytes`.
+const fn byte_set(bytes: &[u8]) -> ByteSet {
+    let mut set = [false; 256];
+    let mut index = 0;
+    while index < bytes.len() {
+        set[bytes[index] as usize] = true;
+        index += 1;
+    }
+    set
+}
+
+/// The bytes [`read_body_line`] acts on; it steps over the others.
+const BODY_BYTES: ByteSet = byte_set(b"'\"`{([<>})];,");
+
+/// The bytes [`top_level_colon`] acts on.
+const COLON_BYTES: ByteSet = byte_set(b"'\"`([{<>)]}:");
+
+fn is_in(set: &ByteSet, byte: u8) -> bool {
+    set.get(usize::from(byte)).copied().unwrap_or(false)
+}
+
 /// Index just past the string literal opening at `start` (or the line end).
 fn skip_string(bytes: &[u8], start: usize) -> usize {
     let quote = bytes.get(start).copied();
@@ -314,7 +342,8 @@ fn interface_member(piece: Text<'_>) -> Option<TsMember<'_>> {
         name = scan::trim_end_str(name.get(..paren)?);
     }
     let optional = name.ends_with('?');
-    name = scan::trim_end_str(name.trim_end_matches('?'));
+    let without_marks = name.len() - name.bytes().rev().take_while(|&byte| byte == b'?').count();
+    name = scan::trim_end_str(name.get(..without_marks).unwrap_or(name));
     if name.is_empty() {
         return None;
     }
@@ -334,6 +363,10 @@ fn top_level_colon(text: &str) -> Option<usize> {
     let mut depth = 0u32;
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
+        if !is_in(&COLON_BYTES, byte) {
+            index += 1;
+            continue;
+        }
         match byte {
             b'\'' | b'"' | b'`' => index = skip_string(bytes, index),
             b'(' | b'[' | b'{' | b'<' => depth += 1,
@@ -378,11 +411,13 @@ fn enum_member(piece: Text<'_>) -> TsEnumMember<'_> {
 /// Splits a line at a `//` comment outside strings; the comment is trimmed.
 fn split_line_comment(line: Text<'_>) -> (Text<'_>, Option<Text<'_>>) {
     let bytes = line.value.as_bytes();
-    // Most lines have no slash at all.
-    if memchr::memchr(b'/', bytes).is_none() {
+    let Some(first_slashes) = scan::find_pair(line.value, b'/') else {
         return (line, None);
-    }
-    let mut index = 0;
+    };
+    // Without a quote before them, the first `//` open the comment; a
+    // quote may hide them in a string, which needs the walk below.
+    let quoted = memchr::memchr3(b'\'', b'"', b'`', bytes.get(..first_slashes).unwrap_or(&[]));
+    let mut index = if quoted.is_some() { 0 } else { first_slashes };
     while let Some(&byte) = bytes.get(index) {
         match byte {
             b'\'' | b'"' | b'`' => index = skip_string(bytes, index),
