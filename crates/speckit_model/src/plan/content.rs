@@ -98,21 +98,51 @@ pub struct Code<'a> {
 }
 
 impl<'a> Code<'a> {
+    /// Reads a code block as `MdTree::code_block` does, from the node's
+    /// fields directly (the tree's readers are calls into another crate, and
+    /// a plan has dozens of code blocks).
     pub(crate) fn read(doc: &'a Document, block: NodeId) -> Option<Code<'a>> {
-        let code = doc.tree.code_block(&doc.text, block)?;
-        let info = code.info;
+        let node = doc.tree.nodes().get(block.index())?;
+        let NodeKind::CodeBlock { fenced } = node.kind else {
+            return None;
+        };
+        let span = node.span;
+        let source = scan::slice(&doc.text, span);
+        let bytes = source.value.as_bytes();
+        let first_line_len = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+        // Without inline content the tree answers an empty span at the
+        // block's start; the (empty) content then sits after the opening
+        // line. A block's code never starts at the block's first byte.
+        let recorded = doc.tree.content_span(block);
+        let content = if recorded == Span::empty(span.start) {
+            let after_line = u32::try_from(first_line_len + 1).unwrap_or(u32::MAX);
+            Spanned::new(
+                "",
+                Span::empty(span.start.saturating_add(after_line).min(span.end)),
+            )
+        } else {
+            scan::slice(&doc.text, recorded)
+        };
+        let info = if fenced {
+            let first_line = source.value.get(..first_line_len).unwrap_or("");
+            let first_line = first_line.strip_suffix('\r').unwrap_or(first_line);
+            let after_indent = scan::trim_start_str(first_line);
+            let fence_char = after_indent.chars().next().unwrap_or('`');
+            scan::sub(
+                source,
+                scan::trim_str(after_indent.trim_start_matches(fence_char)),
+            )
+        } else {
+            Spanned::new("", Span::empty(span.start))
+        };
         let word_len = info
             .value
             .find(char::is_whitespace)
             .unwrap_or(info.value.len());
-        let language = Spanned::new(
-            info.value.get(..word_len).unwrap_or(""),
-            info.span.subspan(0..word_len),
-        );
         Some(Code {
-            span: code.span,
-            language,
-            content: code.content,
+            span,
+            language: scan::sub(info, info.value.get(..word_len).unwrap_or("")),
+            content,
         })
     }
 
@@ -493,10 +523,15 @@ pub(crate) const NEXT_STEPS_LABELS: &[&str] = &["Next Steps", "Next steps"];
 
 /// True for a paragraph that opens with the `**Next Steps:**` label.
 pub(crate) fn is_next_steps(doc: &Document, paragraph: NodeId) -> bool {
-    if doc.tree.kind(paragraph) != NodeKind::Paragraph {
+    let Some(node) = doc.tree.nodes().get(paragraph.index()) else {
+        return false;
+    };
+    if node.kind != NodeKind::Paragraph
+        || !scan::may_open_field(doc.text.get(node.span.range()).unwrap_or(""))
+    {
         return false;
     }
-    lex::lines(&doc.text, doc.tree.span(paragraph))
+    lex::lines(&doc.text, node.span)
         .next()
         .and_then(scan::read_field)
         .is_some_and(|field| {

@@ -446,13 +446,25 @@ pub(crate) fn is_blank_block(doc: &Document, block: NodeId) -> bool {
         NodeKind::HtmlBlock => is_comment_only(doc.text.get(node.span.range()).unwrap_or("")),
         // An empty item is its marker alone (item spans end at the last
         // visible character, so nested content would show up here).
-        NodeKind::List { .. } => tree.list_items(block).all(|item| {
-            let span = nodes
-                .get(item.index())
-                .map_or(Span::empty(0), |item| item.span);
-            scan::list_marker(scan::slice(&doc.text, span))
-                .is_some_and(|marker| scan::trim_str(marker.rest.value).is_empty())
-        }),
+        NodeKind::List { .. } => {
+            let item_blank = |item: NodeId| {
+                let span = nodes
+                    .get(item.index())
+                    .map_or(Span::empty(0), |item| item.span);
+                scan::list_marker(scan::slice(&doc.text, span))
+                    .is_some_and(|marker| scan::trim_str(marker.rest.value).is_empty())
+            };
+            // A list's first item is the node right after it; it settles
+            // most lists without walking the items.
+            let first = NodeId(block.0 + 1);
+            let first_is_item = nodes
+                .get(first.index())
+                .is_some_and(|node| node.kind == NodeKind::Item);
+            if first_is_item && !item_blank(first) {
+                return false;
+            }
+            tree.list_items(block).all(item_blank)
+        }
         _ => false,
     }
 }

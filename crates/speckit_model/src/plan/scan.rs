@@ -225,6 +225,24 @@ pub(crate) fn read_field(line: Text<'_>) -> Option<lex::Field<'_>> {
     }
 }
 
+/// False when the first line of `text` cannot be a field: after leading
+/// blanks it does not open with `*` or `_` (nor with a non-ASCII character,
+/// which may be a Unicode blank). Looks at a few bytes, not the whole line.
+#[inline]
+pub(crate) fn may_open_field(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'*' | b'_' => return true,
+            b'\n' => return false,
+            byte if is_ascii_space(byte) => index += 1,
+            byte => return !byte.is_ascii(),
+        }
+    }
+    false
+}
+
 /// What [`lex::list_marker`] reads that the plan uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Marker<'a> {
@@ -371,6 +389,13 @@ mod tests {
             let line = spanned(&text, 3);
             prop_assert_eq!(field(line), lex::field(line));
             prop_assert_eq!(read_field(line), lex::field(line));
+            // The quick test never turns a field away.
+            let whole = spanned(&text, 0);
+            if let Some(first) = lex::lines(&text, whole.span).next()
+                && read_field(first).is_some()
+            {
+                prop_assert!(may_open_field(&text));
+            }
         }
 
         #[test]

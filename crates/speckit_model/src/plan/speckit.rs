@@ -102,6 +102,11 @@ impl TechKey {
         // A known label without a `/` has one part and cannot match a label
         // with one part by part, so only those with a `/` are split.
         let has_slash = label.contains('/');
+        // Without a `/` only equal labels match, and an ASCII label can only
+        // equal an English one: one lower-cased copy and a `match`.
+        if !has_slash && label.is_ascii() {
+            return TechKey::from_english(label);
+        }
         TechKey::ALL.into_iter().find(|key| {
             key.labels().iter().any(|known| {
                 if label.len() == known.len() {
@@ -111,6 +116,30 @@ impl TechKey {
                 }
             })
         })
+    }
+}
+
+impl TechKey {
+    /// The English labels of [`TechKey::labels`] that hold no `/`, ASCII
+    /// case-insensitive.
+    fn from_english(label: &str) -> Option<TechKey> {
+        let mut lower = [0u8; 24];
+        let lower = lower.get_mut(..label.len())?;
+        lower.copy_from_slice(label.as_bytes());
+        lower.make_ascii_lowercase();
+        let key = match &*lower {
+            b"language" => TechKey::LanguageVersion,
+            b"primary dependencies" | b"dependencies" => TechKey::PrimaryDependencies,
+            b"storage" => TechKey::Storage,
+            b"testing" => TechKey::Testing,
+            b"target platform" | b"platform" => TechKey::TargetPlatform,
+            b"project type" => TechKey::ProjectType,
+            b"performance goals" => TechKey::PerformanceGoals,
+            b"constraints" => TechKey::Constraints,
+            b"scale" => TechKey::ScaleScope,
+            _ => return None,
+        };
+        Some(key)
     }
 }
 
