@@ -53,7 +53,7 @@ pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
     let rest = text
         .strip_prefix("**")
         .or_else(|| text.strip_prefix("__"))?;
-    let close = rest.find("**").or_else(|| rest.find("__"))?;
+    let close = find_pair(rest, b'*').or_else(|| find_pair(rest, b'_'))?;
     let inner = rest.get(..close)?;
     if inner.is_empty() || inner.contains('*') {
         return None;
@@ -78,6 +78,21 @@ pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
         value: Spanned::new(value_trimmed, value_span),
         colon_inside,
     })
+}
+
+/// Offset of the first `byte byte` pair in `text`, as `text.find("**")`
+/// answers for `*`, without building a substring searcher per line.
+fn find_pair(text: &str, byte: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(byte, bytes.get(from..)?) {
+        let at = from + offset;
+        if bytes.get(at + 1) == Some(&byte) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn strip_colon_suffix(text: &str) -> Option<&str> {
@@ -460,6 +475,14 @@ mod tests {
         check_field("**Bold** text", None);
         check_field("plain: text", None);
         check_field("****: x", None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairs_are_found_as_substrings_are(text in "[*_a ]{0,12}") {
+            proptest::prop_assert_eq!(find_pair(&text, b'*'), text.find("**"));
+            proptest::prop_assert_eq!(find_pair(&text, b'_'), text.find("__"));
+        }
     }
 
     #[test]
