@@ -61,72 +61,81 @@ fn build_nodes(body: &str, offset: usize, root: Node) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::with_capacity(body.len() / 40 + 8);
     nodes.push(root);
     let mut stack: Vec<u32> = Vec::with_capacity(16);
-    stack.push(0);
+    // The innermost open node; kept in a local because every event needs it.
+    let mut top: u32 = 0;
     let bytes = body.as_bytes();
+    // Texts are far below 4 GiB (files over 64 MiB are not read), so byte
+    // offsets fit in u32; this loop runs once per event and stays lean.
+    let base = offset as u32;
 
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
-        let span = Span::from_range(range.start + offset..range.end + offset);
+        let span = Span {
+            start: range.start as u32 + base,
+            end: range.end as u32 + base,
+        };
         match event {
             Event::Start(tag) => {
                 let Some(kind) = start_kind(&tag, bytes, range.start) else {
                     // Emphasis and the like: their text belongs to the enclosing node.
-                    extend_content(&mut nodes, &stack, span);
+                    extend_content(&mut nodes, top, span);
                     continue;
                 };
                 if !kind.is_block() {
-                    extend_content(&mut nodes, &stack, span);
+                    extend_content(&mut nodes, top, span);
                 }
-                let parent = stack.last().copied().unwrap_or(0);
-                let id = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+                let id = nodes.len() as u32;
                 nodes.push(Node {
                     kind,
                     span,
                     content: NO_CONTENT,
                     subtree_end: id + 1,
-                    parent,
+                    parent: top,
                 });
-                stack.push(id);
+                stack.push(top);
+                top = id;
             }
             Event::End(tag_end) => {
-                if !is_stored_end(tag_end) || stack.len() <= 1 {
+                if !is_stored_end(tag_end) || top == 0 {
                     continue;
                 }
-                let Some(id) = stack.pop() else { continue };
-                let end = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
-                if let Some(node) = nodes.get_mut(id as usize) {
+                let end = nodes.len() as u32;
+                if let Some(node) = nodes.get_mut(top as usize) {
                     node.subtree_end = end;
                     if trims_trailing_whitespace(tag_end) {
                         node.span = trim_end(node.span, bytes, offset);
                     }
                 }
+                top = stack.pop().unwrap_or(0);
+            }
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak => {
+                extend_content(&mut nodes, top, span);
             }
             other => {
-                extend_content(&mut nodes, &stack, span);
+                extend_content(&mut nodes, top, span);
                 let Some(kind) = leaf_kind(&other) else {
                     continue;
                 };
-                let parent = stack.last().copied().unwrap_or(0);
                 if kind == NodeKind::Html
                     && let Some(last) = nodes.last_mut()
                     && last.kind == kind
-                    && last.parent == parent
+                    && last.parent == top
                     && last.span.end == span.start
                 {
                     last.span.end = span.end;
                     continue;
                 }
-                let id = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+                let id = nodes.len() as u32;
                 nodes.push(Node {
                     kind,
                     span,
                     content: NO_CONTENT,
                     subtree_end: id + 1,
-                    parent,
+                    parent: top,
                 });
             }
         }
     }
-    let end = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
+    let end = nodes.len() as u32;
     if let Some(root) = nodes.first_mut() {
         root.subtree_end = end;
     }
@@ -134,13 +143,13 @@ fn build_nodes(body: &str, offset: usize, root: Node) -> Vec<Node> {
 }
 
 /// Widens the content span of the innermost open node to cover `span`.
-fn extend_content(nodes: &mut [Node], stack: &[u32], span: Span) {
-    let Some(&top) = stack.last() else { return };
+#[inline]
+fn extend_content(nodes: &mut [Node], top: u32, span: Span) {
     if let Some(node) = nodes.get_mut(top as usize) {
         if node.content.start == u32::MAX {
             node.content = span;
-        } else {
-            node.content.end = node.content.end.max(span.end);
+        } else if span.end > node.content.end {
+            node.content.end = span.end;
         }
     }
 }

@@ -48,6 +48,11 @@ pub struct Field<'a> {
 /// Reads a bold-label field at the start of `line` (leading spaces allowed).
 /// A full-width colon (`：`) is accepted as well.
 pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
+    // Most lines are not fields: reject on the first bytes before trimming.
+    let head = line.value.trim_start_matches([' ', '\t']);
+    if !(head.starts_with("**") || head.starts_with("__")) {
+        return None;
+    }
     let trimmed = line.trim();
     let text = trimmed.value;
     let rest = text
@@ -80,17 +85,16 @@ pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
     })
 }
 
-/// Offset of the first `byte byte` pair in `text`, as `text.find("**")`
-/// answers for `*`, without building a substring searcher per line.
-fn find_pair(text: &str, byte: u8) -> Option<usize> {
+/// Offset of the first `cc` (two `c` bytes in a row) in `text`.
+fn find_pair(text: &str, c: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = memchr::memchr(byte, bytes.get(from..)?) {
-        let at = from + offset;
-        if bytes.get(at + 1) == Some(&byte) {
-            return Some(at);
+    while let Some(at) = bytes.get(from..).and_then(|rest| memchr::memchr(c, rest)) {
+        let index = from + at;
+        if bytes.get(index + 1) == Some(&c) {
+            return Some(index);
         }
-        from = at + 1;
+        from = index + 1;
     }
     None
 }
@@ -205,7 +209,11 @@ impl Checkbox<'_> {
 /// Reads a checkbox item. Accepts full-width brackets (`［ ］`) and any single
 /// mark character, so that `[~]` and `[-]` seen in real files are kept.
 pub fn checkbox(line: Spanned<&str>) -> Option<Checkbox<'_>> {
-    let list = list_marker(line)?;
+    checkbox_after(list_marker(line)?)
+}
+
+/// Reads the checkbox that follows an already read list marker.
+pub fn checkbox_after(list: ListMarker<'_>) -> Option<Checkbox<'_>> {
     let rest = list.rest.value;
     let (open_len, after_open) = if let Some(after) = rest.strip_prefix('[') {
         (1, after)

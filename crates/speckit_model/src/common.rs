@@ -219,7 +219,14 @@ impl Document {
         let line = self.tree.item_first_line(&self.text, item);
         let span = self.tree.span(item);
         let marker = lex::list_marker(line);
-        let checkbox = lex::checkbox(line);
+        // Read the box only where one can be: most items are plain bullets.
+        let checkbox = marker.and_then(|marker| {
+            if marker.rest.value.starts_with(['[', '［']) {
+                lex::checkbox_after(marker)
+            } else {
+                None
+            }
+        });
         let text = match (&checkbox, &marker) {
             (Some(checkbox), _) => checkbox.text,
             (None, Some(marker)) => marker.rest.trim(),

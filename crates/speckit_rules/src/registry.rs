@@ -3,9 +3,87 @@
 use std::sync::LazyLock;
 
 use crate::rule::Rule;
-use crate::rules::{any, tasks};
+use crate::rules::{any, checklist, constitution, cross, plan, spec, tasks};
 
 static RULES: &[&dyn Rule] = &[
+    &constitution::MissingVersionLine,
+    &constitution::InvalidConstitutionVersion,
+    &constitution::InvalidConstitutionDate,
+    &constitution::AmendedBeforeRatified,
+    &constitution::PrincipleWithoutRule,
+    &constitution::ConstitutionPlaceholder,
+    &constitution::DeferredField,
+    &constitution::MissingGovernance,
+    &constitution::NoPrinciples,
+    &constitution::DuplicatePrinciple,
+    &checklist::DuplicateChecklistId,
+    &checklist::ChecklistIdsOutOfSequence,
+    &checklist::ItemWithoutId,
+    &checklist::ChecklistPlaceholder,
+    &checklist::TooManyItems,
+    &checklist::ItemPhrasedAsTest,
+    &checklist::MissingTraceability,
+    &checklist::UnfilledSignOff,
+    &checklist::InvalidChecklistDate,
+    &plan::MissingSeedSection,
+    &plan::SeedSectionOutOfOrder,
+    &plan::MissingHeaderField,
+    &plan::InvalidHeaderDate,
+    &plan::LastUpdatedBeforeCreated,
+    &plan::UnknownPlanStatus,
+    &plan::TemplatePlaceholder,
+    &plan::UnchosenAlternatives,
+    &plan::EmptyBullet,
+    &plan::BlankTableRow,
+    &plan::DecisionMissingField,
+    &plan::DecisionWithoutOptions,
+    &plan::DecisionNotAnOption,
+    &plan::TreeFileNotPlanned,
+    &plan::PlannedFileNotInTree,
+    &plan::ModifiedFileNotFound,
+    &plan::InvalidFileComplexity,
+    &plan::InvalidJson,
+    &plan::InvalidSql,
+    &plan::ModelFieldNotInTable,
+    &plan::PayloadFieldNotInModel,
+    &plan::ErrorWithoutRecovery,
+    &plan::InvalidVersionRange,
+    &plan::IncompleteBenchmark,
+    &plan::PhaseWithoutGoal,
+    &plan::InvalidFlagDefault,
+    &plan::EmptyRollbackPlan,
+    &plan::InvalidHttpMethod,
+    &plan::InvalidEndpointPath,
+    &plan::InvalidAuthRequired,
+    &plan::InvalidRiskStatus,
+    &plan::InvalidReversible,
+    &plan::NeedsClarificationLeft,
+    &plan::ConstitutionCheckUnfilled,
+    &plan::StructureOptionsLeft,
+    &plan::ComplexityWithoutJustification,
+    &plan::MissingTechnicalContextField,
+    &spec::MissingHeaderField,
+    &spec::InvalidSpecDate,
+    &spec::UpdatedBeforeCreated,
+    &spec::UnknownSpecStatus,
+    &spec::MissingMandatorySection,
+    &spec::StoryWithoutAcceptance,
+    &spec::StoryWithoutPriority,
+    &spec::DuplicateRequirementId,
+    &spec::RequirementIdsOutOfSequence,
+    &spec::RequirementWithoutNormativeVerb,
+    &spec::NfrWithoutMeasurableTarget,
+    &spec::UnresolvedClarification,
+    &spec::TooManyClarificationMarkers,
+    &spec::VagueRequirement,
+    &spec::SpecPlaceholder,
+    &spec::EmptyOptionalSection,
+    &spec::UnmeasurableSuccessCriterion,
+    &spec::ImplementationDetail,
+    &spec::DuplicateStoryNumber,
+    &spec::MalformedScenario,
+    &spec::MissingEdgeCases,
+    &spec::MalformedClarification,
     &any::InvalidUtf8,
     &any::UnknownRuleCode,
     &any::EmptyDocument,
@@ -40,6 +118,12 @@ static RULES: &[&dyn Rule] = &[
     &tasks::TaskIdsOutOfOrder,
     &tasks::DependencyOnLaterPhase,
     &tasks::EmptyPhase,
+    &cross::MissingArtifact,
+    &cross::RequirementNotInPlan,
+    &cross::QualityRequirementNotInPlan,
+    &cross::RequirementWithoutTask,
+    &cross::CriterionWithoutTask,
+    &cross::StoryWithoutTask,
 ];
 
 /// All rules, sorted by code.
@@ -93,9 +177,14 @@ pub fn reference_markdown(metas: &[&crate::rule::RuleMeta]) -> String {
         let docs = docs
             .strip_prefix("## ")
             .map_or(docs.clone(), |rest| format!("### {rest}"));
+        let reported_by = if meta.target.is_cross() {
+            " · reported by `speckit analyze`"
+        } else {
+            ""
+        };
         let _ = write!(
             out,
-            "\n## {}\n\n`{}` · default severity: {}\n\n{}\n",
+            "\n## {}\n\n`{}` · default severity: {}{reported_by}\n\n{}\n",
             meta.code, meta.name, meta.severity, docs
         );
     }
@@ -126,6 +215,7 @@ mod tests {
                 Target::Plan => 'P',
                 Target::Tasks => 'T',
                 Target::Checklist => 'K',
+                Target::Feature | Target::Workspace => 'X',
             };
             assert!(
                 meta.code.starts_with(expected),

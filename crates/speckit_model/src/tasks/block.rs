@@ -5,7 +5,7 @@ use speckit_text::{Span, Spanned};
 
 use super::refs;
 use super::{Criterion, DependencySource, Task, TaskStatus, push_dependency};
-use crate::common::{MetaField, Text};
+use crate::common::{ListEntry, MetaField, Text};
 use crate::document::Document;
 
 pub(crate) const STATUS_LABELS: &[&str] = &["Status", "ステータス", "状態", "状态"];
@@ -133,8 +133,7 @@ pub(crate) fn find_task_sections(doc: &Document) -> Vec<(SectionId, Text<'_>)> {
     found
 }
 
-fn criterion(doc: &Document, item: speckit_md::NodeId) -> Criterion<'_> {
-    let entry = doc.list_entry(item);
+fn criterion<'a>(entry: &ListEntry<'a>) -> Criterion<'a> {
     Criterion {
         text: entry.text,
         checked: entry.checkbox.map(|check| check.checked),
@@ -193,14 +192,14 @@ impl<'a> BlockParts<'a> {
                     if let Some(field) = lex::field(entry.text) {
                         self.fields.push(field.into());
                     } else if entry.checkbox.is_some() {
-                        self.work_items.push(criterion(doc, item));
+                        self.work_items.push(criterion(&entry));
                     }
                 }
-                Some(BlockLabel::Acceptance) => self.acceptance_criteria.push(criterion(doc, item)),
-                Some(BlockLabel::Testing) => self.testing_requirements.push(criterion(doc, item)),
+                Some(BlockLabel::Acceptance) => self.acceptance_criteria.push(criterion(&entry)),
+                Some(BlockLabel::Testing) => self.testing_requirements.push(criterion(&entry)),
                 Some(BlockLabel::Files) => self.files.extend(file_of_entry(entry.text)),
                 Some(BlockLabel::Other) if entry.checkbox.is_some() => {
-                    self.work_items.push(criterion(doc, item));
+                    self.work_items.push(criterion(&entry));
                 }
                 Some(BlockLabel::Other | BlockLabel::Notes | BlockLabel::Description) => {}
             }

@@ -94,8 +94,13 @@ impl TaskStatus {
         {
             return TaskStatus::Unknown;
         }
-        let lower = value.to_lowercase();
-        let has = |needles: &[&str]| needles.iter().any(|needle| lower.contains(needle));
+        // ASCII case-insensitive matching without allocating; the non-ASCII
+        // needles (emoji, Japanese, Chinese) have no case.
+        let has = |needles: &[&str]| {
+            needles
+                .iter()
+                .any(|needle| lex::contains_ignore_ascii_case(value, needle))
+        };
         if has(&["✅", "complete", "done", "finished", "完了", "完成", "済"])
             && !has(&["not complete", "incomplete", "未完了"])
         {
@@ -479,11 +484,23 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
         PhaseKind::Other
     };
     let mut fields = doc.fields_in(id);
-    // `**Checkpoint**` often closes the phase after its subsections.
+    // `**Checkpoint**` often closes the phase after its subsections; only
+    // paragraphs that mention it are read.
     for child in doc.tree.descendant_sections(id) {
-        for field in doc.fields_in(child) {
-            if field.label.value.eq_ignore_ascii_case("checkpoint") {
-                fields.push(field);
+        for block in doc.tree.section_blocks(child) {
+            let span = doc.tree.span(block);
+            let mentions = doc
+                .text
+                .get(span.range())
+                .is_some_and(|text| memchr::memmem::find(text.as_bytes(), b"heckpoint").is_some());
+            if mentions && doc.tree.kind(block) == speckit_md::NodeKind::Paragraph {
+                let mut found = Vec::new();
+                doc.push_paragraph_fields(block, &mut found);
+                fields.extend(
+                    found
+                        .into_iter()
+                        .filter(|field| field.label.value.eq_ignore_ascii_case("checkpoint")),
+                );
             }
         }
     }

@@ -81,47 +81,84 @@ pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> 
     let mut found = Vec::new();
     let value = text.value;
     let bytes = value.as_bytes();
-    let mut index = 0;
-    while index < bytes.len() {
-        let Some(rest) = value.get(index..) else {
-            index += 1;
-            continue;
-        };
-        if at_word_start(bytes, index) {
-            if let Some(len) = task_id_len(rest) {
-                found.push(Spanned::new(
-                    &rest[..len],
-                    text.span.subspan(index..index + len),
-                ));
-                index += len;
-                continue;
-            }
-            if let Some(after_word) = strip_task_word(rest) {
-                let skipped = rest.len() - after_word.len();
-                if let Some(len) =
-                    dotted_id_len(after_word).or_else(|| plain_number_len(after_word))
-                {
-                    let start = index + skipped;
-                    found.push(Spanned::new(
-                        &after_word[..len],
-                        text.span.subspan(start..start + len),
-                    ));
-                    index = start + len;
-                    continue;
-                }
-            }
-            if bare_dotted && let Some(len) = dotted_id_len(rest) {
-                found.push(Spanned::new(
-                    &rest[..len],
-                    text.span.subspan(index..index + len),
-                ));
-                index += len;
-                continue;
+    if !bare_dotted && value.is_ascii() {
+        // Every ID then starts at a `T` (`T001`, `TASK-1`, `Task 1.2`), or at
+        // a rare lower-case `task `: jump between those instead of walking
+        // every byte.
+        let mut index = 0;
+        while let Some(at) = bytes
+            .get(index..)
+            .and_then(|rest| memchr::memchr(b'T', rest))
+        {
+            let position = index + at;
+            index = position + 1;
+            if let Some(end) = id_at(value, text, position, false, &mut found) {
+                index = end;
             }
         }
-        index += rest.chars().next().map_or(1, char::len_utf8);
+        let before = found.len();
+        for position in memchr::memmem::find_iter(bytes, b"task ") {
+            id_at(value, text, position, false, &mut found);
+        }
+        if found.len() > before {
+            found.sort_by_key(|id| id.span.start);
+        }
+        return found;
+    }
+    let mut index = 0;
+    while index < bytes.len() {
+        if let Some(end) = id_at(value, text, index, bare_dotted, &mut found) {
+            index = end;
+            continue;
+        }
+        index += value
+            .get(index..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(1, char::len_utf8);
     }
     found
+}
+
+/// Reads a task ID starting at byte `index`, pushing it and returning where
+/// it ends; `None` when no ID starts there.
+fn id_at<'a>(
+    value: &'a str,
+    text: Text<'a>,
+    index: usize,
+    bare_dotted: bool,
+    found: &mut Vec<Text<'a>>,
+) -> Option<usize> {
+    let bytes = value.as_bytes();
+    if !at_word_start(bytes, index) {
+        return None;
+    }
+    let rest = value.get(index..)?;
+    if let Some(len) = task_id_len(rest) {
+        found.push(Spanned::new(
+            rest.get(..len)?,
+            text.span.subspan(index..index + len),
+        ));
+        return Some(index + len);
+    }
+    if let Some(after_word) = strip_task_word(rest) {
+        let skipped = rest.len() - after_word.len();
+        if let Some(len) = dotted_id_len(after_word).or_else(|| plain_number_len(after_word)) {
+            let start = index + skipped;
+            found.push(Spanned::new(
+                after_word.get(..len)?,
+                text.span.subspan(start..start + len),
+            ));
+            return Some(start + len);
+        }
+    }
+    if bare_dotted && let Some(len) = dotted_id_len(rest) {
+        found.push(Spanned::new(
+            rest.get(..len)?,
+            text.span.subspan(index..index + len),
+        ));
+        return Some(index + len);
+    }
+    None
 }
 
 fn plain_number_len(text: &str) -> Option<usize> {
@@ -148,18 +185,24 @@ pub(crate) fn find_requirement_ids(text: Text<'_>) -> Vec<Text<'_>> {
     let mut found = Vec::new();
     let value = text.value;
     let bytes = value.as_bytes();
-    let mut index = 0;
-    while let Some(offset) = memchr_dash(bytes, index) {
-        let dash = offset;
-        index = dash + 1;
-        let prefix_start = bytes[..dash]
-            .iter()
-            .rposition(|b| !b.is_ascii_uppercase())
-            .map_or(0, |p| p + 1);
-        let prefix = &value[prefix_start..dash];
-        if !matches!(prefix, "FR" | "NFR" | "TR" | "SC") || !at_word_start(bytes, prefix_start) {
+    for dash in memchr::memchr_iter(b'-', bytes) {
+        // Cheap reject first: the byte before must end `FR`, `NFR`, `TR` or `SC`.
+        let Some(before) = dash.checked_sub(1).and_then(|at| bytes.get(at)) else {
+            continue;
+        };
+        if !matches!(before, b'R' | b'C') {
             continue;
         }
+        let prefix_start = ["NFR", "FR", "TR", "SC"]
+            .iter()
+            .find(|prefix| {
+                dash >= prefix.len()
+                    && bytes.get(dash - prefix.len()..dash) == Some(prefix.as_bytes())
+            })
+            .map(|prefix| dash - prefix.len());
+        let Some(prefix_start) = prefix_start.filter(|&start| at_word_start(bytes, start)) else {
+            continue;
+        };
         let mut end = dash + 1;
         while matches!(bytes.get(end), Some(b'0'..=b'9')) {
             end += 1;
@@ -173,21 +216,11 @@ pub(crate) fn find_requirement_ids(text: Text<'_>) -> Vec<Text<'_>> {
         if is_word_byte(bytes.get(end)) {
             continue;
         }
-        found.push(Spanned::new(
-            &value[prefix_start..end],
-            text.span.subspan(prefix_start..end),
-        ));
-        index = end;
+        if let Some(id) = value.get(prefix_start..end) {
+            found.push(Spanned::new(id, text.span.subspan(prefix_start..end)));
+        }
     }
     found
-}
-
-fn memchr_dash(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| b == b'-')
-        .map(|p| p + from)
 }
 
 /// `[USn]`-style story references anywhere in `text` (also `US1` bare after
@@ -222,38 +255,78 @@ pub(crate) struct RawDependency<'a> {
 
 /// Finds dependency clauses in `text` and the task IDs they name. A clause
 /// runs from its keyword to the next `)`, `;`, sentence end or line end.
+///
+/// Task IDs are rare in task text while keywords like "after" are common,
+/// so the scan starts from the IDs: an ID counts when a keyword precedes it
+/// inside the same clause.
 pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
+    let ids = find_task_ids(text, false);
     let mut found = Vec::new();
-    let value = text.value;
-    // Every task ID has a digit: most task lines are done here.
-    if !value.bytes().any(|b| b.is_ascii_digit()) {
+    if ids.is_empty() {
         return found;
     }
+    let value = text.value;
     let bytes = value.as_bytes();
-    let mut search_from = 0;
-    while search_from < value.len() {
-        let next = DEPENDENCY_KEYWORDS
-            .iter()
-            .filter_map(|keyword| {
-                speckit_md::lex::find_ignore_ascii_case(value, keyword, search_from)
-                    .map(|at| (at, keyword.len()))
-            })
-            .min_by_key(|&(at, _)| at);
-        let Some((at, keyword_len)) = next else { break };
-        search_from = at + keyword_len;
-        if !at_word_start(bytes, at) {
+    let mut covered_until = 0;
+    for id in ids {
+        let at = (id.span.start - text.span.start) as usize;
+        if at < covered_until {
             continue;
         }
-        let clause_start = at + keyword_len;
-        let clause_end = clause_end(value, clause_start);
-        let clause = Spanned::new(
-            &value[clause_start..clause_end],
-            text.span.subspan(clause_start..clause_end),
-        );
-        push_clause_ids(clause, &mut found);
-        search_from = clause_end.max(search_from);
+        let start = clause_start(bytes, at);
+        let Some(keyword_end) = value
+            .get(start..at)
+            .and_then(dependency_keyword_end)
+            .map(|end| start + end)
+        else {
+            continue;
+        };
+        // The whole clause after the keyword, where bare `1.2` IDs count too.
+        let end = clause_end(value, at);
+        if let Some(clause) = value.get(keyword_end..end) {
+            push_clause_ids(
+                Spanned::new(clause, text.span.subspan(keyword_end..end)),
+                &mut found,
+            );
+        }
+        covered_until = end;
     }
     found
+}
+
+/// Where the clause holding byte `at` begins: after the last `(`, `)`, `;`,
+/// `|`, line break or sentence end before it.
+fn clause_start(bytes: &[u8], at: usize) -> usize {
+    let mut index = at.min(bytes.len());
+    while index > 0 {
+        let previous = bytes.get(index - 1).copied().unwrap_or(b' ');
+        let sentence_end =
+            previous == b'.' && matches!(bytes.get(index), Some(b' ')) && index + 1 < at;
+        if matches!(previous, b'(' | b')' | b';' | b'|' | b'\n') || sentence_end {
+            return index;
+        }
+        index -= 1;
+    }
+    0
+}
+
+/// The end of the first dependency keyword (at a word start) in `window`.
+fn dependency_keyword_end(window: &str) -> Option<usize> {
+    let bytes = window.as_bytes();
+    DEPENDENCY_KEYWORDS
+        .iter()
+        .filter_map(|keyword| {
+            let mut from = 0;
+            while let Some(at) = speckit_md::lex::find_ignore_ascii_case(window, keyword, from) {
+                if at_word_start(bytes, at) {
+                    return Some((at, at + keyword.len()));
+                }
+                from = at + 1;
+            }
+            None
+        })
+        .min()
+        .map(|(_, end)| end)
 }
 
 fn clause_end(value: &str, start: usize) -> usize {
@@ -300,34 +373,41 @@ pub(crate) fn push_clause_ids<'a>(clause: Text<'a>, found: &mut Vec<RawDependenc
 pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
     let mut found: Vec<Text<'_>> = Vec::new();
     let value = text.value;
-    let mut code_spans = Vec::new();
-    let mut search = 0;
-    while let Some(open) = value
-        .get(search..)
-        .and_then(|rest| rest.find('`'))
-        .map(|at| at + search)
-    {
-        let Some(close) = value
-            .get(open + 1..)
-            .and_then(|rest| rest.find('`'))
-            .map(|at| at + open + 1)
-        else {
-            break;
-        };
-        code_spans.push(open..close + 1);
-        let inner = &value[open + 1..close];
-        if looks_like_path(inner, true) {
+    let bytes = value.as_bytes();
+    let mut code_spans: Vec<(usize, usize)> = Vec::new();
+    let mut ticks = memchr::memchr_iter(b'`', bytes);
+    while let (Some(open), Some(close)) = (ticks.next(), ticks.next()) {
+        code_spans.push((open, close + 1));
+        if let Some(inner) = value.get(open + 1..close)
+            && looks_like_path(inner, true)
+        {
             found.push(Spanned::new(inner, text.span.subspan(open + 1..close)));
         }
-        search = close + 1;
     }
-    let mut offset = 0;
-    for token in value.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')') {
-        let start = offset;
-        offset += token.len() + 1;
-        if token.is_empty() || code_spans.iter().any(|range| range.contains(&start)) {
+    // A bare path has a `/` or a `.`: look only at tokens holding one.
+    let mut done_until = 0;
+    for hit in memchr::memchr2_iter(b'/', b'.', bytes) {
+        if hit < done_until {
             continue;
         }
+        let mut start = hit;
+        while start > 0 && !is_token_separator(bytes.get(start - 1).copied().unwrap_or(b' ')) {
+            start -= 1;
+        }
+        let mut end = hit;
+        while end < bytes.len() && !is_token_separator(bytes.get(end).copied().unwrap_or(b' ')) {
+            end += 1;
+        }
+        done_until = end;
+        if code_spans
+            .iter()
+            .any(|&(open, close)| open <= start && start < close)
+        {
+            continue;
+        }
+        let Some(token) = value.get(start..end) else {
+            continue;
+        };
         let trimmed = token
             .trim_end_matches(['.', ',', ';', ':', ')', '*', '。', '、'])
             .trim_start_matches(['*', '(']);
@@ -343,6 +423,12 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
     found
 }
 
+/// Bytes that end a path token. Non-ASCII bytes never do: they belong to
+/// letters of names and to full-width punctuation trimmed afterwards.
+fn is_token_separator(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b',' | b'(' | b')')
+}
+
 const EXTENSIONS: [&str; 48] = [
     "rs", "py", "ts", "tsx", "js", "jsx", "mjs", "cjs", "go", "java", "kt", "kts", "cs", "rb",
     "php", "swift", "dart", "c", "h", "cpp", "hpp", "md", "json", "yaml", "yml", "toml", "sql",
@@ -351,27 +437,35 @@ const EXTENSIONS: [&str; 48] = [
 ];
 
 fn looks_like_path(token: &str, quoted: bool) -> bool {
+    let bytes = token.as_bytes();
     if token.is_empty()
         || token.len() > 200
-        || token.contains("://")
-        || token.contains(char::is_whitespace)
+        || memchr::memmem::find(bytes, b"://").is_some()
+        || bytes.iter().any(u8::is_ascii_whitespace)
+        || (!token.is_ascii() && token.contains(char::is_whitespace))
     {
         return false;
     }
     if token.starts_with('-') || token.starts_with('@') && !token.contains('/') {
         return false;
     }
-    let has_slash = token.contains('/') && token.chars().any(char::is_alphabetic);
+    let has_slash = memchr::memchr(b'/', bytes).is_some()
+        && bytes
+            .iter()
+            .any(|b| b.is_ascii_alphabetic() || !b.is_ascii());
     let extension = token.rsplit_once('.');
     let known_extension = extension.is_some_and(|(stem, ext)| {
-        !stem.is_empty() && EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+        !stem.is_empty()
+            && EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(ext))
     });
     if has_slash {
         // `src/models/` and `src/a.rs`; not fractions like `1/2` or `and/or`.
         return quoted
             || known_extension
             || token.ends_with('/')
-            || token.matches('/').count() >= 2;
+            || memchr::memchr_iter(b'/', bytes).nth(1).is_some();
     }
     if !known_extension {
         return false;
