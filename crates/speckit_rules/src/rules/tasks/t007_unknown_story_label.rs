@@ -30,15 +30,28 @@ declare_rule! {
 
 impl UnknownStoryLabel {
     fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
-        let Some(spec) = cx.feature.spec() else { return };
-        let numbers: Vec<u32> =
-            spec.stories.iter().filter_map(|story| story.number.and_then(|number| number.value.parse().ok())).collect();
+        let Some(spec) = cx.feature.spec() else {
+            return;
+        };
+        let numbers: Vec<u32> = spec
+            .stories
+            .iter()
+            .filter_map(|story| story.number.and_then(|number| number.value.parse().ok()))
+            .collect();
         if numbers.is_empty() {
             return;
         }
         for task in &tasks.tasks {
             for label in &task.stories {
-                let Some(number) = label.value.trim_start_matches("US").trim().parse::<u32>().ok() else { continue };
+                let Some(number) = label
+                    .value
+                    .trim_start_matches("US")
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                else {
+                    continue;
+                };
                 if !numbers.contains(&number) {
                     let known: Vec<String> = numbers.iter().map(|n| format!("US{n}")).collect();
                     drop(
