@@ -259,34 +259,42 @@ impl Document {
         // The item's own inline content (tight items), widened by its
         // non-list blocks (paragraphs of loose items, code blocks).
         let content = self.tree.content_span(item);
+        let mut descendants = self.tree.descendants(item);
+        let first = descendants.next();
+        let lone_child = first.filter(|_| descendants.next().is_none());
         // The usual case, a one-paragraph tight item with nothing nested
         // and no box: its content, trimmed.
-        if self.tree.descendants(item).next().is_none()
+        if first.is_none()
             && !content.is_empty()
             && !self
                 .text
                 .as_bytes()
                 .get(content.start as usize)
-                .is_some_and(|&byte| {
-                    matches!(
-                        byte,
-                        b'[' | 0x80..|b' '| b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'
-                    )
-                })
+                .is_some_and(|&byte| byte == b'[' || byte >= 0x80 || is_space(byte))
         {
             return trim(slice(&self.text, content));
         }
         let mut range = (!content.is_empty()).then_some((content.start, content.end));
         let mut marker_end = None;
-        for child in self.tree.children(item) {
-            match self.tree.kind(child) {
-                NodeKind::List { .. } => {}
-                NodeKind::TaskMarker { .. } => marker_end = Some(self.tree.span(child).end),
-                _ => {
-                    let span = self.tree.span(child);
-                    range = Some(range.map_or((span.start, span.end), |(start, end)| {
-                        (start.min(span.start), end.max(span.end))
-                    }));
+        let mut take_child = |kind: NodeKind, span: Span| match kind {
+            NodeKind::List { .. } => {}
+            NodeKind::TaskMarker { .. } => marker_end = Some(span.end),
+            _ => {
+                range = Some(range.map_or((span.start, span.end), |(start, end)| {
+                    (start.min(span.start), end.max(span.end))
+                }));
+            }
+        };
+        match (first, lone_child) {
+            (None, _) => {}
+            // A lone descendant is a child: read it off the node list.
+            (Some(_), Some(child)) => {
+                let node = self.node(child);
+                take_child(node.kind, node.span);
+            }
+            (Some(_), None) => {
+                for child in self.tree.children(item) {
+                    take_child(self.tree.kind(child), self.tree.span(child));
                 }
             }
         }
@@ -648,11 +656,53 @@ pub(crate) fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
     memchr::memchr(needle, far).map(|at| near.len() + at)
 }
 
+/// Position of the first `one` or `other` in `haystack`, searched like
+/// [`find_byte`].
+pub(crate) fn find_byte2(haystack: &[u8], one: u8, other: u8) -> Option<usize> {
+    let near = haystack.get(..NEAR).unwrap_or(haystack);
+    if let Some(at) = find_byte2_in_words(near, one, other) {
+        return Some(at);
+    }
+    let far = haystack.get(near.len()..)?;
+    memchr::memchr2(one, other, far).map(|at| near.len() + at)
+}
+
+/// [`find_byte2`] without the hand-over, as [`find_byte_in_words`] does it
+/// for one byte: the lowest flagged byte of either test is a true match.
+fn find_byte2_in_words(haystack: &[u8], one: u8, other: u8) -> Option<usize> {
+    let mut chunks = haystack.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(word);
+        let zeros = zero_bytes(word ^ (ONES * u64::from(one)))
+            | zero_bytes(word ^ (ONES * u64::from(other)));
+        if zeros != 0 {
+            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&byte| byte == one || byte == other)
+        .map(|at| offset + at)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each zero byte of `word` set (and perhaps of bytes above
+/// the lowest zero byte; the lowest flagged byte is always a true zero).
+fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGHS
+}
+
 /// [`find_byte`] without the hand-over: eight bytes per step, the rest one
 /// by one.
 fn find_byte_in_words(haystack: &[u8], needle: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let pattern = ONES * u64::from(needle);
     let mut chunks = haystack.chunks_exact(8);
     let mut offset = 0;
@@ -660,10 +710,8 @@ fn find_byte_in_words(haystack: &[u8], needle: u8) -> Option<usize> {
         let Ok(word) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
-        // Bytes equal to the needle become zero; the lowest flagged byte
-        // of the classic zero-byte test is always a true zero.
-        let diff = u64::from_le_bytes(word) ^ pattern;
-        let zeros = diff.wrapping_sub(ONES) & !diff & HIGHS;
+        // Bytes equal to the needle become zero.
+        let zeros = zero_bytes(u64::from_le_bytes(word) ^ pattern);
         if zeros != 0 {
             return Some(offset + (zeros.trailing_zeros() / 8) as usize);
         }
@@ -872,7 +920,23 @@ pub(crate) fn trim(text: Text<'_>) -> Text<'_> {
     {
         return text;
     }
-    sub_text(text, trim_str(text.value))
+    // ASCII whitespace at the edges is counted off directly; anything else
+    // goes through `trim_str` and the slice's position.
+    let start = bytes
+        .iter()
+        .position(|&byte| !is_space(byte))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&byte| !is_space(byte))
+        .map_or(start, |at| at + 1);
+    let ascii_edges = start < end
+        && bytes.get(start).is_some_and(u8::is_ascii)
+        && bytes.get(end - 1).is_some_and(u8::is_ascii);
+    match text.value.get(start..end) {
+        Some(value) if ascii_edges => Spanned::new(value, subspan(text.span, start, end)),
+        _ => sub_text(text, trim_str(text.value)),
+    }
 }
 
 /// Bytes up to the first `\n` or `\r` (all of them if there is none).
@@ -1285,6 +1349,16 @@ mod tests {
         ) {
             let expected = haystack.iter().position(|&byte| byte == needle);
             proptest::prop_assert_eq!(find_byte(&haystack, needle), expected);
+        }
+
+        #[test]
+        fn two_byte_search_agrees_with_position(
+            haystack in proptest::collection::vec(proptest::sample::select(vec![b'a', b'[', b'`', 0xEF, 0]), 0..200),
+            one in proptest::sample::select(vec![b'[', b'`', 0xEF, 0, b'a']),
+            other in proptest::sample::select(vec![b'[', b'`', 0xEF, 0, b'a'])
+        ) {
+            let expected = haystack.iter().position(|&byte| byte == one || byte == other);
+            proptest::prop_assert_eq!(find_byte2(&haystack, one, other), expected);
         }
     }
 
