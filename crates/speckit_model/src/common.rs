@@ -741,11 +741,9 @@ fn find_byte_in_words(haystack: &[u8], needle: u8) -> Option<usize> {
 /// (a non-ASCII byte may be Unicode whitespace and goes the long way), and
 /// the closing `**` is found with `memchr` rather than a substring searcher.
 pub(crate) fn field(line: Text<'_>) -> Option<lex::Field<'_>> {
-    let first = line
-        .value
-        .bytes()
-        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'))?;
-    if !matches!(first, b'*' | b'_' | 0x80..) {
+    // As `lex::field`: only spaces and tabs may come before the `**`.
+    let head = line.value.trim_start_matches([' ', '\t']);
+    if !(head.starts_with("**") || head.starts_with("__")) {
         return None;
     }
     let trimmed = trim(line);
@@ -1290,6 +1288,14 @@ mod tests {
 
     fn spanned(text: &str) -> Text<'_> {
         Spanned::new(text, Span::new(0, u32::try_from(text.len()).unwrap()))
+    }
+
+    #[test]
+    fn bold_fields_start_after_spaces_and_tabs_only() {
+        let label = |line| field(spanned(line)).map(|field| field.label.value);
+        assert_eq!(label(" \t**Status**: done"), Some("Status"));
+        assert_eq!(label("\u{3000}**Status**: done"), None);
+        assert_eq!(label("\u{3000}**:**"), None);
     }
 
     #[test]
