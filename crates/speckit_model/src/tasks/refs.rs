@@ -4,7 +4,7 @@
 
 use speckit_text::Spanned;
 
-use crate::common::Text;
+use crate::common::{Text, find_bytes};
 
 /// Length of a task ID at the start of `text`: `T001`, `T4a`, `T012.1`,
 /// `TASK-001`. Requires a word boundary after the ID.
@@ -82,26 +82,20 @@ pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> 
     let value = text.value;
     let bytes = value.as_bytes();
     if !bare_dotted && value.is_ascii() {
-        // Every ID then starts at a `T` (`T001`, `TASK-1`, `Task 1.2`), or at
-        // a rare lower-case `task `: jump between those instead of walking
-        // every byte.
+        // Every ID then starts at a `T` (`T001`, `TASK-1`, `Task 1.2`) or at
+        // the `t` of `task 1.2`: jump between those instead of walking every
+        // byte. No ID holds a `T` or a `t` that could start another, so
+        // skipping over a found ID loses nothing.
         let mut index = 0;
         while let Some(at) = bytes
             .get(index..)
-            .and_then(|rest| memchr::memchr(b'T', rest))
+            .and_then(|rest| memchr::memchr2(b'T', b't', rest))
         {
             let position = index + at;
             index = position + 1;
             if let Some(end) = id_at(value, text, position, false, &mut found) {
                 index = end;
             }
-        }
-        let before = found.len();
-        for position in memchr::memmem::find_iter(bytes, b"task ") {
-            id_at(value, text, position, false, &mut found);
-        }
-        if found.len() > before {
-            found.sort_by_key(|id| id.span.start);
         }
         return found;
     }
@@ -440,7 +434,7 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
     let bytes = token.as_bytes();
     if token.is_empty()
         || token.len() > 200
-        || memchr::memmem::find(bytes, b"://").is_some()
+        || find_bytes(bytes, b"://").is_some()
         || bytes.iter().any(u8::is_ascii_whitespace)
         || (!token.is_ascii() && token.contains(char::is_whitespace))
     {
@@ -509,6 +503,12 @@ mod tests {
         assert_eq!(
             values(&find_task_ids(t, false)),
             vec!["T001", "1.2", "2.1", "T17"]
+        );
+        // Lower-case `task` IDs come in text order with the others.
+        let t = text("task 1.2 then T001, task 7 and Task 2.1; not atask 3, task T9 or T1task 4");
+        assert_eq!(
+            values(&find_task_ids(t, false)),
+            vec!["1.2", "T001", "7", "2.1", "T9"]
         );
         let t = text("Task 1.1 (User model), 1.3");
         assert_eq!(values(&find_task_ids(t, true)), vec!["1.1", "1.3"]);
