@@ -82,20 +82,26 @@ pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> 
     let value = text.value;
     let bytes = value.as_bytes();
     if !bare_dotted && value.is_ascii() {
-        // Every ID then starts at a `T` (`T001`, `TASK-1`, `Task 1.2`) or at
-        // the `t` of `task 1.2`: jump between those instead of walking every
-        // byte. No ID holds a `T` or a `t` that could start another, so
-        // skipping over a found ID loses nothing.
+        // Every ID then starts at a `T` (`T001`, `TASK-1`, `Task 1.2`), or at
+        // a rare lower-case `task `: jump between those instead of walking
+        // every byte.
         let mut index = 0;
         while let Some(at) = bytes
             .get(index..)
-            .and_then(|rest| memchr::memchr2(b'T', b't', rest))
+            .and_then(|rest| memchr::memchr(b'T', rest))
         {
             let position = index + at;
             index = position + 1;
             if let Some(end) = id_at(value, text, position, false, &mut found) {
                 index = end;
             }
+        }
+        let before = found.len();
+        for position in memchr::memmem::find_iter(bytes, b"task ") {
+            id_at(value, text, position, false, &mut found);
+        }
+        if found.len() > before {
+            found.sort_by_key(|id| id.span.start);
         }
         return found;
     }
