@@ -485,6 +485,14 @@ mod tests {
         check_field("****: x", None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn pairs_are_found_as_substrings_are(text in "[*_a ]{0,12}") {
+            proptest::prop_assert_eq!(find_pair(&text, b'*'), text.find("**"));
+            proptest::prop_assert_eq!(find_pair(&text, b'_'), text.find("__"));
+        }
+    }
+
     #[test]
     fn pipe_packed_fields() {
         let line = "**Version**: 1.2.0 | **Ratified**: 2025-01-01 | **Last Amended**: 2025-02-01";

@@ -25,7 +25,7 @@ use speckit_md::SectionId;
 use speckit_md::lex;
 use speckit_text::{Span, Spanned};
 
-use crate::common::{CheckItem, MetaField, Outline, Text};
+use crate::common::{CheckItem, MetaField, Outline, Text, find_bytes};
 use crate::document::Document;
 use crate::kind::Generation;
 
@@ -337,7 +337,7 @@ impl<'a> TaskList<'a> {
         let mut known: Vec<SectionId> = phase_sections;
         known.extend(block_sections.iter().map(|(section, _)| *section));
         TaskList {
-            generation: detect_generation(doc),
+            generation: generation_of(doc, format == TaskFormat::Blocks),
             format,
             title: doc.title(),
             metadata: doc.header_fields(),
@@ -384,7 +384,13 @@ pub fn normalize_task_id(input: &str) -> String {
 }
 
 pub(crate) fn detect_generation(doc: &Document) -> Generation {
-    if !block::find_task_sections(doc).is_empty() {
+    generation_of(doc, !block::find_task_sections(doc).is_empty())
+}
+
+/// The generation, once it is known whether the document has task blocks
+/// (the parser has already looked for them).
+fn generation_of(doc: &Document, has_task_blocks: bool) -> Generation {
+    if has_task_blocks {
         return Generation::Plugin;
     }
     let legacy = doc.tree.sections().iter().any(|section| {
@@ -488,12 +494,15 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
     // paragraphs that mention it are read.
     for child in doc.tree.descendant_sections(id) {
         for block in doc.tree.section_blocks(child) {
-            let span = doc.tree.span(block);
+            // The kind first: the phase's task lists are most of its bytes.
+            if doc.tree.kind(block) != speckit_md::NodeKind::Paragraph {
+                continue;
+            }
             let mentions = doc
                 .text
-                .get(span.range())
-                .is_some_and(|text| memchr::memmem::find(text.as_bytes(), b"heckpoint").is_some());
-            if mentions && doc.tree.kind(block) == speckit_md::NodeKind::Paragraph {
+                .get(doc.tree.span(block).range())
+                .is_some_and(|text| find_bytes(text.as_bytes(), b"heckpoint").is_some());
+            if mentions {
                 let mut found = Vec::new();
                 doc.push_paragraph_fields(block, &mut found);
                 fields.extend(

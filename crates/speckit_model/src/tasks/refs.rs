@@ -4,7 +4,7 @@
 
 use speckit_text::Spanned;
 
-use crate::common::Text;
+use crate::common::{Text, find_bytes};
 
 /// Length of a task ID at the start of `text`: `T001`, `T4a`, `T012.1`,
 /// `TASK-001`. Requires a word boundary after the ID.
@@ -490,7 +490,7 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
     let bytes = token.as_bytes();
     if token.is_empty()
         || token.len() > 200
-        || memchr::memmem::find(bytes, b"://").is_some()
+        || find_bytes(bytes, b"://").is_some()
         || bytes.iter().any(u8::is_ascii_whitespace)
         || (!token.is_ascii() && token.contains(char::is_whitespace))
     {
@@ -561,6 +561,12 @@ mod tests {
         assert_eq!(
             values(&find_task_ids(t, false)),
             vec!["T001", "1.2", "2.1", "T17"]
+        );
+        // Lower-case `task` IDs come in text order with the others.
+        let t = text("task 1.2 then T001, task 7 and Task 2.1; not atask 3, task T9 or T1task 4");
+        assert_eq!(
+            values(&find_task_ids(t, false)),
+            vec!["1.2", "T001", "7", "2.1", "T9"]
         );
         let t = text("Task 1.1 (User model), 1.3");
         assert_eq!(values(&find_task_ids(t, true)), vec!["1.1", "1.3"]);
