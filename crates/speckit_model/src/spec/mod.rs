@@ -343,9 +343,9 @@ fn detect_with(doc: &Document, known: &[Known], fields: &[MetaField<'_>]) -> Gen
         .is_some_and(|head| head.eq_ignore_ascii_case("Feature Specification"));
     // A bare `## Scenarios` is common outside spec-kit (a short `# Spec: …`
     // with Summary / Requirements / Scenarios); `User Scenarios` is spec-kit's.
-    let user_scenarios = known.iter().any(|&(id, key)| {
-        key == SectionKey::UserScenarios
-            && !speckit_md::lex::heading_is(doc.section_title(id).value, "Scenarios")
+    let user_scenarios = known.iter().any(|found| {
+        found.key == SectionKey::UserScenarios
+            && !speckit_md::lex::heading_is(doc.section_title(found.id).value, "Scenarios")
     });
     if speckit_title || field(BRANCH_LABELS) || numbered_stories || user_scenarios {
         return Generation::SpecKit;
