@@ -22,7 +22,7 @@
 //! *authenticate* match), without the [`STOP_WORDS`] (these include the
 //! boilerplate every requirement shares: *system*, *must*, *user*…).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use speckit_text::Span;
@@ -332,25 +332,59 @@ pub type Token = u64;
 /// Calls `found` with each significant token of `text`.
 pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
     STEMS.with_borrow_mut(|stems| {
-        let mut word = String::new();
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if !c.is_alphanumeric() {
+        let bytes = text.as_bytes();
+        let mut lower = String::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte.is_ascii_alphanumeric() {
+                // Plain ASCII words, the common case, are looked up as they
+                // are, lower-cased only when they hold a capital.
+                let start = at;
+                let mut upper = false;
+                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    upper |= bytes[at].is_ascii_uppercase();
+                    at += 1;
+                }
+                if at == bytes.len() || bytes[at].is_ascii() {
+                    let word = &text[start..at];
+                    let token = if upper {
+                        lower.clear();
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                        stems.token(&lower)
+                    } else {
+                        stems.token(word)
+                    };
+                    if let Some(token) = token {
+                        found(token);
+                    }
+                    continue;
+                }
+                // The word goes on with non-ASCII letters: read it whole.
+                at = start;
+            } else if byte.is_ascii() {
+                at += 1;
                 continue;
             }
-            word.clear();
-            word.extend(c.to_lowercase());
-            while let Some(&next) = chars.peek() {
-                if next.is_alphanumeric() {
-                    word.extend(next.to_lowercase());
-                    chars.next();
-                } else {
-                    break;
-                }
+            let rest = &text[at..];
+            let mut chars = rest.char_indices();
+            let Some((_, first)) = chars.next() else {
+                break;
+            };
+            if !first.is_alphanumeric() {
+                at += first.len_utf8();
+                continue;
             }
-            if let Some(token) = stems.token(&word) {
+            let end = chars
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(rest.len(), |(index, _)| index);
+            lower.clear();
+            lower.extend(rest[..end].chars().flat_map(char::to_lowercase));
+            if let Some(token) = stems.token(&lower) {
                 found(token);
             }
+            at += end;
         }
     });
 }
@@ -373,7 +407,7 @@ impl StemCache {
     fn new() -> StemCache {
         StemCache {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            known: HashMap::new(),
+            known: HashMap::default(),
         }
     }
 
@@ -501,7 +535,7 @@ impl PassageIndex {
         } else {
             return Vec::new();
         };
-        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let mut counts: HashMap<u32, usize> = HashMap::default();
         for postings in counted {
             for &passage in postings {
                 *counts.entry(passage).or_default() += 1;
@@ -520,7 +554,7 @@ impl PassageIndex {
     /// [`PassageIndex::with_tokens`] this counts single tokens too: it is
     /// meant for names, not sentences.
     pub fn most_in_one_passage(&self, tokens: &[Token]) -> usize {
-        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let mut counts: HashMap<u32, usize> = HashMap::default();
         for token in tokens {
             for &passage in self.tokens.get(token).unwrap_or(&EMPTY) {
                 *counts.entry(passage).or_default() += 1;
@@ -831,6 +865,25 @@ fn flush(out: &mut Vec<Span>, current: &mut Option<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokens_of(text: &str) -> Vec<Token> {
+        let mut found = Vec::new();
+        scan_tokens(text, |token| found.push(token));
+        found
+    }
+
+    #[test]
+    fn capitals_and_non_ascii_words_tokenise_like_lower_case() {
+        assert_eq!(tokens_of("Export Recipes"), tokens_of("export recipes"));
+        assert_eq!(tokens_of("EXPORTING recipes"), tokens_of("exported recipe"));
+        // A word that goes on past ASCII is one word, lower-cased whole.
+        assert_eq!(
+            tokens_of("Crème brûlée menus"),
+            tokens_of("crème brûlée menus")
+        );
+        assert_eq!(tokens_of("crème").len(), 1);
+        assert!(tokens_of("the and 42 of").is_empty());
+    }
 
     fn ids(text: &str) -> Vec<String> {
         let mut out = Vec::new();
