@@ -6,7 +6,7 @@ use speckit_model::spec::{Requirement, UserStory};
 use speckit_model::{DocKind, Model};
 
 use super::AnalysisFeature;
-use super::mention::{IdKey, Mention, PassageIndex, story_references};
+use super::mention::{IdKey, Mention, PassageIndex, scan_ids, story_references};
 use crate::rules::common::has_cjk;
 
 /// Documents that describe the design: the plan and what spec-kit splits
@@ -75,6 +75,9 @@ pub struct Trace {
     pub requirements: Vec<ItemTrace>,
     /// How systematically the tasks cite the spec.
     pub cited: Citations,
+    /// Every requirement ID tasks.md cites anywhere, tasks or not (phase
+    /// checkpoints, a coverage map, notes), ranges expanded.
+    pub tasks_document_ids: rustc_hash::FxHashSet<IdKey>,
     /// One entry per user story of the spec.
     pub stories: Vec<ItemTrace>,
 }
@@ -92,6 +95,9 @@ impl Trace {
             }
         }
         if let Some((document, list)) = feature.tasks() {
+            scan_ids(&document.text, |key| {
+                trace.tasks_document_ids.insert(key);
+            });
             trace.has_tasks = true;
             for (index, task) in list.tasks.iter().enumerate() {
                 trace.tasks.add(

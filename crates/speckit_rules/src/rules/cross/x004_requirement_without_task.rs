@@ -1,5 +1,6 @@
 use speckit_model::spec::RequirementKind;
 
+use crate::analysis::mention::IdKey;
 use crate::analysis::trace::requirement_title;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
@@ -10,6 +11,9 @@ declare_rule! {
     /// its ID, and no single task shares enough of its distinctive words
     /// (60% of them, three for a long sentence, at least two; words found in
     /// most tasks do not count). Struck-through requirements are skipped.
+    ///
+    /// A requirement tasks.md cites outside its tasks (a phase checkpoint,
+    /// a coverage map) counts as accounted for.
     ///
     /// Only features whose tasks cite at least half of the spec's
     /// requirements by ID are checked: without that habit, wording is the
@@ -71,7 +75,11 @@ pub(crate) fn report_untasked(
             continue;
         }
         evaluated += 1;
-        if tasks.is_empty() {
+        // Cited outside the tasks (a checkpoint, a coverage map): the team
+        // has accounted for it.
+        let cited_elsewhere = IdKey::parse(requirement.id.value)
+            .is_some_and(|key| trace.tasks_document_ids.contains(&key));
+        if tasks.is_empty() && !cited_elsewhere {
             drop(
                 cx.report(
                     spec_document,
