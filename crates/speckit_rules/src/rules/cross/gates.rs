@@ -7,6 +7,7 @@
 //! plainly lacks it.
 
 use speckit_model::Plan;
+use speckit_model::constitution::to_roman;
 use speckit_model::constitution::{NormativeLevel, Principle};
 use speckit_model::strip_markup;
 use speckit_text::Span;
@@ -124,32 +125,6 @@ fn numeral_referenced(text: &str, numeral: &str, by_mark_allowed: bool) -> bool 
         }
     }
     false
-}
-
-fn to_roman(mut value: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (step, letters) in TABLE {
-        while value >= step {
-            out.push_str(letters);
-            value -= step;
-        }
-    }
-    out
 }
 
 /// The Constitution Check of a filled spec-kit plan, with its text.

@@ -4,6 +4,7 @@ use speckit_text::Span;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 use crate::rules::common::clean_value;
+use crate::rules::spec::{PAST_DRAFT, leading_status};
 
 declare_rule! {
     /// ## What it checks
@@ -40,28 +41,6 @@ declare_rule! {
         target: Feature,
     }
 }
-
-/// Statuses that say drafting is over.
-const STARTED: &[&str] = &[
-    "Approved",
-    "Accepted",
-    "Final",
-    "Finalized",
-    "Ready",
-    "In Progress",
-    "Active",
-    "Implementing",
-    "In Development",
-    "Implemented",
-    "Complete",
-    "Completed",
-    "Done",
-    "Verified",
-    "Merged",
-    "Shipped",
-    "Released",
-    "Closed",
-];
 
 impl QuestionLeftAfterStart {
     fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
@@ -138,17 +117,9 @@ impl QuestionLeftAfterStart {
     }
 }
 
+/// The status word of `value` when it says drafting is over.
 fn started(value: &str) -> Option<&'static str> {
-    let value = clean_value(value);
-    STARTED.iter().copied().find(|word| {
-        value
-            .get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-            && !value
-                .as_bytes()
-                .get(word.len())
-                .is_some_and(u8::is_ascii_alphanumeric)
-    })
+    leading_status(clean_value(value)).filter(|word| PAST_DRAFT.contains(word))
 }
 
 const MARKER: &str = "[NEEDS CLARIFICATION:";

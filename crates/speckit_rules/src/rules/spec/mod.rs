@@ -31,6 +31,7 @@ pub(crate) use r001_missing_header_field::MissingHeaderField;
 pub(crate) use r002_invalid_spec_date::InvalidSpecDate;
 pub(crate) use r003_updated_before_created::UpdatedBeforeCreated;
 pub(crate) use r004_unknown_spec_status::UnknownSpecStatus;
+pub(crate) use r004_unknown_spec_status::{PAST_DRAFT, leading_status};
 pub(crate) use r005_missing_mandatory_section::MissingMandatorySection;
 pub(crate) use r006_story_without_acceptance::StoryWithoutAcceptance;
 pub(crate) use r007_story_without_priority::StoryWithoutPriority;

@@ -48,7 +48,7 @@ const DRAFTING: &[&str] = &[
 ];
 
 /// Statuses that mean drafting is over.
-pub(super) const PAST_DRAFT: &[&str] = &[
+pub(crate) const PAST_DRAFT: &[&str] = &[
     "Approved",
     "Accepted",
     "Final",
@@ -89,7 +89,7 @@ const STOPPED: &[&str] = &[
 ];
 
 /// The known status word `value` starts with, if any.
-pub(super) fn leading_status(value: &str) -> Option<&'static str> {
+pub(crate) fn leading_status(value: &str) -> Option<&'static str> {
     [DRAFTING, PAST_DRAFT, STOPPED]
         .into_iter()
         .flatten()
