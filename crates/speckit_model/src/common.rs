@@ -804,72 +804,16 @@ pub fn parse_iso_date(text: &str) -> Option<(u16, u8, u8)> {
         .then_some((year, month, day))
 }
 
-/// Where the parts of a list item's first line are, read the way
-/// [`lex::list_marker`] reads them.
-struct MarkerAt {
-    start: usize,
-    end: usize,
-    /// Where the text after the marker and its whitespace starts.
-    rest: usize,
-    number: Option<u64>,
-}
-
-fn marker_at(bytes: &[u8]) -> Option<MarkerAt> {
-    let mut index = 0;
-    while matches!(bytes.get(index), Some(b' ' | b'\t')) {
-        index += 1;
-    }
-    let start = index;
-    let number = match bytes.get(index) {
-        Some(b'-' | b'*' | b'+') => {
-            index += 1;
-            None
-        }
-        Some(b'0'..=b'9') => {
-            let mut number = 0;
-            while let Some(&digit @ b'0'..=b'9') = bytes.get(index) {
-                if index - start >= 9 {
-                    break;
-                }
-                number = number * 10 + u64::from(digit - b'0');
-                index += 1;
-            }
-            if !matches!(bytes.get(index), Some(b'.' | b')')) {
-                return None;
-            }
-            index += 1;
-            Some(number)
-        }
-        _ => return None,
-    };
-    let end = index;
-    match bytes.get(index) {
-        None => {}
-        Some(b' ' | b'\t') => {
-            while matches!(bytes.get(index), Some(b' ' | b'\t')) {
-                index += 1;
-            }
-        }
-        Some(_) => return None,
-    }
-    Some(MarkerAt {
-        start,
-        end,
-        rest: index,
-        number,
-    })
-}
-
 /// The number of an ordered list item's line (`3.` → 3), as
 /// `lex::list_marker(line).and_then(|marker| marker.number)` gives it.
 pub(crate) fn list_number(line: &str) -> Option<u64> {
-    marker_at(line.as_bytes())?.number
+    lex::list_marker_at(line.as_bytes())?.number
 }
 
 /// The marker of an ordered list item's line (`3.`, `6)`), as
 /// [`lex::list_marker`] gives it; `None` for bullets.
 pub(crate) fn ordered_marker(line: Text<'_>) -> Option<Text<'_>> {
-    let marker = marker_at(line.value.as_bytes())?;
+    let marker = lex::list_marker_at(line.value.as_bytes())?;
     marker.number?;
     let value = line.value.get(marker.start..marker.end)?;
     Some(Spanned::new(
@@ -884,7 +828,7 @@ pub(crate) fn ordered_marker(line: Text<'_>) -> Option<Text<'_>> {
 pub(crate) fn checkbox(line: Text<'_>) -> Option<CheckItem<'_>> {
     let value = line.value;
     let bytes = value.as_bytes();
-    let open = marker_at(bytes)?.rest;
+    let open = lex::list_marker_at(bytes)?.rest;
     let open_len = match bytes.get(open) {
         Some(b'[') => 1,
         // `［` is EF BC BB in UTF-8.
@@ -954,32 +898,70 @@ pub(crate) fn line_length(bytes: &[u8]) -> usize {
     memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len())
 }
 
-/// `str::trim`, trimming ASCII whitespace byte by byte and handing the
-/// text to `str::trim` only when a non-ASCII byte (perhaps Unicode
-/// whitespace) is left at either end.
+/// True for a byte that is ASCII and not whitespace: a text edge that
+/// neither `str::trim` nor its Unicode cases would touch.
+const fn is_plain(byte: u8) -> bool {
+    byte > b' ' && byte.is_ascii()
+}
+
+/// `text.trim()`. Plain ASCII edges are stepped over byte by byte; only a
+/// non-ASCII byte at an edge (which may start a Unicode space) needs the
+/// general trim.
+#[inline]
 pub(crate) fn trim_str(text: &str) -> &str {
+    // Most texts have nothing to trim or one space at an edge (table cells,
+    // values after a colon); the check stays small enough to inline.
     let bytes = text.as_bytes();
+    let len = bytes.len();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return text;
     };
-    if first.is_ascii_graphic() && last.is_ascii_graphic() {
-        // Nothing to trim: the usual case.
-        return text;
-    }
-    let Some(start) = bytes.iter().position(|&byte| !is_space(byte)) else {
-        // All whitespace: `str::trim` gives the empty slice at the start.
-        return text.get(..0).unwrap_or("");
+    let start = if is_plain(first) {
+        0
+    } else if first == b' ' && bytes.get(1).is_some_and(|&next| is_plain(next)) {
+        1
+    } else {
+        return trim_edges(text);
     };
-    let end = bytes
-        .iter()
-        .rposition(|&byte| !is_space(byte))
-        .map_or(start, |at| at + 1);
-    if bytes.get(start).is_some_and(|&byte| byte >= 0x80)
-        || bytes.get(end - 1).is_some_and(|&byte| byte >= 0x80)
+    let end = if is_plain(last) {
+        len
+    } else if last == b' ' && len >= 2 && bytes.get(len - 2).is_some_and(|&before| is_plain(before))
     {
-        return text.trim();
+        len - 1
+    } else {
+        return trim_edges(text);
+    };
+    match text.get(start..end) {
+        Some(inner) if start < end => inner,
+        _ => trim_edges(text),
     }
-    text.get(start..end).unwrap_or("")
+}
+
+/// [`trim_str`] for a text with something at an edge.
+#[inline(never)]
+fn trim_edges(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while bytes.get(start).copied().is_some_and(is_space) {
+        start += 1;
+    }
+    let mut end = bytes.len();
+    while end > start && bytes.get(end - 1).copied().is_some_and(is_space) {
+        end -= 1;
+    }
+    let inner = text.get(start..end).unwrap_or("");
+    let unicode_edge = inner
+        .as_bytes()
+        .first()
+        .is_some_and(|byte| !byte.is_ascii())
+        || inner.as_bytes().last().is_some_and(|byte| !byte.is_ascii());
+    let inner = if unicode_edge { inner.trim() } else { inner };
+    // `str::trim` leaves an all-blank text as the empty slice at its start.
+    if inner.is_empty() {
+        text.get(..0).unwrap_or("")
+    } else {
+        inner
+    }
 }
 
 /// ASCII whitespace as `char::is_whitespace` sees it.

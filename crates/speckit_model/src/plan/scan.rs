@@ -12,83 +12,8 @@
 use speckit_md::lex;
 use speckit_text::{Span, Spanned};
 
-use crate::common::Text;
-
-/// ASCII bytes that `char::is_whitespace` accepts, as a bit set.
-const SPACE_BITS: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r';
-
-/// Whitespace as `char::is_whitespace` sees it, for ASCII bytes.
-const fn is_ascii_space(byte: u8) -> bool {
-    byte <= b' ' && (SPACE_BITS >> byte) & 1 == 1
-}
-
-/// True for a byte that is ASCII and not whitespace: a text edge that
-/// neither `str::trim` nor its Unicode cases would touch.
-const fn is_plain(byte: u8) -> bool {
-    byte > b' ' && byte.is_ascii()
-}
-
-/// `text.trim()`. Plain ASCII edges are stepped over byte by byte; only a
-/// non-ASCII byte at an edge (which may start a Unicode space) needs the
-/// general trim.
-#[inline]
-pub(crate) fn trim_str(text: &str) -> &str {
-    // Most texts have nothing to trim; the check stays small enough to
-    // inline everywhere.
-    // Most texts have nothing to trim or one space at an edge (table cells,
-    // values after a colon); the check stays small enough to inline.
-    let bytes = text.as_bytes();
-    let len = bytes.len();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return text;
-    };
-    let start = if is_plain(first) {
-        0
-    } else if first == b' ' && bytes.get(1).is_some_and(|&next| is_plain(next)) {
-        1
-    } else {
-        return trim_edges(text);
-    };
-    let end = if is_plain(last) {
-        len
-    } else if last == b' ' && len >= 2 && bytes.get(len - 2).is_some_and(|&before| is_plain(before))
-    {
-        len - 1
-    } else {
-        return trim_edges(text);
-    };
-    match text.get(start..end) {
-        Some(inner) if start < end => inner,
-        _ => trim_edges(text),
-    }
-}
-
-/// [`trim_str`] for a text with something at an edge.
-#[inline(never)]
-fn trim_edges(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while bytes.get(start).copied().is_some_and(is_ascii_space) {
-        start += 1;
-    }
-    let mut end = bytes.len();
-    while end > start && bytes.get(end - 1).copied().is_some_and(is_ascii_space) {
-        end -= 1;
-    }
-    let inner = text.get(start..end).unwrap_or("");
-    let unicode_edge = inner
-        .as_bytes()
-        .first()
-        .is_some_and(|byte| !byte.is_ascii())
-        || inner.as_bytes().last().is_some_and(|byte| !byte.is_ascii());
-    let inner = if unicode_edge { inner.trim() } else { inner };
-    // `str::trim` leaves an all-blank text as the empty slice at its start.
-    if inner.is_empty() {
-        text.get(..0).unwrap_or("")
-    } else {
-        inner
-    }
-}
+pub(crate) use crate::common::trim_str;
+use crate::common::{Text, is_space as is_ascii_space};
 
 /// `text.trim_start()`, ASCII first as in [`trim_str`].
 #[inline]
@@ -162,19 +87,7 @@ pub(crate) fn trim(text: Text<'_>) -> Text<'_> {
     sub(text, trim_str(text.value))
 }
 
-/// Offset of the first `byte byte` pair in `text` (`str::find("**")`).
-pub(crate) fn find_pair(text: &str, byte: u8) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(offset) = memchr::memchr(byte, bytes.get(from..)?) {
-        let at = from + offset;
-        if bytes.get(at + 1) == Some(&byte) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
+pub(crate) use lex::find_pair;
 
 /// [`lex::field`]: a `**Label**: value` (or `**Label:** value`) line.
 pub(crate) fn field(line: Text<'_>) -> Option<lex::Field<'_>> {
@@ -256,47 +169,10 @@ pub(crate) struct Marker<'a> {
 /// `1) `) marker at the start of `line`; a marker alone is accepted.
 #[inline]
 pub(crate) fn list_marker(line: Text<'_>) -> Option<Marker<'_>> {
-    let bytes = line.value.as_bytes();
-    let mut index = 0;
-    while matches!(bytes.get(index), Some(b' ' | b'\t')) {
-        index += 1;
-    }
-    let number = match bytes.get(index) {
-        Some(b'-' | b'*' | b'+') => {
-            index += 1;
-            None
-        }
-        Some(b'0'..=b'9') => {
-            // At most nine digits, so the value always fits.
-            let digits_start = index;
-            let mut value = 0u64;
-            while let Some(&digit @ b'0'..=b'9') = bytes.get(index) {
-                if index - digits_start >= 9 {
-                    break;
-                }
-                value = value * 10 + u64::from(digit - b'0');
-                index += 1;
-            }
-            if !matches!(bytes.get(index), Some(b'.' | b')')) {
-                return None;
-            }
-            index += 1;
-            Some(value)
-        }
-        _ => return None,
-    };
-    match bytes.get(index) {
-        None => {}
-        Some(b' ' | b'\t') => {
-            while matches!(bytes.get(index), Some(b' ' | b'\t')) {
-                index += 1;
-            }
-        }
-        Some(_) => return None,
-    }
-    let rest = line.value.get(index..)?;
+    let at = lex::list_marker_at(line.value.as_bytes())?;
+    let rest = line.value.get(at.rest..)?;
     Some(Marker {
-        number,
+        number: at.number,
         rest: sub(line, rest),
     })
 }
@@ -321,33 +197,11 @@ impl CheckBox<'_> {
 /// [`lex::checkbox`] for a line whose marker was read already: `rest` is
 /// [`Marker::rest`].
 pub(crate) fn checkbox(rest: Text<'_>) -> Option<CheckBox<'_>> {
-    let value = rest.value;
-    let (open_len, after_open) = if let Some(after) = value.strip_prefix('[') {
-        (1, after)
-    } else {
-        ('［'.len_utf8(), value.strip_prefix('［')?)
-    };
-    let mark = after_open.chars().next()?;
-    let after_mark = after_open.get(mark.len_utf8()..)?;
-    let close_len = if after_mark.starts_with(']') {
-        1
-    } else if after_mark.starts_with('］') {
-        '］'.len_utf8()
-    } else {
-        return None;
-    };
-    if mark == ']' || mark == '［' || mark == '\t' {
-        return None;
-    }
-    let after_box = after_mark.get(close_len..)?;
-    if !(after_box.is_empty() || after_box.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let mark_text = value.get(open_len..open_len + mark.len_utf8())?;
+    let found = lex::checkbox_box(rest)?;
     Some(CheckBox {
-        mark,
-        mark_span: sub_span(rest, mark_text),
-        text: trim(sub(rest, after_box)),
+        mark: found.mark,
+        mark_span: found.mark_span,
+        text: found.text,
     })
 }
 
