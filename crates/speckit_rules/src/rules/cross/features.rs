@@ -5,7 +5,11 @@
 //! Everything here is per feature or per item, so that the rules can build
 //! one hash map over the workspace and stay linear in its size.
 
-use crate::analysis::AnalysisFeature;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
+
+use crate::analysis::{AnalysisContext, AnalysisFeature, title_span};
 
 /// The specs directory a feature folder sits in (`specs`,
 /// `.claude/spec-kit/specs`), read from the path of one of its documents.
@@ -23,6 +27,55 @@ pub(crate) fn specs_dir<'a>(feature: &AnalysisFeature<'a>) -> Option<&'a str> {
         })
         .last()
         .map(|(at, _)| path.get(..at.saturating_sub(1)).unwrap_or(""))
+}
+
+/// What a repeated feature is told: the message, the help, and the label
+/// put on the earlier feature.
+pub(crate) struct Repeat {
+    pub(crate) message: String,
+    pub(crate) help: String,
+    pub(crate) label: String,
+}
+
+/// Reports every feature whose `key` (within its specs directory) an
+/// earlier feature already has, pointing at that earlier feature. Features
+/// without a key are not evaluated.
+pub(crate) fn report_repeats<'a, K: Hash + Eq>(
+    features: &[AnalysisFeature<'a>],
+    cx: &mut AnalysisContext<'_>,
+    key: impl Fn(&AnalysisFeature<'a>) -> Option<K>,
+    repeat: impl Fn(&AnalysisFeature<'_>, &AnalysisFeature<'_>) -> Repeat,
+) {
+    let mut first: HashMap<(&'a str, K), usize> = HashMap::with_capacity(features.len());
+    for feature in features {
+        let (Some(anchor), Some(dir)) = (feature.anchor(), specs_dir(feature)) else {
+            continue;
+        };
+        let Some(key) = key(feature) else {
+            continue;
+        };
+        cx.evaluated(feature, 1);
+        match first.entry((dir, key)) {
+            Entry::Vacant(slot) => {
+                slot.insert(feature.index);
+            }
+            Entry::Occupied(slot) => {
+                let Some(earlier) = features.get(*slot.get()) else {
+                    continue;
+                };
+                let Repeat {
+                    message,
+                    help,
+                    label,
+                } = repeat(feature, earlier);
+                let mut report = cx.report(anchor, title_span(anchor), message).help(help);
+                if let Some(other) = earlier.anchor() {
+                    report = report.label_in(other, title_span(other), label);
+                }
+                drop(report);
+            }
+        }
+    }
 }
 
 /// A feature's number as a map key: its value for sequential numbers, the

@@ -157,7 +157,7 @@ pub(crate) fn failed_gates(text: &str, base: u32) -> Vec<FailedGate<'_>> {
     let mut failed = Vec::new();
     let mut header: Vec<&str> = Vec::new();
     let mut in_table = false;
-    let mut fence: Option<&str> = None;
+    let mut fence = Fence::default();
     // Checkbox items of the current subsection: (span, text, checked).
     let mut boxes: Vec<(Span, &str, bool)> = Vec::new();
     let mut offset = 0usize;
@@ -167,18 +167,7 @@ pub(crate) fn failed_gates(text: &str, base: u32) -> Vec<FailedGate<'_>> {
         let line = raw.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim();
         let span = Span::from_range(base as usize + start..base as usize + start + line.len());
-        if let Some(marker) = fence {
-            if trimmed.starts_with(marker) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(if trimmed.starts_with("```") {
-                "```"
-            } else {
-                "~~~"
-            });
+        if fence.skips(trimmed) {
             continue;
         }
         if trimmed.starts_with('#') {
@@ -506,6 +495,32 @@ fn prose_justifies(body: &str) -> bool {
     ]
     .iter()
     .any(|word| lower.contains(word))
+}
+
+/// Tracks fenced code blocks (```` ``` ```` or `~~~`) while a text is read
+/// line by line.
+#[derive(Default)]
+pub(super) struct Fence {
+    open: Option<&'static str>,
+}
+
+impl Fence {
+    /// Whether the line (trimmed) opens, closes or sits inside a fence.
+    pub(super) fn skips(&mut self, trimmed: &str) -> bool {
+        if let Some(marker) = self.open {
+            if trimmed.starts_with(marker) {
+                self.open = None;
+            }
+            return true;
+        }
+        for marker in ["```", "~~~"] {
+            if trimmed.starts_with(marker) {
+                self.open = Some(marker);
+                return true;
+            }
+        }
+        false
+    }
 }
 
 #[cfg(test)]

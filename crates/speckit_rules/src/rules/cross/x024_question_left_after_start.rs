@@ -1,6 +1,7 @@
 use speckit_model::{Document, TaskStatus};
 use speckit_text::Span;
 
+use super::gates::Fence;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 use crate::rules::common::clean_value;
@@ -129,25 +130,14 @@ const MARKER: &str = "[NEEDS CLARIFICATION:";
 fn markers(document: &Document) -> Vec<Span> {
     let text = &document.text;
     let mut found = Vec::new();
-    let mut fence: Option<&str> = None;
+    let mut fence = Fence::default();
     let mut in_comment = false;
     let mut offset = 0usize;
     for raw in text.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
         let trimmed = raw.trim();
-        if let Some(marker) = fence {
-            if trimmed.starts_with(marker) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(if trimmed.starts_with("```") {
-                "```"
-            } else {
-                "~~~"
-            });
+        if fence.skips(trimmed) {
             continue;
         }
         if in_comment {

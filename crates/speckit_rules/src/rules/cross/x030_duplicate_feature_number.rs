@@ -1,8 +1,5 @@
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
-use super::features::{NumberKey, specs_dir};
-use crate::analysis::{AnalysisContext, AnalysisFeature, title_span};
+use super::features::{NumberKey, Repeat, report_repeats};
+use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -40,44 +37,21 @@ declare_rule! {
 
 impl DuplicateFeatureNumber {
     fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
-        let mut first: HashMap<(&str, NumberKey<'_>), usize> =
-            HashMap::with_capacity(features.len());
-        for feature in features {
-            let (Some(anchor), Some(dir)) = (feature.anchor(), specs_dir(feature)) else {
-                continue;
-            };
-            cx.evaluated(feature, 1);
-            match first.entry((dir, NumberKey::of(feature))) {
-                Entry::Vacant(slot) => {
-                    slot.insert(feature.index);
-                }
-                Entry::Occupied(slot) => {
-                    let Some(earlier) = features.get(*slot.get()) else {
-                        continue;
-                    };
-                    let mut report = cx
-                        .report(
-                            anchor,
-                            title_span(anchor),
-                            format!(
-                                "feature number {} is also used by `{}`",
-                                feature.number, earlier.dir_name
-                            ),
-                        )
-                        .help(format!(
-                            "give `{}` the next free number and rename its branch; a number that names two folders makes commands and references ambiguous",
-                            feature.dir_name
-                        ));
-                    if let Some(other) = earlier.anchor() {
-                        report = report.label_in(
-                            other,
-                            title_span(other),
-                            format!("`{}` has the same number", earlier.dir_name),
-                        );
-                    }
-                    drop(report);
-                }
-            }
-        }
+        report_repeats(
+            features,
+            cx,
+            |feature| Some(NumberKey::of(feature)),
+            |feature, earlier| Repeat {
+                message: format!(
+                    "feature number {} is also used by `{}`",
+                    feature.number, earlier.dir_name
+                ),
+                help: format!(
+                    "give `{}` the next free number and rename its branch; a number that names two folders makes commands and references ambiguous",
+                    feature.dir_name
+                ),
+                label: format!("`{}` has the same number", earlier.dir_name),
+            },
+        );
     }
 }

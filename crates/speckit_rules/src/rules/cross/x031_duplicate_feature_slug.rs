@@ -1,8 +1,5 @@
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
-use super::features::specs_dir;
-use crate::analysis::{AnalysisContext, AnalysisFeature, title_span};
+use super::features::{Repeat, report_repeats};
+use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -39,46 +36,23 @@ declare_rule! {
 
 impl DuplicateFeatureSlug {
     fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
-        let mut first: HashMap<(&str, String), usize> = HashMap::with_capacity(features.len());
-        for feature in features {
-            let (Some(anchor), Some(dir)) = (feature.anchor(), specs_dir(feature)) else {
-                continue;
-            };
-            let slug = feature.slug.trim_matches('-');
-            if slug.is_empty() {
-                continue;
+        report_repeats(
+            features,
+            cx,
+            |feature| {
+                let slug = feature.slug.trim_matches('-');
+                (!slug.is_empty()).then(|| slug.to_lowercase())
+            },
+            |feature, earlier| {
+                Repeat {
+                message: format!(
+                    "`{}` repeats the name of `{}`",
+                    feature.dir_name, earlier.dir_name
+                ),
+                help: "continue the earlier feature instead of starting it again, or give this one a name that says what it adds".to_string(),
+                label: format!("`{}` has the same slug", earlier.dir_name),
             }
-            cx.evaluated(feature, 1);
-            match first.entry((dir, slug.to_lowercase())) {
-                Entry::Vacant(slot) => {
-                    slot.insert(feature.index);
-                }
-                Entry::Occupied(slot) => {
-                    let Some(earlier) = features.get(*slot.get()) else {
-                        continue;
-                    };
-                    let mut report = cx
-                        .report(
-                            anchor,
-                            title_span(anchor),
-                            format!(
-                                "`{}` repeats the name of `{}`",
-                                feature.dir_name, earlier.dir_name
-                            ),
-                        )
-                        .help(
-                            "continue the earlier feature instead of starting it again, or give this one a name that says what it adds",
-                        );
-                    if let Some(other) = earlier.anchor() {
-                        report = report.label_in(
-                            other,
-                            title_span(other),
-                            format!("`{}` has the same slug", earlier.dir_name),
-                        );
-                    }
-                    drop(report);
-                }
-            }
-        }
+            },
+        );
     }
 }
