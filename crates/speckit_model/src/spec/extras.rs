@@ -232,7 +232,7 @@ pub(crate) fn find_markers<'a>(doc: &'a Document, known: &[Known]) -> Vec<Clarif
             continue;
         }
         let at = u32::try_from(start).unwrap_or(u32::MAX);
-        let excluded = excluded.get_or_insert_with(|| code_and_html_spans(doc));
+        let excluded = excluded.get_or_insert_with(|| doc.tree.code_and_html_spans());
         if excluded.iter().any(|span| span.contains(at)) {
             continue;
         }
@@ -278,24 +278,6 @@ fn closing_bracket(text: &str, from: usize) -> Option<usize> {
         index += 1;
     }
     None
-}
-
-fn code_and_html_spans(doc: &Document) -> Vec<Span> {
-    doc.tree
-        .nodes()
-        .iter()
-        .filter(|node| {
-            matches!(
-                node.kind,
-                NodeKind::CodeBlock { .. }
-                    | NodeKind::Code
-                    | NodeKind::HtmlBlock
-                    | NodeKind::Html
-                    | NodeKind::InlineHtml
-            )
-        })
-        .map(|node| node.span)
-        .collect()
 }
 
 pub(crate) fn read_overview<'a>(doc: &'a Document, known: &[Known]) -> Option<Overview<'a>> {

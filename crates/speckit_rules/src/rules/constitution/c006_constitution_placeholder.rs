@@ -1,4 +1,4 @@
-use speckit_md::{NodeKind, lex};
+use speckit_md::lex;
 use speckit_model::{Constitution, Generation};
 use speckit_text::Span;
 
@@ -41,23 +41,8 @@ declare_rule! {
 impl ConstitutionPlaceholder {
     fn run(&self, constitution: &Constitution<'_>, cx: &mut RuleContext<'_>) {
         let document = cx.document;
-        let tree = &document.tree;
         // The template's guidance lives in comments and examples in code.
-        let skipped: Vec<Span> = tree
-            .nodes()
-            .iter()
-            .filter(|node| {
-                matches!(
-                    node.kind,
-                    NodeKind::CodeBlock { .. }
-                        | NodeKind::Code
-                        | NodeKind::HtmlBlock
-                        | NodeKind::Html
-                        | NodeKind::InlineHtml
-                )
-            })
-            .map(|node| node.span)
-            .collect();
+        let skipped: Vec<Span> = document.tree.code_and_html_spans();
         let footer = constitution.version.as_ref().map(|line| line.span);
         let plugin = constitution.generation == Generation::Plugin;
         let whole = Span::new(0, u32::try_from(document.text.len()).unwrap_or(u32::MAX));
