@@ -57,7 +57,7 @@ pub enum CheckError {
     Workspace(#[from] speckit_workspace::WorkspaceError),
 }
 
-struct WorkspaceFiles<'w>(&'w Workspace);
+pub(crate) struct WorkspaceFiles<'w>(pub(crate) &'w Workspace);
 
 impl FileOracle for WorkspaceFiles<'_> {
     fn exists(&self, path: &str) -> bool {
@@ -74,7 +74,7 @@ fn written(value: &Spanned<String>) -> Written<'_> {
 
 /// Builds the lint settings from `speckit.toml` and the options; unknown
 /// codes become S003 findings on `speckit.toml`, unusable values an error.
-fn settings(
+pub(crate) fn settings(
     workspace: &Workspace,
     options: &CheckOptions,
 ) -> Result<(LintSettings, Vec<(Span, String)>), ConfigError> {

@@ -5,14 +5,17 @@
 //! front ends print (with their JSON Schemas). Front ends must not parse,
 //! walk directories or run rules themselves; they call this crate.
 
+pub mod analyze;
 pub mod check;
 mod load;
 pub mod output;
+pub mod scaffold;
 pub mod tasks;
 
 pub use load::{
     FeatureDocuments, LoadError, load_feature, open_workspace, scan_workspace, workspace_files,
 };
+pub use speckit_analyze as analysis;
 pub use speckit_diagnostics as diagnostics;
 pub use speckit_md as md;
 pub use speckit_model as model;

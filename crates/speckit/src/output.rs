@@ -130,3 +130,8 @@ pub fn show_schema() -> serde_json::Value {
 pub fn list_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(ListOutput<'static>)).unwrap_or_default()
 }
+
+/// The JSON Schema of `analyze --format json` output.
+pub fn analyze_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(speckit_analyze::AnalysisReport)).unwrap_or_default()
+}

@@ -7,10 +7,15 @@ use clap_complete::Shell;
 
 const EXAMPLES: &str = "\
 Examples:
+  speckit init --ai claude,gemini      set up a workspace and agent commands
+  speckit new feature 'export the week as PDF' --json
+  speckit new plan 003                 plan.md from the template, prefilled from the spec
   speckit check                        lint every document of the workspace
   speckit check 003 --format sarif     one feature, SARIF for code scanning
   speckit check --fix                  apply the safe fixes
   speckit rule T002                    what a rule checks and why
+  speckit analyze                      cross-document consistency report with a score
+  speckit analyze 003 --min-score 80   one feature; exit 1 below the score
   speckit list                         features of the workspace around the current directory
   speckit list --root examples/speckit-layout --json
   speckit show 001                     one feature by number, folder name or slug
@@ -62,8 +67,36 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Create or update a workspace: layout, constitution, speckit.toml, agent commands.
+    Init {
+        /// Where to create it (default: the current directory).
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LayoutArg::Speckit)]
+        layout: LayoutArg,
+        /// AI agents to write command files for (comma-separated: claude,copilot,gemini,…).
+        #[arg(long, value_delimiter = ',')]
+        ai: Vec<String>,
+        /// Overwrite files that were edited since speckit wrote them.
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a feature, or a document of a feature, from templates.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// List, show or copy out the templates in use.
+    #[command(subcommand)]
+    Template(TemplateCommand),
+    /// Check that the tools and the workspace are in order.
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
     /// Check documents against their templates and report problems.
     Check(CheckArgs),
+    /// Check that spec, plan, tasks and constitution agree; report a score.
+    Analyze(AnalyzeArgs),
     /// Show a rule's documentation, or list every rule.
     Rule {
         /// A rule code (`T002`) or name (`dependency-not-found`).
@@ -95,6 +128,120 @@ pub(crate) enum Command {
     Completions { shell: Shell },
 }
 
+#[derive(Debug, Subcommand)]
+pub(crate) enum NewCommand {
+    /// A numbered feature folder with its spec (and a git branch).
+    Feature {
+        /// What the feature does, in a few words.
+        #[arg(required = true, num_args = 1..)]
+        description: Vec<String>,
+        /// The slug to use instead of one derived from the description.
+        #[arg(long)]
+        name: Option<String>,
+        /// The number to use instead of the next free one.
+        #[arg(long)]
+        number: Option<u64>,
+        /// Do not create a git branch.
+        #[arg(long)]
+        no_branch: bool,
+        /// Which layout, when the workspace has both.
+        #[arg(long, value_enum)]
+        layout: Option<LayoutArg>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The feature's plan.md.
+    Plan(NewDocumentArgs),
+    /// The feature's tasks.md (one phase per user story of the spec).
+    Tasks(NewDocumentArgs),
+    /// A checklist in the feature's checklists/ folder.
+    Checklist {
+        /// The feature (default: the current feature).
+        feature: Option<String>,
+        /// What it reviews: `ux`, `security`, `api` (default: requirements).
+        name: Option<String>,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewDocumentArgs {
+    /// The feature (default: the current feature).
+    pub(crate) feature: Option<String>,
+    /// Overwrite the document if it exists.
+    #[arg(long)]
+    pub(crate) force: bool,
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Clone, Copy, Debug, Subcommand)]
+pub(crate) enum TemplateCommand {
+    /// Every template and where its text comes from.
+    List {
+        #[arg(long, value_enum)]
+        layout: Option<LayoutArg>,
+    },
+    /// Print the template text in use.
+    Show {
+        #[arg(value_enum)]
+        name: TemplateArg,
+        #[arg(long, value_enum)]
+        layout: Option<LayoutArg>,
+    },
+    /// Copy a built-in template into the repository to customise it.
+    Eject {
+        #[arg(value_enum)]
+        name: TemplateArg,
+        #[arg(long, value_enum)]
+        layout: Option<LayoutArg>,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LayoutArg {
+    /// GitHub spec-kit: .specify/ and specs/.
+    Speckit,
+    /// The Claude Code plugin: .claude/spec-kit/.
+    Plugin,
+}
+
+impl LayoutArg {
+    pub(crate) fn layout(self) -> speckit::workspace::Layout {
+        match self {
+            LayoutArg::Speckit => speckit::workspace::Layout::Speckit,
+            LayoutArg::Plugin => speckit::workspace::Layout::Plugin,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TemplateArg {
+    Constitution,
+    Spec,
+    Plan,
+    Tasks,
+    Checklist,
+}
+
+impl TemplateArg {
+    pub(crate) fn name(self) -> speckit::scaffold::TemplateName {
+        use speckit::scaffold::TemplateName;
+        match self {
+            TemplateArg::Constitution => TemplateName::Constitution,
+            TemplateArg::Spec => TemplateName::Spec,
+            TemplateArg::Plan => TemplateName::Plan,
+            TemplateArg::Tasks => TemplateName::Tasks,
+            TemplateArg::Checklist => TemplateName::Checklist,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// Features to check (number, folder or slug); default: the whole workspace.
@@ -119,6 +266,51 @@ pub(crate) struct CheckArgs {
     pub(crate) diff: bool,
 }
 
+#[derive(Debug, Args)]
+pub(crate) struct AnalyzeArgs {
+    /// Features to report on (number, folder or slug); default: all. The
+    /// others still take part in the cross-feature checks.
+    pub(crate) features: Vec<String>,
+    /// Output format: the Markdown report, its JSON form (schema: `speckit
+    /// schema analyze`), or the formats of `check`.
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Markdown)]
+    pub(crate) format: AnalyzeFormat,
+    /// Exit with 1 when a finding at or above this level remains.
+    #[arg(long, value_enum, default_value_t = LevelArg::Critical)]
+    pub(crate) fail_on: LevelArg,
+    /// Exit with 1 when the consistency score is below N (0–100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub(crate) min_score: Option<u8>,
+    /// Only these rule codes or prefixes (comma-separated; adds to speckit.toml).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Skip these rule codes or prefixes (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AnalyzeFormat {
+    /// A readable report: score, findings per feature, coverage matrix.
+    Markdown,
+    Json,
+    /// rustc-style findings with source excerpts.
+    Human,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// Finding levels of `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LevelArg {
+    Critical,
+    Warning,
+    Suggestion,
+    /// Never fail on findings (only on `--min-score`).
+    Never,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum OutputFormat {
     /// rustc-style, with source excerpts.
@@ -136,6 +328,8 @@ pub(crate) enum FailOn {
     Error,
     Warning,
     Info,
+    /// Exit 0 whatever is found.
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -247,6 +441,8 @@ pub(crate) enum ExportFormat {
 pub(crate) enum SchemaKind {
     Show,
     List,
+    /// `analyze --format json`.
+    Analyze,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

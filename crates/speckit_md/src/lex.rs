@@ -86,7 +86,7 @@ pub fn field(line: Spanned<&str>) -> Option<Field<'_>> {
 }
 
 /// Offset of the first `cc` (two `c` bytes in a row) in `text`.
-fn find_pair(text: &str, c: u8) -> Option<usize> {
+pub fn find_pair(text: &str, c: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(at) = bytes.get(from..).and_then(|rest| memchr::memchr(c, rest)) {
@@ -131,42 +131,52 @@ pub struct ListMarker<'a> {
     pub rest: Spanned<&'a str>,
 }
 
-/// Reads a bullet (`- `, `* `, `+ `) or ordered (`1. `, `1) `) marker.
-/// A marker followed by nothing (an empty bullet) is accepted.
-pub fn list_marker(line: Spanned<&str>) -> Option<ListMarker<'_>> {
-    let text = line.value;
-    let bytes = text.as_bytes();
+/// Where the parts of a list item's first line are, as byte offsets: what
+/// [`list_marker`] reads, without building its spans (for hot loops).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MarkerAt {
+    /// Start of the marker, after the indentation.
+    pub start: usize,
+    /// End of the marker.
+    pub end: usize,
+    /// Where the text after the marker and its whitespace starts.
+    pub rest: usize,
+    /// The number of an ordered item.
+    pub number: Option<u64>,
+}
+
+/// Reads a bullet (`- `, `* `, `+ `) or ordered (`1. `, `1) `, at most
+/// nine digits) marker after spaces and tabs. A marker followed by nothing
+/// (an empty bullet) is accepted.
+pub fn list_marker_at(bytes: &[u8]) -> Option<MarkerAt> {
     let mut index = 0;
-    let mut indent = 0;
-    while let Some(&byte) = bytes.get(index) {
-        match byte {
-            b' ' => indent += 1,
-            b'\t' => indent += 4 - indent % 4,
-            _ => break,
-        }
+    while matches!(bytes.get(index), Some(b' ' | b'\t')) {
         index += 1;
     }
-    let marker_start = index;
+    let start = index;
     let number = match bytes.get(index) {
         Some(b'-' | b'*' | b'+') => {
             index += 1;
             None
         }
         Some(b'0'..=b'9') => {
-            let digits_start = index;
-            while matches!(bytes.get(index), Some(b'0'..=b'9')) && index - digits_start < 9 {
+            let mut number = 0;
+            while let Some(&digit @ b'0'..=b'9') = bytes.get(index) {
+                if index - start >= 9 {
+                    break;
+                }
+                number = number * 10 + u64::from(digit - b'0');
                 index += 1;
             }
             if !matches!(bytes.get(index), Some(b'.' | b')')) {
                 return None;
             }
-            let number = text.get(digits_start..index)?.parse().ok();
             index += 1;
-            number
+            Some(number)
         }
         _ => return None,
     };
-    let marker_end = index;
+    let end = index;
     match bytes.get(index) {
         None => {}
         Some(b' ' | b'\t') => {
@@ -176,13 +186,32 @@ pub fn list_marker(line: Spanned<&str>) -> Option<ListMarker<'_>> {
         }
         Some(_) => return None,
     }
-    let marker = text.get(marker_start..marker_end)?;
-    let rest = text.get(index..)?;
+    Some(MarkerAt {
+        start,
+        end,
+        rest: index,
+        number,
+    })
+}
+
+/// Reads a bullet (`- `, `* `, `+ `) or ordered (`1. `, `1) `) marker.
+/// A marker followed by nothing (an empty bullet) is accepted.
+pub fn list_marker(line: Spanned<&str>) -> Option<ListMarker<'_>> {
+    let text = line.value;
+    let at = list_marker_at(text.as_bytes())?;
+    let indent = text.as_bytes()[..at.start]
+        .iter()
+        .fold(0, |indent, &byte| match byte {
+            b'\t' => indent + 4 - indent % 4,
+            _ => indent + 1,
+        });
+    let marker = text.get(at.start..at.end)?;
+    let rest = text.get(at.rest..)?;
     Some(ListMarker {
         indent,
-        marker: Spanned::new(marker, line.span.subspan(marker_start..marker_end)),
-        number,
-        rest: Spanned::new(rest, line.span.subspan(index..text.len())),
+        marker: Spanned::new(marker, line.span.subspan(at.start..at.end)),
+        number: at.number,
+        rest: Spanned::new(rest, line.span.subspan(at.rest..text.len())),
     })
 }
 
@@ -212,13 +241,27 @@ pub fn checkbox(line: Spanned<&str>) -> Option<Checkbox<'_>> {
     checkbox_after(list_marker(line)?)
 }
 
-/// Reads the checkbox that follows an already read list marker.
-pub fn checkbox_after(list: ListMarker<'_>) -> Option<Checkbox<'_>> {
-    let rest = list.rest.value;
-    let (open_len, after_open) = if let Some(after) = rest.strip_prefix('[') {
+/// The `[ ]` box at the start of a list item's text, read without the
+/// list marker (for hot loops that have already stepped over it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CheckboxBox<'a> {
+    /// The character between the brackets.
+    pub mark: char,
+    pub mark_span: Span,
+    /// Bytes of the whole box.
+    pub box_span: Span,
+    /// Text after the box, trimmed.
+    pub text: Spanned<&'a str>,
+}
+
+/// Reads `[x]` or `［x］` with any one mark, followed by whitespace or
+/// nothing, at the start of `rest`.
+pub fn checkbox_box(rest: Spanned<&str>) -> Option<CheckboxBox<'_>> {
+    let value = rest.value;
+    let (open_len, after_open) = if let Some(after) = value.strip_prefix('[') {
         (1, after)
     } else {
-        ('［'.len_utf8(), rest.strip_prefix('［')?)
+        ('［'.len_utf8(), value.strip_prefix('［')?)
     };
     let mut chars = after_open.chars();
     let mark = chars.next()?;
@@ -240,13 +283,23 @@ pub fn checkbox_after(list: ListMarker<'_>) -> Option<Checkbox<'_>> {
     let mark_start = open_len;
     let mark_end = mark_start + mark.len_utf8();
     let box_end = mark_end + close_len;
-    let text = Spanned::new(after_box, list.rest.span.subspan(box_end..rest.len())).trim();
+    Some(CheckboxBox {
+        mark,
+        mark_span: rest.span.subspan(mark_start..mark_end),
+        box_span: rest.span.subspan(0..box_end),
+        text: Spanned::new(after_box, rest.span.subspan(box_end..value.len())).trim(),
+    })
+}
+
+/// Reads the checkbox that follows an already read list marker.
+pub fn checkbox_after(list: ListMarker<'_>) -> Option<Checkbox<'_>> {
+    let found = checkbox_box(list.rest)?;
     Some(Checkbox {
         list,
-        mark,
-        mark_span: list.rest.span.subspan(mark_start..mark_end),
-        box_span: list.rest.span.subspan(0..box_end),
-        text,
+        mark: found.mark,
+        mark_span: found.mark_span,
+        box_span: found.box_span,
+        text: found.text,
     })
 }
 
@@ -483,6 +536,14 @@ mod tests {
         check_field("**Bold** text", None);
         check_field("plain: text", None);
         check_field("****: x", None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairs_are_found_as_substrings_are(text in "[*_a ]{0,12}") {
+            proptest::prop_assert_eq!(find_pair(&text, b'*'), text.find("**"));
+            proptest::prop_assert_eq!(find_pair(&text, b'_'), text.find("__"));
+        }
     }
 
     #[test]

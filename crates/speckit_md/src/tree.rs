@@ -125,6 +125,25 @@ impl MdTree {
         &self.nodes
     }
 
+    /// Spans of code (blocks and inline) and HTML (blocks, comments,
+    /// inline), in document order: text that is not prose.
+    pub fn code_and_html_spans(&self) -> Vec<Span> {
+        self.nodes
+            .iter()
+            .filter(|node| {
+                matches!(
+                    node.kind,
+                    NodeKind::CodeBlock { .. }
+                        | NodeKind::Code
+                        | NodeKind::HtmlBlock
+                        | NodeKind::Html
+                        | NodeKind::InlineHtml
+                )
+            })
+            .map(|node| node.span)
+            .collect()
+    }
+
     /// The node with `id`. Ids come from this tree; an id from elsewhere gets the root.
     pub fn node(&self, id: NodeId) -> &Node {
         self.nodes.get(id.index()).unwrap_or(&self.nodes[0])

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_md::lex::{self, Checkbox};
-use speckit_md::{CodeBlock, NodeId, NodeKind, SectionId, Table};
+use speckit_md::{CodeBlock, Node, NodeId, NodeKind, Section, SectionId, Table};
 use speckit_text::{Span, Spanned};
 
 use crate::document::Document;
@@ -100,15 +100,32 @@ impl Document {
     }
 
     pub fn section_title(&self, id: SectionId) -> Text<'_> {
-        Spanned::slice(&self.text, self.tree.section(id).title)
+        slice(&self.text, self.section(id).title)
     }
 
     /// Heading span of a section (the whole section for the document).
     pub fn section_heading_span(&self, id: SectionId) -> Span {
-        let section = self.tree.section(id);
+        let section = self.section(id);
         section
             .heading
-            .map_or(section.span, |heading| self.tree.span(heading))
+            .map_or(section.span, |heading| self.node(heading).span)
+    }
+
+    /// The node with `id`, read off the node list: the tree's own accessors
+    /// are calls into another crate, and the models read nodes constantly.
+    pub(crate) fn node(&self, id: NodeId) -> &Node {
+        match self.tree.nodes().get(id.index()) {
+            Some(node) => node,
+            None => self.tree.node(id),
+        }
+    }
+
+    /// The section with `id`, read off the section list (see [`Document::node`]).
+    pub(crate) fn section(&self, id: SectionId) -> &Section {
+        match self.tree.sections().get(id.index()) {
+            Some(section) => section,
+            None => self.tree.section(id),
+        }
     }
 
     /// Header metadata: fields in the paragraphs right under the H1 (or at the
@@ -137,7 +154,7 @@ impl Document {
         paragraph: NodeId,
         fields: &mut Vec<MetaField<'a>>,
     ) {
-        for line in lex::lines(&self.text, self.tree.span(paragraph)) {
+        for line in lex::lines(&self.text, self.node(paragraph).span) {
             // Splitting allocates; only lines with a pipe can be packed.
             let packed = if memchr::memchr(b'|', line.value.as_bytes()).is_some() {
                 lex::pipe_fields(line)
@@ -146,7 +163,7 @@ impl Document {
             };
             if packed.len() > 1 {
                 fields.extend(packed.into_iter().map(MetaField::from));
-            } else if let Some(field) = lex::field(line) {
+            } else if let Some(field) = field(line) {
                 fields.push(field.into());
             }
         }
@@ -249,17 +266,42 @@ impl Document {
         // The item's own inline content (tight items), widened by its
         // non-list blocks (paragraphs of loose items, code blocks).
         let content = self.tree.content_span(item);
+        let mut descendants = self.tree.descendants(item);
+        let first = descendants.next();
+        let lone_child = first.filter(|_| descendants.next().is_none());
+        // The usual case, a one-paragraph tight item with nothing nested
+        // and no box: its content, trimmed.
+        if first.is_none()
+            && !content.is_empty()
+            && !self
+                .text
+                .as_bytes()
+                .get(content.start as usize)
+                .is_some_and(|&byte| byte == b'[' || byte >= 0x80 || is_space(byte))
+        {
+            return trim(slice(&self.text, content));
+        }
         let mut range = (!content.is_empty()).then_some((content.start, content.end));
         let mut marker_end = None;
-        for child in self.tree.children(item) {
-            match self.tree.kind(child) {
-                NodeKind::List { .. } => {}
-                NodeKind::TaskMarker { .. } => marker_end = Some(self.tree.span(child).end),
-                _ => {
-                    let span = self.tree.span(child);
-                    range = Some(range.map_or((span.start, span.end), |(start, end)| {
-                        (start.min(span.start), end.max(span.end))
-                    }));
+        let mut take_child = |kind: NodeKind, span: Span| match kind {
+            NodeKind::List { .. } => {}
+            NodeKind::TaskMarker { .. } => marker_end = Some(span.end),
+            _ => {
+                range = Some(range.map_or((span.start, span.end), |(start, end)| {
+                    (start.min(span.start), end.max(span.end))
+                }));
+            }
+        };
+        match (first, lone_child) {
+            (None, _) => {}
+            // A lone descendant is a child: read it off the node list.
+            (Some(_), Some(child)) => {
+                let node = self.node(child);
+                take_child(node.kind, node.span);
+            }
+            (Some(_), None) => {
+                for child in self.tree.children(item) {
+                    take_child(self.tree.kind(child), self.tree.span(child));
                 }
             }
         }
@@ -290,17 +332,17 @@ impl Document {
                 start = checkbox.text.span.start.max(start);
             }
         }
-        Spanned::slice(&self.text, Span::new(start, end.max(start))).trim()
+        trim(slice(&self.text, Span::new(start, end.max(start))))
     }
 
     /// A list item's whole first line (marker included).
     pub(crate) fn item_line(&self, item: NodeId) -> Text<'_> {
-        let span = self.tree.span(item);
+        let span = self.node(item).span;
         let source = self.text.get(span.range()).unwrap_or("");
-        let line_len = memchr::memchr2(b'\n', b'\r', source.as_bytes()).unwrap_or(source.len());
+        let line_len = line_length(source.as_bytes());
         Spanned::new(
             source.get(..line_len).unwrap_or(""),
-            span.subspan(0..line_len),
+            subspan(span, 0, line_len),
         )
     }
 
@@ -308,7 +350,7 @@ impl Document {
     /// checkbox without scanning a long line to its end. Cut at the line end
     /// or after [`ITEM_HEAD_LEN`] bytes, whichever comes first.
     pub(crate) fn item_head(&self, item: NodeId) -> Text<'_> {
-        let span = self.tree.span(item);
+        let span = self.node(item).span;
         let start = span.start as usize;
         let window_end = start.saturating_add(ITEM_HEAD_LEN).min(span.end as usize);
         let window = self.text.as_bytes().get(start..window_end).unwrap_or(&[]);
@@ -320,31 +362,59 @@ impl Document {
             end -= 1;
         }
         let line = self.text.get(start..end).unwrap_or("");
-        Spanned::new(line, span.subspan(0..line.len()))
+        Spanned::new(line, subspan(span, 0, line.len()))
     }
 
     /// The source from where a list item's content begins (after its marker
     /// and checkbox) to the item's end, untrimmed: a cheap way to look at how
     /// an item starts before reading it properly. Empty for an empty item.
     pub(crate) fn item_peek(&self, item: NodeId) -> &str {
-        let end = self.tree.span(item).end;
-        let content = self.tree.content_span(item);
+        let end = self.node(item).span.end;
         // Inline content starts at the task marker when there is one; the
         // text proper starts after it.
-        let start = match self.tree.children(item).next() {
-            Some(child) if matches!(self.tree.kind(child), NodeKind::TaskMarker { .. }) => {
-                let after = self.tree.span(child).end;
-                let rest = self.text.get(after as usize..end as usize).unwrap_or("");
-                after
-                    + u32::try_from(rest.len() - rest.trim_start_matches([' ', '\t']).len())
-                        .unwrap_or(0)
+        let start = match self.task_marker_end(item) {
+            Some(after) => {
+                let rest = self.text.as_bytes().get(after as usize..end as usize);
+                let spaces = rest.map_or(0, |rest| {
+                    rest.iter()
+                        .take_while(|&&byte| byte == b' ' || byte == b'\t')
+                        .count()
+                });
+                after + u32::try_from(spaces).unwrap_or(0)
             }
-            _ if content.is_empty() => self.paragraph_start(item).unwrap_or(end),
-            _ => content.start,
+            None => {
+                let content = self.tree.content_span(item);
+                if content.is_empty() {
+                    self.paragraph_start(item).unwrap_or(end)
+                } else {
+                    content.start
+                }
+            }
         };
         self.text
             .get(start.min(end) as usize..end as usize)
             .unwrap_or("")
+    }
+
+    /// The end of the task marker (`[ ]`) that is an item's first child, if
+    /// it has one. Read from the node list: nodes are in document order
+    /// with parents first, and a task marker only ever opens an item or its
+    /// paragraph, so a marker right after an item is that item's first child.
+    pub(crate) fn task_marker_end(&self, item: NodeId) -> Option<u32> {
+        let nodes = self.tree.nodes();
+        if item.index() >= nodes.len() {
+            // Not a node of this tree; ask the tree (which falls back to the root).
+            return self
+                .tree
+                .children(item)
+                .next()
+                .filter(|&child| matches!(self.tree.kind(child), NodeKind::TaskMarker { .. }))
+                .map(|child| self.tree.span(child).end);
+        }
+        nodes
+            .get(item.index() + 1)
+            .filter(|next| matches!(next.kind, NodeKind::TaskMarker { .. }))
+            .map(|marker| marker.span.end)
     }
 
     /// Where the first paragraph of a (loose) list item starts.
@@ -357,33 +427,44 @@ impl Document {
 
     /// Offsets where the physical lines of a paragraph begin: its start and
     /// the byte after each line break inside it.
-    pub(crate) fn paragraph_line_starts(
-        &self,
-        paragraph: NodeId,
-    ) -> impl Iterator<Item = u32> + '_ {
-        let span = self.tree.span(paragraph);
-        let bytes = self.text.as_bytes().get(span.range()).unwrap_or(&[]);
-        std::iter::once(span.start).chain(
-            memchr::memchr_iter(b'\n', bytes)
-                .filter(move |&at| at + 1 < bytes.len())
-                .map(move |at| span.start + u32::try_from(at + 1).unwrap_or(0)),
-        )
+    pub(crate) fn paragraph_line_starts(&self, paragraph: NodeId) -> LineStarts<'_> {
+        let span = self.node(paragraph).span;
+        LineStarts {
+            bytes: self.text.as_bytes().get(span.range()).unwrap_or(&[]),
+            base: span.start,
+            next: Some(0),
+        }
     }
 
     /// The checkbox of a list item, if it has one. Reads only the head of
     /// the line unless there is a box, so plain bullets stay cheap.
     pub(crate) fn item_checkbox(&self, item: NodeId) -> Option<CheckItem<'_>> {
-        let task_marker = self
-            .tree
-            .children(item)
-            .next()
-            .is_some_and(|child| matches!(self.tree.kind(child), NodeKind::TaskMarker { .. }));
+        let task_marker = self.task_marker_end(item).is_some();
         // Marks GFM does not know (`[~]`, full-width boxes) stay plain text.
         if !task_marker && !self.item_peek(item).starts_with(['[', '［']) {
             return None;
         }
-        let line = self.item_line(item);
-        lex::checkbox(line).map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span))
+        checkbox(self.item_line(item))
+    }
+
+    /// [`Document::item_checkbox`] for an item whose [`Document::item_peek`]
+    /// is at hand: the same answer without peeking twice.
+    pub(crate) fn item_checkbox_peeked(&self, item: NodeId, peek: &str) -> Option<CheckItem<'_>> {
+        if !peek.starts_with(['[', '［']) && self.task_marker_end(item).is_none() {
+            return None;
+        }
+        checkbox(self.item_line(item))
+    }
+
+    /// Every list item below `block` (nested ones too), in document order.
+    /// Kinds are read off the node list, without a call per node.
+    pub(crate) fn items_below(&self, block: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let nodes = self.tree.nodes();
+        self.tree.descendants(block).filter(move |node| {
+            nodes
+                .get(node.index())
+                .is_some_and(|node| node.kind == NodeKind::Item)
+        })
     }
 
     /// Every list item inside the blocks of `section` (subsections
@@ -440,7 +521,7 @@ impl Document {
 
     /// The text of `section` after its heading (subsections included).
     pub fn section_body(&self, section: SectionId) -> Text<'_> {
-        Spanned::slice(&self.text, self.tree.section(section).body_span(&self.tree))
+        slice(&self.text, self.section(section).body_span(&self.tree))
     }
 
     /// True when the section holds nothing but comments, whitespace and empty bullets.
@@ -450,21 +531,47 @@ impl Document {
 
     /// Every heading, marking those whose sections are in `known`.
     pub fn outline(&self, known: &[SectionId]) -> Outline<'_> {
-        self.tree
-            .sections()
+        let sections = self.tree.sections();
+        // A flag per section: `known` can be as long as the outline, so
+        // searching it for every heading would be quadratic.
+        let mut is_known = vec![false; sections.len()];
+        for id in known {
+            if let Some(flag) = is_known.get_mut(id.index()) {
+                *flag = true;
+            }
+        }
+        sections
             .iter()
-            .enumerate()
+            .zip(is_known)
             .skip(1)
-            .map(|(index, section)| {
-                let id = SectionId(u32::try_from(index).unwrap_or(0));
-                OutlineEntry {
-                    level: section.level,
-                    title: self.section_title(id),
-                    span: section.span,
-                    known: section.level == 1 || known.contains(&id),
-                }
+            .map(|(section, known)| OutlineEntry {
+                level: section.level,
+                title: Spanned::slice(&self.text, section.title),
+                span: section.span,
+                known: section.level == 1 || known,
             })
             .collect()
+    }
+}
+
+/// Where the lines of a paragraph start (see [`Document::paragraph_line_starts`]).
+pub(crate) struct LineStarts<'a> {
+    bytes: &'a [u8],
+    base: u32,
+    /// The next line's offset in `bytes`, if there is one.
+    next: Option<usize>,
+}
+
+impl Iterator for LineStarts<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let start = self.next?;
+        // A line break at the very end opens no further line.
+        self.next = memchr::memchr(b'\n', self.bytes.get(start..).unwrap_or(&[]))
+            .map(|at| start + at + 1)
+            .filter(|&after| after < self.bytes.len());
+        Some(self.base + u32::try_from(start).unwrap_or(0))
     }
 }
 
@@ -528,16 +635,150 @@ pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Byte offset of the next `**` in `text`.
 pub(crate) fn find_double_star(text: &str) -> Option<usize> {
+    find_doubled(text, b'*')
+}
+
+/// Byte offset of the next pair of `byte` (`**`, `__`) in `text`.
+fn find_doubled(text: &str, byte: u8) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = memchr::memchr(b'*', bytes.get(from..)?) {
+    while let Some(offset) = find_byte(bytes.get(from..)?, byte) {
         let at = from + offset;
-        if bytes.get(at + 1) == Some(&b'*') {
+        if bytes.get(at + 1) == Some(&byte) {
             return Some(at);
         }
         from = at + 1;
     }
     None
+}
+
+/// How far [`find_byte`] looks eight bytes at a time before handing over
+/// to `memchr`, whose set-up costs more than a short search.
+const NEAR: usize = 64;
+
+/// Position of the first `needle` in `haystack`. Matches are usually near
+/// (the end of a bold label, the next keyword), so the first bytes are
+/// searched a word at a time and only the rest with `memchr`.
+pub(crate) fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
+    let near = haystack.get(..NEAR).unwrap_or(haystack);
+    if let Some(at) = find_byte_in_words(near, needle) {
+        return Some(at);
+    }
+    let far = haystack.get(near.len()..)?;
+    memchr::memchr(needle, far).map(|at| near.len() + at)
+}
+
+/// Position of the first `one` or `other` in `haystack`, searched like
+/// [`find_byte`].
+pub(crate) fn find_byte2(haystack: &[u8], one: u8, other: u8) -> Option<usize> {
+    let near = haystack.get(..NEAR).unwrap_or(haystack);
+    if let Some(at) = find_byte2_in_words(near, one, other) {
+        return Some(at);
+    }
+    let far = haystack.get(near.len()..)?;
+    memchr::memchr2(one, other, far).map(|at| near.len() + at)
+}
+
+/// [`find_byte2`] without the hand-over, as [`find_byte_in_words`] does it
+/// for one byte: the lowest flagged byte of either test is a true match.
+fn find_byte2_in_words(haystack: &[u8], one: u8, other: u8) -> Option<usize> {
+    let mut chunks = haystack.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(word);
+        let zeros = zero_bytes(word ^ (ONES * u64::from(one)))
+            | zero_bytes(word ^ (ONES * u64::from(other)));
+        if zeros != 0 {
+            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&byte| byte == one || byte == other)
+        .map(|at| offset + at)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each zero byte of `word` set (and perhaps of bytes above
+/// the lowest zero byte; the lowest flagged byte is always a true zero).
+fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGHS
+}
+
+/// [`find_byte`] without the hand-over: eight bytes per step, the rest one
+/// by one.
+fn find_byte_in_words(haystack: &[u8], needle: u8) -> Option<usize> {
+    let pattern = ONES * u64::from(needle);
+    let mut chunks = haystack.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // Bytes equal to the needle become zero.
+        let zeros = zero_bytes(u64::from_le_bytes(word) ^ pattern);
+        if zeros != 0 {
+            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&byte| byte == needle)
+        .map(|at| offset + at)
+}
+
+/// The same as [`lex::field`], cheaper: a line that does not open with `*`
+/// or `_` once ASCII whitespace is skipped is turned away on that byte
+/// (a non-ASCII byte may be Unicode whitespace and goes the long way), and
+/// the closing `**` is found with `memchr` rather than a substring searcher.
+pub(crate) fn field(line: Text<'_>) -> Option<lex::Field<'_>> {
+    // As `lex::field`: only spaces and tabs may come before the `**`.
+    let head = line.value.trim_start_matches([' ', '\t']);
+    if !(head.starts_with("**") || head.starts_with("__")) {
+        return None;
+    }
+    let trimmed = trim(line);
+    let text = trimmed.value;
+    let rest = text
+        .strip_prefix("**")
+        .or_else(|| text.strip_prefix("__"))?;
+    let close = find_doubled(rest, b'*').or_else(|| find_doubled(rest, b'_'))?;
+    let inner = rest.get(..close)?;
+    if inner.is_empty() || memchr::memchr(b'*', inner.as_bytes()).is_some() {
+        return None;
+    }
+    let after = rest.get(close + 2..)?;
+    let (label, colon_inside, value) =
+        if let Some(label) = inner.strip_suffix(':').or_else(|| inner.strip_suffix('：')) {
+            (label, true, after)
+        } else {
+            let after_trimmed = after.trim_start();
+            let value = after_trimmed
+                .strip_prefix(':')
+                .or_else(|| after_trimmed.strip_prefix('：'))?;
+            (inner, false, value)
+        };
+    let label = sub_text(trimmed, trim_str(label));
+    let value_trimmed = trim_str(value);
+    let value_span = if value_trimmed.is_empty() {
+        Span::empty(trimmed.span.end)
+    } else {
+        span_of(trimmed, value_trimmed)
+    };
+    Some(lex::Field {
+        label,
+        value: Spanned::new(value_trimmed, value_span),
+        colon_inside,
+    })
 }
 
 /// Parses an ISO date `YYYY-MM-DD` into (year, month, day), checking the
@@ -563,9 +804,212 @@ pub fn parse_iso_date(text: &str) -> Option<(u16, u8, u8)> {
         .then_some((year, month, day))
 }
 
+/// The number of an ordered list item's line (`3.` → 3), as
+/// `lex::list_marker(line).and_then(|marker| marker.number)` gives it.
+pub(crate) fn list_number(line: &str) -> Option<u64> {
+    lex::list_marker_at(line.as_bytes())?.number
+}
+
+/// The marker of an ordered list item's line (`3.`, `6)`), as
+/// [`lex::list_marker`] gives it; `None` for bullets.
+pub(crate) fn ordered_marker(line: Text<'_>) -> Option<Text<'_>> {
+    let marker = lex::list_marker_at(line.value.as_bytes())?;
+    marker.number?;
+    let value = line.value.get(marker.start..marker.end)?;
+    Some(Spanned::new(
+        value,
+        subspan(line.span, marker.start, marker.end),
+    ))
+}
+
+/// A checkbox line read as `lex::checkbox` reads it (list marker, `[ ]` or
+/// `［ ］` with any one mark, whitespace or nothing after), without its
+/// intermediate parts.
+pub(crate) fn checkbox(line: Text<'_>) -> Option<CheckItem<'_>> {
+    let value = line.value;
+    let bytes = value.as_bytes();
+    let open = lex::list_marker_at(bytes)?.rest;
+    let open_len = match bytes.get(open) {
+        Some(b'[') => 1,
+        // `［` is EF BC BB in UTF-8.
+        Some(0xEF) if bytes.get(open + 1..open + 3) == Some(&[0xBC, 0xBB]) => 3,
+        _ => return None,
+    };
+    let mark_start = open + open_len;
+    let mark = value.get(mark_start..)?.chars().next()?;
+    let mark_end = mark_start + mark.len_utf8();
+    let close_len = match bytes.get(mark_end) {
+        Some(b']') => 1,
+        // `］` is EF BC BD.
+        Some(0xEF) if bytes.get(mark_end + 1..mark_end + 3) == Some(&[0xBC, 0xBD]) => 3,
+        _ => return None,
+    };
+    if matches!(mark, ']' | '［' | '\t') {
+        return None;
+    }
+    let box_end = mark_end + close_len;
+    if !matches!(bytes.get(box_end), None | Some(b' ' | b'\t')) {
+        return None;
+    }
+    let after_box = value.get(box_end..)?;
+    Some(CheckItem {
+        checked: matches!(mark, 'x' | 'X' | '✓' | '✔'),
+        mark,
+        mark_span: subspan(line.span, mark_start, mark_end),
+        text: trim(Spanned::new(
+            after_box,
+            subspan(line.span, box_end, value.len()),
+        )),
+        span: line.span,
+    })
+}
+
+/// [`Spanned::trim`], with a shortcut for text that begins and ends with a
+/// visible ASCII character: there is nothing to trim then. (A non-empty
+/// text's span is as long as its value.)
+pub(crate) fn trim(text: Text<'_>) -> Text<'_> {
+    let bytes = text.value.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_graphic)
+        && bytes.last().is_some_and(u8::is_ascii_graphic)
+    {
+        return text;
+    }
+    // ASCII whitespace at the edges is counted off directly; anything else
+    // goes through `trim_str` and the slice's position.
+    let start = bytes
+        .iter()
+        .position(|&byte| !is_space(byte))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&byte| !is_space(byte))
+        .map_or(start, |at| at + 1);
+    let ascii_edges = start < end
+        && bytes.get(start).is_some_and(u8::is_ascii)
+        && bytes.get(end - 1).is_some_and(u8::is_ascii);
+    match text.value.get(start..end) {
+        Some(value) if ascii_edges => Spanned::new(value, subspan(text.span, start, end)),
+        _ => sub_text(text, trim_str(text.value)),
+    }
+}
+
+/// Bytes up to the first `\n` or `\r` (all of them if there is none).
+pub(crate) fn line_length(bytes: &[u8]) -> usize {
+    memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len())
+}
+
+/// True for a byte that is ASCII and not whitespace: a text edge that
+/// neither `str::trim` nor its Unicode cases would touch.
+const fn is_plain(byte: u8) -> bool {
+    byte > b' ' && byte.is_ascii()
+}
+
+/// `text.trim()`. Plain ASCII edges are stepped over byte by byte; only a
+/// non-ASCII byte at an edge (which may start a Unicode space) needs the
+/// general trim.
+#[inline]
+pub(crate) fn trim_str(text: &str) -> &str {
+    // Most texts have nothing to trim or one space at an edge (table cells,
+    // values after a colon); the check stays small enough to inline.
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return text;
+    };
+    let start = if is_plain(first) {
+        0
+    } else if first == b' ' && bytes.get(1).is_some_and(|&next| is_plain(next)) {
+        1
+    } else {
+        return trim_edges(text);
+    };
+    let end = if is_plain(last) {
+        len
+    } else if last == b' ' && len >= 2 && bytes.get(len - 2).is_some_and(|&before| is_plain(before))
+    {
+        len - 1
+    } else {
+        return trim_edges(text);
+    };
+    match text.get(start..end) {
+        Some(inner) if start < end => inner,
+        _ => trim_edges(text),
+    }
+}
+
+/// [`trim_str`] for a text with something at an edge.
+#[inline(never)]
+fn trim_edges(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while bytes.get(start).copied().is_some_and(is_space) {
+        start += 1;
+    }
+    let mut end = bytes.len();
+    while end > start && bytes.get(end - 1).copied().is_some_and(is_space) {
+        end -= 1;
+    }
+    let inner = text.get(start..end).unwrap_or("");
+    let unicode_edge = inner
+        .as_bytes()
+        .first()
+        .is_some_and(|byte| !byte.is_ascii())
+        || inner.as_bytes().last().is_some_and(|byte| !byte.is_ascii());
+    let inner = if unicode_edge { inner.trim() } else { inner };
+    // `str::trim` leaves an all-blank text as the empty slice at its start.
+    if inner.is_empty() {
+        text.get(..0).unwrap_or("")
+    } else {
+        inner
+    }
+}
+
+/// ASCII whitespace as `char::is_whitespace` sees it.
+pub(crate) fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+}
+
 /// `part`, a sub-slice of `whole`'s value, with its exact span.
 pub(crate) fn sub_text<'a>(whole: Text<'a>, part: &'a str) -> Text<'a> {
-    Spanned::new(part, whole.span.of_subslice(whole.value, part))
+    Spanned::new(part, span_of(whole, part))
+}
+
+// The three helpers below do what `Spanned::slice`, `Span::subspan` and
+// `Span::of_subslice` do. Those live in another crate and are not inlined
+// there, and the models call them for nearly every value they read.
+
+/// `span` of `text` (which starts at byte 0 of the file), as
+/// [`Spanned::slice`] gives it.
+pub(crate) fn slice(text: &str, span: Span) -> Text<'_> {
+    Spanned::new(text.get(span.range()).unwrap_or(""), span)
+}
+
+/// `span.subspan(start..end)`: a part of `span` given by offsets relative
+/// to its start, clamped to it.
+pub(crate) fn subspan(span: Span, start: usize, end: usize) -> Span {
+    let start = span
+        .start
+        .saturating_add(u32::try_from(start).unwrap_or(u32::MAX))
+        .min(span.end);
+    let end = span
+        .start
+        .saturating_add(u32::try_from(end).unwrap_or(u32::MAX))
+        .min(span.end)
+        .max(start);
+    Span { start, end }
+}
+
+/// `whole.span.of_subslice(whole.value, part)`: the span of `part`, a
+/// sub-slice of `whole`'s value (`whole`'s own span if it is not one).
+pub(crate) fn span_of(whole: Text<'_>, part: &str) -> Span {
+    let whole_start = whole.value.as_ptr() as usize;
+    let part_start = part.as_ptr() as usize;
+    if part_start < whole_start || part_start + part.len() > whole_start + whole.value.len() {
+        debug_assert!(false, "span_of called with a foreign slice");
+        return whole.span;
+    }
+    let offset = part_start - whole_start;
+    subspan(whole.span, offset, offset + part.len())
 }
 
 /// Reads a plain `Label: value` line (no bold), as in the plugin's
@@ -573,33 +1017,116 @@ pub(crate) fn sub_text<'a>(whole: Text<'a>, part: &'a str) -> Text<'a> {
 /// plain words: at most four, no markup, no URL.
 pub fn plain_field(text: Text<'_>) -> Option<MetaField<'_>> {
     let value = text.value;
-    let colon = value.find([':', '：'])?;
-    let label = value.get(..colon)?.trim();
-    let colon_len = if value.get(colon..)?.starts_with('：') {
-        '：'.len_utf8()
-    } else {
-        1
+    let (label, rest) = match scan_label(value.as_bytes()) {
+        LabelScan::NotPlain => return None,
+        LabelScan::Plain { start, end, colon } => (value.get(start..end)?, value.get(colon + 1..)?),
+        LabelScan::NotAscii => {
+            let (colon, colon_len) = find_colon(value)?;
+            let label = trim_str(value.get(..colon)?);
+            let plain = !label.is_empty()
+                && label.len() <= 40
+                && !label.bytes().any(is_label_markup)
+                && label.split_whitespace().count() <= 4;
+            if !plain {
+                return None;
+            }
+            (label, value.get(colon + colon_len..)?)
+        }
     };
-    let rest = value.get(colon + colon_len..)?;
-    let plain = !label.is_empty()
-        && label.len() <= 40
-        && label.split_whitespace().count() <= 4
-        && !label.contains(['*', '`', '[', ']', '(', ')', '/', '<', '>', '|'])
-        && !rest.starts_with("//");
-    if !plain {
+    if rest.starts_with("//") {
         return None;
     }
-    let label = Spanned::new(label, text.span.of_subslice(value, label));
-    let trimmed = rest.trim();
+    let label = sub_text(text, label);
+    let trimmed = trim_str(rest);
     let value_span = if trimmed.is_empty() {
         Span::empty(text.span.end)
     } else {
-        text.span.of_subslice(value, trimmed)
+        span_of(text, trimmed)
     };
     Some(MetaField {
         label,
         value: Spanned::new(trimmed, value_span),
     })
+}
+
+/// What [`scan_label`] found before the first colon.
+enum LabelScan {
+    /// No colon, or a label that is empty, too long, too many words or
+    /// holds markup.
+    NotPlain,
+    /// A plain label at `start..end` (trimmed) and the `:` at `colon`.
+    Plain {
+        start: usize,
+        end: usize,
+        colon: usize,
+    },
+    /// A non-ASCII byte (a full-width colon, Unicode whitespace, …) came
+    /// first: judge the text the long way.
+    NotAscii,
+}
+
+/// Reads the label of a plain field in one pass over its bytes, stopping
+/// as soon as the label can no longer be plain.
+fn scan_label(bytes: &[u8]) -> LabelScan {
+    let mut start = None;
+    let mut end = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if byte == b':' {
+            return match start {
+                Some(start) => LabelScan::Plain {
+                    start,
+                    end,
+                    colon: index,
+                },
+                None => LabelScan::NotPlain,
+            };
+        }
+        if byte >= 0x80 {
+            return LabelScan::NotAscii;
+        }
+        if is_space(byte) {
+            in_word = false;
+            continue;
+        }
+        let label_start = *start.get_or_insert(index);
+        end = index + 1;
+        if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        if is_label_markup(byte) || words > 4 || end - label_start > 40 {
+            return LabelScan::NotPlain;
+        }
+    }
+    LabelScan::NotPlain
+}
+
+/// The first `:` or `：` in `text`: its offset and length.
+pub(crate) fn find_colon(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // `：` is EF BC 9A in UTF-8.
+    while let Some(offset) = memchr::memchr2(b':', 0xEF, bytes.get(from..)?) {
+        let at = from + offset;
+        if bytes.get(at) == Some(&b':') {
+            return Some((at, 1));
+        }
+        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x9A]) {
+            return Some((at, 3));
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Bytes a plain field's label may not hold: markup and URL pieces.
+fn is_label_markup(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'*' | b'`' | b'[' | b']' | b'(' | b')' | b'/' | b'<' | b'>' | b'|'
+    )
 }
 
 /// Strips surrounding `**`, `` ` `` and whitespace from a cell or value.
@@ -746,6 +1273,14 @@ mod tests {
     }
 
     #[test]
+    fn bold_fields_start_after_spaces_and_tabs_only() {
+        let label = |line| field(spanned(line)).map(|field| field.label.value);
+        assert_eq!(label(" \t**Status**: done"), Some("Status"));
+        assert_eq!(label("\u{3000}**Status**: done"), None);
+        assert_eq!(label("\u{3000}**:**"), None);
+    }
+
+    #[test]
     fn plain_fields() {
         fn check(line: &str) -> Option<(&str, &str)> {
             plain_field(spanned(line)).map(|field| {
@@ -768,6 +1303,127 @@ mod tests {
         fn blank_text_agrees_with_the_lexer(text in "([-*+ x\\n\\t]|<!--|-->|\\r)*") {
             proptest::prop_assert_eq!(is_blank_text(&text), lex::is_blank_content(&text));
         }
+
+        /// The lean line readers give what `speckit_md::lex` gives.
+        #[test]
+        fn lean_line_readers_agree_with_the_lexer(pieces in proptest::collection::vec(
+            proptest::sample::select(LINE_PIECES.to_vec()),
+            0..10,
+        )) {
+            let line = pieces.concat();
+            let text = Spanned::new(line.as_str(), Span::new(7, 7 + u32::try_from(line.len()).unwrap()));
+            proptest::prop_assert_eq!(field(text), lex::field(text));
+            let expected = lex::checkbox(text).map(|checkbox| CheckItem::from_checkbox(&checkbox, text.span));
+            proptest::prop_assert_eq!(checkbox(text), expected);
+            let marker = lex::list_marker(text);
+            proptest::prop_assert_eq!(list_number(&line), marker.and_then(|marker| marker.number));
+            proptest::prop_assert_eq!(
+                ordered_marker(text),
+                marker.and_then(|marker| marker.number.map(|_| marker.marker))
+            );
+            proptest::prop_assert_eq!(plain_field(text), plain_field_reference(text));
+        }
+
+        /// Trimming gives the very slice `str::trim` gives, span included.
+        #[test]
+        fn trims_agree_with_str_trim(value in "[ \t\n\r\u{b}\u{c}\u{3000}\u{a0}\u{85}a:é]{0,8}") {
+            let trimmed = trim_str(&value);
+            proptest::prop_assert_eq!(trimmed, value.trim());
+            proptest::prop_assert_eq!(trimmed.as_ptr(), value.trim().as_ptr());
+            let text = Spanned::new(value.as_str(), Span::new(3, 3 + u32::try_from(value.len()).unwrap()));
+            proptest::prop_assert_eq!(trim(text), text.trim());
+        }
+
+        #[test]
+        fn plain_fields_agree_with_the_plain_reading(
+            value in "[ \t]?[A-Za-z *`/(\u{3000}é]{0,46}[:：]?[ /]{0,3}[a-z:]{0,4}"
+        ) {
+            let text = Spanned::new(value.as_str(), Span::new(2, 2 + u32::try_from(value.len()).unwrap()));
+            proptest::prop_assert_eq!(plain_field(text), plain_field_reference(text));
+        }
+
+        #[test]
+        fn byte_search_agrees_with_position(
+            haystack in proptest::collection::vec(proptest::sample::select(vec![b'a', b'*', b'\n', 0xEF, 0]), 0..200),
+            needle in proptest::sample::select(vec![b'*', b'\n', 0xEF, 0, b'a'])
+        ) {
+            let expected = haystack.iter().position(|&byte| byte == needle);
+            proptest::prop_assert_eq!(find_byte(&haystack, needle), expected);
+        }
+
+        #[test]
+        fn two_byte_search_agrees_with_position(
+            haystack in proptest::collection::vec(proptest::sample::select(vec![b'a', b'[', b'`', 0xEF, 0]), 0..200),
+            one in proptest::sample::select(vec![b'[', b'`', 0xEF, 0, b'a']),
+            other in proptest::sample::select(vec![b'[', b'`', 0xEF, 0, b'a'])
+        ) {
+            let expected = haystack.iter().position(|&byte| byte == one || byte == other);
+            proptest::prop_assert_eq!(find_byte2(&haystack, one, other), expected);
+        }
+    }
+
+    /// What list, checkbox and field lines are made of.
+    const LINE_PIECES: [&str; 28] = [
+        " ",
+        "\t",
+        "\u{3000}",
+        "\u{a0}",
+        "-",
+        "*",
+        "+",
+        "1.",
+        "12)",
+        "1234567890.",
+        "[",
+        "]",
+        "［",
+        "］",
+        "x",
+        "X",
+        "~",
+        "✓",
+        "**",
+        "__",
+        ":",
+        "：",
+        "a",
+        "Label",
+        "é",
+        "//",
+        "(",
+        "one two three four five",
+    ];
+
+    /// `plain_field` as first written, before it read labels in one pass.
+    fn plain_field_reference(text: Text<'_>) -> Option<MetaField<'_>> {
+        let value = text.value;
+        let colon = value.find([':', '：'])?;
+        let label = value.get(..colon)?.trim();
+        let colon_len = if value.get(colon..)?.starts_with('：') {
+            '：'.len_utf8()
+        } else {
+            1
+        };
+        let rest = value.get(colon + colon_len..)?;
+        let plain = !label.is_empty()
+            && label.len() <= 40
+            && label.split_whitespace().count() <= 4
+            && !label.contains(['*', '`', '[', ']', '(', ')', '/', '<', '>', '|'])
+            && !rest.starts_with("//");
+        if !plain {
+            return None;
+        }
+        let label = Spanned::new(label, text.span.of_subslice(value, label));
+        let trimmed = rest.trim();
+        let value_span = if trimmed.is_empty() {
+            Span::empty(text.span.end)
+        } else {
+            text.span.of_subslice(value, trimmed)
+        };
+        Some(MetaField {
+            label,
+            value: Spanned::new(trimmed, value_span),
+        })
     }
 
     #[test]

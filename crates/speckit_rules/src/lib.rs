@@ -16,6 +16,7 @@
     reason = "rules are unit structs; `run` takes `self` so every rule is called the same way"
 )]
 
+pub mod analysis;
 pub mod registry;
 pub mod rule;
 mod rules;
@@ -25,6 +26,7 @@ pub mod suppress;
 use speckit_diagnostics::Diagnostic;
 use speckit_model::{Document, Model};
 
+pub use analysis::{AnalysisContext, AnalysisFeature, Tally, run_analysis};
 pub use rule::{FeatureView, FileOracle, NoFiles, Rule, RuleContext, RuleMeta};
 pub use settings::{ConfigProblem, Layer, LintSettings, Selection, Written};
 

@@ -19,7 +19,8 @@ pub enum FixAvailability {
     Always,
 }
 
-/// The document kind a rule inspects.
+/// What a rule inspects: one document of a kind (run by `check`), or the
+/// documents of a feature or the whole workspace together (run by `analyze`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
@@ -29,6 +30,10 @@ pub enum Target {
     Plan,
     Tasks,
     Checklist,
+    /// The constitution, spec, plan and tasks of one feature, side by side.
+    Feature,
+    /// Every feature at once.
+    Workspace,
 }
 
 impl Target {
@@ -40,7 +45,13 @@ impl Target {
             Target::Plan => kind == DocKind::Plan,
             Target::Tasks => kind == DocKind::Tasks,
             Target::Checklist => kind == DocKind::Checklist,
+            Target::Feature | Target::Workspace => false,
         }
+    }
+
+    /// True for the cross-document targets that `analyze` runs.
+    pub const fn is_cross(self) -> bool {
+        matches!(self, Target::Feature | Target::Workspace)
     }
 }
 
@@ -182,8 +193,8 @@ impl<'a> RuleContext<'a> {
 
 /// A finding being built; pushed to the results on drop.
 pub struct Report<'c> {
-    diagnostic: Option<Diagnostic>,
-    out: &'c mut Vec<Diagnostic>,
+    pub(crate) diagnostic: Option<Diagnostic>,
+    pub(crate) out: &'c mut Vec<Diagnostic>,
 }
 
 impl Report<'_> {
@@ -202,6 +213,20 @@ impl Report<'_> {
             let file = diagnostic.file;
             diagnostic.labels.push(speckit_diagnostics::Label {
                 file,
+                span,
+                message: message.into(),
+            });
+        }
+        self
+    }
+
+    /// A secondary location in another document (cross-feature rules point
+    /// at the other feature's item).
+    #[must_use]
+    pub fn label_in(mut self, document: &Document, span: Span, message: impl Into<String>) -> Self {
+        if let Some(diagnostic) = self.diagnostic.as_mut() {
+            diagnostic.labels.push(speckit_diagnostics::Label {
+                file: document.file,
                 span,
                 message: message.into(),
             });
@@ -244,10 +269,13 @@ impl Drop for Report<'_> {
     }
 }
 
-/// A rule: metadata plus a check over one document's model.
+/// A rule: metadata plus a check over one document's model, or (for the
+/// cross-document targets) over a feature or the workspace.
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>);
+    /// Runs a `Feature` or `Workspace` rule; document rules do nothing here.
+    fn analyze(&self, _cx: &mut crate::analysis::AnalysisContext<'_>) {}
 }
 
 /// Declares a rule struct and its metadata. The `///` comment becomes the
@@ -302,26 +330,59 @@ macro_rules! declare_rule {
                 &Self::META
             }
 
-            fn check(&self, model: &speckit_model::Model<'_>, cx: &mut $crate::rule::RuleContext<'_>) {
-                $crate::rule::dispatch!($target, self, model, cx);
-            }
+            $crate::rule::dispatch!($target);
         }
     };
 }
 
-/// Calls the rule's `run` with the model of its target kind.
+/// Implements `check` (document targets: calls `run` with the model of the
+/// target kind) or `analyze` (cross-document targets: calls `run` with the
+/// analysis context).
 macro_rules! dispatch {
-    (Any, $rule:ident, $model:ident, $cx:ident) => {
-        $rule.run($model, $cx)
-    };
-    (Plan, $rule:ident, $model:ident, $cx:ident) => {
-        if let speckit_model::Model::Plan(plan) = $model {
-            $rule.run(plan, $cx)
+    (Any) => {
+        fn check(&self, model: &speckit_model::Model<'_>, cx: &mut $crate::rule::RuleContext<'_>) {
+            self.run(model, cx)
         }
     };
-    ($variant:ident, $rule:ident, $model:ident, $cx:ident) => {
-        if let speckit_model::Model::$variant(inner) = $model {
-            $rule.run(inner, $cx)
+    (Plan) => {
+        fn check(&self, model: &speckit_model::Model<'_>, cx: &mut $crate::rule::RuleContext<'_>) {
+            if let speckit_model::Model::Plan(plan) = model {
+                self.run(plan, cx)
+            }
+        }
+    };
+    (Feature) => {
+        fn check(
+            &self,
+            _model: &speckit_model::Model<'_>,
+            _cx: &mut $crate::rule::RuleContext<'_>,
+        ) {
+        }
+
+        fn analyze(&self, cx: &mut $crate::analysis::AnalysisContext<'_>) {
+            if let Some(feature) = cx.feature() {
+                self.run(feature, cx)
+            }
+        }
+    };
+    (Workspace) => {
+        fn check(
+            &self,
+            _model: &speckit_model::Model<'_>,
+            _cx: &mut $crate::rule::RuleContext<'_>,
+        ) {
+        }
+
+        fn analyze(&self, cx: &mut $crate::analysis::AnalysisContext<'_>) {
+            let features = cx.features;
+            self.run(features, cx)
+        }
+    };
+    ($variant:ident) => {
+        fn check(&self, model: &speckit_model::Model<'_>, cx: &mut $crate::rule::RuleContext<'_>) {
+            if let speckit_model::Model::$variant(inner) = model {
+                self.run(inner, cx)
+            }
         }
     };
 }

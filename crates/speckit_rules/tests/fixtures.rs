@@ -132,7 +132,11 @@ fn render(documents: &[Document], diagnostics: &[Diagnostic]) -> String {
 fn every_rule_has_fixtures_that_trigger_it_and_not() {
     let mut missing = Vec::new();
     let mut failures = Vec::new();
-    for rule in registry::all() {
+    // Cross-document rules have workspace fixtures, tested by `speckit_analyze`.
+    for rule in registry::all()
+        .iter()
+        .filter(|rule| !rule.meta().target.is_cross())
+    {
         let code = rule.meta().code;
         let (Some(fail), Some(pass)) = (fixture(code, "fail"), fixture(code, "pass")) else {
             missing.push(code);

@@ -62,3 +62,18 @@ pub fn branches(dir: &Path) -> Vec<String> {
 pub fn user_name(dir: &Path) -> Option<String> {
     run(dir, &["config", "user.name"]).filter(|name| !name.is_empty())
 }
+
+/// Runs git with `args` in `dir`; its stdout, or its stderr as the error.
+pub fn run_with_error(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = git(dir)
+        .args(args)
+        .output()
+        .map_err(|error| error.to_string())?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .trim_end()
+            .to_string())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+    }
+}

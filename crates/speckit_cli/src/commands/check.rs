@@ -9,7 +9,7 @@ use speckit::check::{
 };
 use speckit::diagnostics::Severity;
 use speckit::render::{
-    HumanOptions, render_github, render_human, render_json, render_junit, render_sarif,
+    HumanOptions, Report, render_github, render_human, render_json, render_junit, render_sarif,
 };
 use speckit::workspace::Workspace;
 
@@ -83,7 +83,12 @@ fn print_report(run: &CheckRun, format: OutputFormat) -> anyhow::Result<()> {
     let files = run.source_files();
     let rules = rule_infos();
     let report = report(run, &files, &rules);
-    let text = match format {
+    write_stdout(&render(&report, format))
+}
+
+/// Renders a report of findings in one of `check`'s formats.
+pub(crate) fn render(report: &Report<'_>, format: OutputFormat) -> String {
+    match format {
         OutputFormat::Human => {
             let color = matches!(
                 anstream::ColorChoice::global(),
@@ -92,18 +97,21 @@ fn print_report(run: &CheckRun, format: OutputFormat) -> anyhow::Result<()> {
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()));
             render_human(
-                &report,
+                report,
                 HumanOptions {
                     color,
                     anonymize_line_numbers: false,
                 },
             )
         }
-        OutputFormat::Json => render_json(&report),
-        OutputFormat::Sarif => render_sarif(&report),
-        OutputFormat::Github => render_github(&report),
-        OutputFormat::Junit => render_junit(&report),
-    };
+        OutputFormat::Json => render_json(report),
+        OutputFormat::Sarif => render_sarif(report),
+        OutputFormat::Github => render_github(report),
+        OutputFormat::Junit => render_junit(report),
+    }
+}
+
+pub(crate) fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .context("cannot write to stdout")?;
@@ -116,6 +124,7 @@ fn exit_code(run: &CheckRun, fail_on: FailOn) -> u8 {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
+        FailOn::Never => return 0,
     };
     u8::from(run.worst().is_some_and(|worst| worst >= threshold))
 }

@@ -1,9 +1,11 @@
 //! One module per command. Each returns the process exit code.
 
+mod analyze;
 mod check;
 mod github;
 mod list;
 mod rule;
+mod scaffold;
 mod schema;
 mod show;
 mod status;
@@ -24,7 +26,20 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Show { feature, json } => {
             show::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
         }
+        Command::Init {
+            dir,
+            layout,
+            ai,
+            force,
+            json,
+        } => scaffold::run_init(dir.as_deref(), layout, &ai, force, json),
+        Command::New(command) => scaffold::run_new(&open(cli.global.root.as_deref())?, command),
+        Command::Template(command) => {
+            scaffold::run_template(&open(cli.global.root.as_deref())?, command)
+        }
+        Command::Doctor { json } => scaffold::run_doctor(cli.global.root.as_deref(), json),
         Command::Check(args) => check::run(&open(cli.global.root.as_deref())?, &args),
+        Command::Analyze(args) => analyze::run(&open(cli.global.root.as_deref())?, &args),
         Command::Rule { code, all, format } => rule::run(code.as_deref(), all, format),
         Command::Status { feature, json } => {
             status::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
@@ -54,6 +69,18 @@ fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
         .context("cannot write to stdout")?;
     writeln!(stdout).context("cannot write to stdout")?;
     Ok(())
+}
+
+/// Today's date: `SPECKIT_TODAY` when set (tests, reproducible runs), else
+/// the local calendar date.
+pub(crate) fn today() -> anyhow::Result<String> {
+    if let Ok(value) = std::env::var("SPECKIT_TODAY") {
+        if speckit::model::parse_iso_date(&value).is_none() {
+            anyhow::bail!("SPECKIT_TODAY must be a date like 2026-01-31, not `{value}`");
+        }
+        return Ok(value);
+    }
+    Ok(jiff::Zoned::now().date().to_string())
 }
 
 /// `path` relative to the current directory when it is below it.

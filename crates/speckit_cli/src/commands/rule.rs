@@ -87,5 +87,7 @@ fn target_name(meta: &RuleMeta) -> &'static str {
         Target::Plan => "plan",
         Target::Tasks => "tasks",
         Target::Checklist => "checklists",
+        Target::Feature => "a feature's documents together (speckit analyze)",
+        Target::Workspace => "all features together (speckit analyze)",
     }
 }

@@ -14,7 +14,7 @@ use speckit::tasks::{TaskCommandError, load_tasks, set_task_status};
 use speckit::text::LineIndex;
 use speckit::workspace::{Feature, Workspace, resolve};
 
-use super::print_json;
+use super::{print_json, today};
 use crate::cli::{ExportFormat, GraphFormat, StatusArgs, StatusFilter, TasksCommand};
 use crate::style;
 
@@ -313,18 +313,6 @@ fn change(workspace: &Workspace, change: StatusChange, args: &StatusArgs) -> any
     }
     .context("cannot write to stdout")?;
     Ok(0)
-}
-
-/// Today's date: `SPECKIT_TODAY` when set (tests, reproducible runs), else
-/// the local calendar date.
-fn today() -> anyhow::Result<String> {
-    if let Ok(value) = std::env::var("SPECKIT_TODAY") {
-        if speckit::model::parse_iso_date(&value).is_none() {
-            bail!("SPECKIT_TODAY must be a date like 2026-01-31, not `{value}`");
-        }
-        return Ok(value);
-    }
-    Ok(jiff::Zoned::now().date().to_string())
 }
 
 fn graph(

@@ -5,7 +5,7 @@
 
 use speckit_text::Spanned;
 
-use crate::common::{Text, sub_text};
+use crate::common::{Text, find_byte2, is_space, sub_text};
 
 /// The parts of an item's text after its checkbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,13 +67,14 @@ fn split_id(text: Text<'_>) -> Option<(Text<'_>, Text<'_>)> {
     Some((sub_text(text, id), rest))
 }
 
-/// Byte ranges of the top-level `[…]` groups of `text`, outside back-ticks.
-fn bracket_groups(text: &str) -> Vec<(usize, usize)> {
-    let mut groups = Vec::new();
+/// The top-level `[…]` groups of `text` outside back-ticks, from byte
+/// `from` on (where the scan may start: nothing before it is a bracket or a
+/// back-tick), as byte ranges passed to `group` one by one.
+fn bracket_groups(text: &str, from: usize, mut group: impl FnMut(usize, usize)) {
     let mut depth = 0usize;
     let mut open = 0;
     let mut in_code = false;
-    for (index, byte) in text.bytes().enumerate() {
+    for (index, &byte) in text.as_bytes().iter().enumerate().skip(from) {
         match byte {
             b'`' => in_code = !in_code,
             b'[' if !in_code => {
@@ -85,13 +86,21 @@ fn bracket_groups(text: &str) -> Vec<(usize, usize)> {
             b']' if !in_code && depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    groups.push((open, index + 1));
+                    group(open, index + 1);
                 }
             }
             _ => {}
         }
     }
-    groups
+}
+
+/// Nothing but whitespace and commas: what may separate the tag groups of a run.
+fn only_separators(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().all(|byte| is_space(byte) || byte == b',')
+    } else {
+        text.chars().all(|c| c.is_whitespace() || c == ',')
+    }
 }
 
 /// Finds the last run of bracket groups. It counts as the item's tags when
@@ -99,24 +108,28 @@ fn bracket_groups(text: &str) -> Vec<(usize, usize)> {
 /// inside the sentence (`No [NEEDS CLARIFICATION] markers remain`) does not.
 fn split_tags(text: Text<'_>) -> (Text<'_>, Vec<Text<'_>>, Option<Text<'_>>) {
     let value = text.value;
-    let groups = bracket_groups(value);
-    let Some(&(_, last_end)) = groups.last() else {
+    // Before the first bracket or back-tick there is nothing to scan.
+    let Some(from) = find_byte2(value.as_bytes(), b'[', b'`') else {
         return (text, Vec::new(), None);
     };
-    let mut first = groups.len() - 1;
-    while first > 0 {
-        let (Some(&(_, previous_end)), Some(&(start, _))) =
-            (groups.get(first - 1), groups.get(first))
-        else {
-            break;
+    // The last run of groups separated by whitespace and commas only: where
+    // it starts, how many groups it has, where it ends.
+    let mut run: Option<(usize, usize)> = None;
+    let mut last_end = 0;
+    bracket_groups(value, from, |start, end| {
+        run = match run {
+            Some((run_start, n_groups))
+                if only_separators(value.get(last_end..start).unwrap_or("x")) =>
+            {
+                Some((run_start, n_groups + 1))
+            }
+            _ => Some((start, 1)),
         };
-        let between = value.get(previous_end..start).unwrap_or("x");
-        if !between.chars().all(|c| c.is_whitespace() || c == ',') {
-            break;
-        }
-        first -= 1;
-    }
-    let run_start = groups.get(first).map_or(0, |&(start, _)| start);
+        last_end = end;
+    });
+    let Some((run_start, n_groups)) = run else {
+        return (text, Vec::new(), None);
+    };
     let before = value.get(..run_start).unwrap_or("").trim_end();
     let after = value.get(last_end..).unwrap_or("").trim();
     let note = if after.is_empty() {
@@ -133,13 +146,16 @@ fn split_tags(text: Text<'_>) -> (Text<'_>, Vec<Text<'_>>, Option<Text<'_>>) {
     if before.is_empty() {
         return (text, Vec::new(), None);
     }
-    let tags = groups
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|&(start, end)| value.get(start + 1..end - 1))
-        .map(|inner| sub_text(text, inner))
-        .collect();
+    // The run holds only its groups and separators, and the scan state at
+    // its start is the initial one: scanning it alone finds the same groups.
+    let mut tags = Vec::with_capacity(n_groups);
+    if let Some(run_text) = value.get(..last_end) {
+        bracket_groups(run_text, run_start, |start, end| {
+            if let Some(inner) = value.get(start + 1..end - 1) {
+                tags.push(sub_text(text, inner));
+            }
+        });
+    }
     let note = note
         .filter(|note| !note.is_empty())
         .map(|note| sub_text(text, note));
@@ -231,6 +247,15 @@ mod tests {
         assert_eq!(
             parts("Uses `a[0]` safely"),
             (None, "Uses `a[0]` safely", vec![], None)
+        );
+        // Only the last run of groups is tags; a back-ticked `[` opens none.
+        assert_eq!(
+            parts("Is [A] set? `x[` [B], [C]\u{3000}[D]"),
+            (None, "Is [A] set? `x[`", vec!["B", "C", "D"], None)
+        );
+        assert_eq!(
+            parts("Is [A] set? [B] x [C]"),
+            (None, "Is [A] set? [B] x", vec!["C"], None)
         );
     }
 }

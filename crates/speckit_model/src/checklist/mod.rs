@@ -183,6 +183,8 @@ fn sections_named(doc: &Document, names: &[&str]) -> Vec<SectionId> {
 
 fn read_items(doc: &Document) -> Vec<ChecklistItem<'_>> {
     let mut items = Vec::new();
+    // Items come in runs under one heading: the last heading path is kept.
+    let mut last_category: Option<(SectionId, Vec<Text<'_>>)> = None;
     for (index, node) in doc.tree.nodes().iter().enumerate() {
         if node.kind != NodeKind::Item {
             continue;
@@ -192,6 +194,15 @@ fn read_items(doc: &Document) -> Vec<ChecklistItem<'_>> {
             continue;
         };
         let parts = items::split_item(doc.item_text(id));
+        let section = doc.tree.section_at(node.span.start);
+        let category = match &last_category {
+            Some((last, titles)) if *last == section => titles.clone(),
+            _ => {
+                let titles = category(doc, section);
+                last_category = Some((section, titles.clone()));
+                titles
+            }
+        };
         items.push(ChecklistItem {
             id: parts.id,
             checked: checkbox.checked,
@@ -200,17 +211,17 @@ fn read_items(doc: &Document) -> Vec<ChecklistItem<'_>> {
             text: parts.text,
             tags: parts.tags,
             note: parts.note,
-            category: category(doc, node.span.start),
+            category,
             span: checkbox.span,
         });
     }
     items
 }
 
-/// Titles of the sections around `offset`, below the H1, outermost first.
-fn category(doc: &Document, offset: u32) -> Vec<Text<'_>> {
+/// Titles of `section` and the sections around it, below the H1,
+/// outermost first.
+fn category(doc: &Document, mut section: SectionId) -> Vec<Text<'_>> {
     let mut titles = Vec::new();
-    let mut section = doc.tree.section_at(offset);
     while section != SectionId::DOCUMENT && doc.tree.section(section).level > 1 {
         titles.push(doc.section_title(section));
         section = doc

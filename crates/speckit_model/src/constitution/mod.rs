@@ -296,7 +296,8 @@ fn roman_value(text: &str) -> Option<u32> {
     (to_roman(total) == text).then_some(total)
 }
 
-fn to_roman(mut value: u32) -> String {
+/// `value` in Roman numerals (`14` → `XIV`), as principles are numbered.
+pub fn to_roman(mut value: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

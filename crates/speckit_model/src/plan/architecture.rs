@@ -14,10 +14,10 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_text::Spanned;
 
 use super::content::{Bullet, Field, ItemList, find_field, item_list, read_content};
 use super::layout::{Layout, SectionRef};
+use super::scan;
 use crate::common::Text;
 
 const CONTEXT: &[&str] = &["Context", "Background", "Problem"];
@@ -138,7 +138,7 @@ impl<'a> Decision<'a> {
 fn names_option_label(text: &str, label: &str) -> bool {
     let mut rest = text;
     while let Some(at) = find_ignore_ascii_case(rest, "option") {
-        let after = rest.get(at + 6..).unwrap_or("").trim_start();
+        let after = scan::trim_start_str(rest.get(at + 6..).unwrap_or(""));
         if after.starts_with(label)
             && after
                 .get(label.len()..)
@@ -245,12 +245,12 @@ fn split_option_label(text: Text<'_>) -> (Option<Text<'_>>, Text<'_>) {
     else {
         return (None, text);
     };
-    let after_word = after_word.trim_start();
+    let after_word = scan::trim_start_str(after_word);
     let label_len = after_word
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(after_word.len());
     let label = after_word.get(..label_len).unwrap_or("");
-    let Some(rest) = after_word.get(label_len..).map(str::trim_start) else {
+    let Some(rest) = after_word.get(label_len..).map(scan::trim_start_str) else {
         return (None, text);
     };
     let rest = match rest
@@ -258,35 +258,42 @@ fn split_option_label(text: Text<'_>) -> (Option<Text<'_>>, Text<'_>) {
         .or_else(|| rest.strip_prefix(" -"))
         .or_else(|| rest.strip_prefix('-'))
     {
-        Some(rest) => rest.trim(),
+        Some(rest) => scan::trim_str(rest),
         None if rest.is_empty() => rest,
         None => return (None, text),
     };
     if label.is_empty() || label.chars().count() > 2 {
         return (None, text);
     }
-    let label = Spanned::new(label, text.span.of_subslice(value, label));
-    (
-        Some(label),
-        Spanned::new(rest, text.span.of_subslice(value, rest)),
-    )
+    (Some(scan::sub(text, label)), scan::sub(text, rest))
+}
+
+/// The first ` - `, ` – `, ` — ` or `: ` in `value`, with its length. No two
+/// of them can start at the same byte, so the first candidate found wins.
+fn find_separator(value: &str) -> Option<(usize, usize)> {
+    const SEPARATORS: [&str; 4] = [" - ", " – ", " — ", ": "];
+    let bytes = value.as_bytes();
+    memchr::memchr2_iter(b' ', b':', bytes).find_map(|at| {
+        let rest = bytes.get(at..).unwrap_or(&[]);
+        SEPARATORS
+            .iter()
+            .find(|separator| rest.starts_with(separator.as_bytes()))
+            .map(|separator| (at, separator.len()))
+    })
 }
 
 fn split_name(text: Text<'_>) -> (Text<'_>, Option<Text<'_>>) {
     let value = text.value;
     let bold = value
         .strip_prefix("**")
-        .and_then(|inner| inner.find("**").map(|close| (inner, close)));
+        .and_then(|inner| scan::find_pair(inner, b'*').map(|close| (inner, close)));
     let (name, after) = if let Some((inner, close)) = bold {
         (
             inner.get(..close).unwrap_or(""),
             inner.get(close + 2..).unwrap_or(""),
         )
     } else {
-        let separator = [" - ", " – ", " — ", ": "]
-            .iter()
-            .filter_map(|separator| value.find(separator).map(|at| (at, separator.len())))
-            .min_by_key(|&(at, _)| at);
+        let separator = find_separator(value);
         match separator {
             Some((at, len)) => (
                 value.get(..at).unwrap_or(""),
@@ -295,10 +302,9 @@ fn split_name(text: Text<'_>) -> (Text<'_>, Option<Text<'_>>) {
             None => return (text, None),
         }
     };
-    let name = name.trim().trim_end_matches(':').trim_end();
-    let description = after.trim_start_matches([':', ' ', '-', '–', '—']).trim();
-    let name = Spanned::new(name, text.span.of_subslice(value, name));
-    let description = (!description.is_empty())
-        .then(|| Spanned::new(description, text.span.of_subslice(value, description)));
+    let name = scan::trim_end_str(scan::trim_str(name).trim_end_matches(':'));
+    let description = scan::trim_str(after.trim_start_matches([':', ' ', '-', '–', '—']));
+    let name = scan::sub(text, name);
+    let description = (!description.is_empty()).then(|| scan::sub(text, description));
     (name, description)
 }

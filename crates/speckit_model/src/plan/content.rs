@@ -10,10 +10,11 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::{NodeId, NodeKind, Table, lex};
+use speckit_md::{NodeId, NodeKind, lex};
 use speckit_text::{Span, Spanned};
 
 use super::layout::{Layout, SectionRef, is_accidental_heading};
+use super::scan::{self, read_field};
 use crate::common::{CheckItem, MetaField, Text};
 use crate::document::Document;
 
@@ -40,29 +41,35 @@ impl<'a> Bullet<'a> {
     /// a bracket follows it, and the first line is found with `memchr`.
     fn from_item(doc: &'a Document, item: NodeId) -> Bullet<'a> {
         let span = doc.tree.span(item);
-        let line = first_line(Spanned::slice(&doc.text, span));
-        let marker = lex::list_marker(line);
+        let line = scan::first_line(scan::slice(&doc.text, span));
+        let marker = scan::list_marker(line);
         let checkbox = marker
             .filter(|marker| marker.rest.value.starts_with(['[', '［']))
-            .and_then(|_| lex::checkbox(line));
+            .and_then(|marker| scan::checkbox(marker.rest));
         let text = match (&checkbox, &marker) {
             (Some(checkbox), _) => checkbox.text,
-            (None, Some(marker)) => marker.rest.trim(),
-            (None, None) => line.trim(),
+            (None, Some(marker)) => scan::trim(marker.rest),
+            (None, None) => scan::trim(line),
         };
         Bullet {
             text,
             line: line.span,
             span,
             number: marker.and_then(|marker| marker.number),
-            checkbox: checkbox.map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span)),
+            checkbox: checkbox.map(|checkbox| CheckItem {
+                checked: checkbox.is_checked(),
+                mark: checkbox.mark,
+                mark_span: checkbox.mark_span,
+                text: checkbox.text,
+                span: line.span,
+            }),
             field: read_field(text).map(MetaField::from),
         }
     }
 
     /// The empty bullet that became the underline of an accidental heading.
     fn from_underline(line: Text<'a>) -> Bullet<'a> {
-        let trimmed = line.trim();
+        let trimmed = scan::trim(line);
         Bullet {
             text: Spanned::new("", Span::empty(trimmed.span.end)),
             line: line.span,
@@ -79,27 +86,6 @@ impl<'a> Bullet<'a> {
     }
 }
 
-/// The first line of `text`, without its line break (`\n`, `\r\n` or `\r`).
-fn first_line(text: Text<'_>) -> Text<'_> {
-    let value = text.value;
-    let mut len = value.find('\n').unwrap_or(value.len());
-    if let Some(carriage_return) = value.get(..len).and_then(|line| line.find('\r')) {
-        len = carriage_return;
-    }
-    Spanned::new(value.get(..len).unwrap_or(""), text.span.subspan(0..len))
-}
-
-/// [`lex::field`] behind a cheap test: a field starts with `**` or `__`
-/// once leading blanks are skipped, and most lines do not.
-pub(crate) fn read_field(line: Text<'_>) -> Option<lex::Field<'_>> {
-    let start = line.value.trim_start();
-    if start.starts_with("**") || start.starts_with("__") {
-        lex::field(line)
-    } else {
-        None
-    }
-}
-
 /// A fenced or indented code block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Code<'a> {
@@ -112,21 +98,51 @@ pub struct Code<'a> {
 }
 
 impl<'a> Code<'a> {
+    /// Reads a code block as `MdTree::code_block` does, from the node's
+    /// fields directly (the tree's readers are calls into another crate, and
+    /// a plan has dozens of code blocks).
     pub(crate) fn read(doc: &'a Document, block: NodeId) -> Option<Code<'a>> {
-        let code = doc.tree.code_block(&doc.text, block)?;
-        let info = code.info;
+        let node = doc.tree.nodes().get(block.index())?;
+        let NodeKind::CodeBlock { fenced } = node.kind else {
+            return None;
+        };
+        let span = node.span;
+        let source = scan::slice(&doc.text, span);
+        let bytes = source.value.as_bytes();
+        let first_line_len = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+        // Without inline content the tree answers an empty span at the
+        // block's start; the (empty) content then sits after the opening
+        // line. A block's code never starts at the block's first byte.
+        let recorded = doc.tree.content_span(block);
+        let content = if recorded == Span::empty(span.start) {
+            let after_line = u32::try_from(first_line_len + 1).unwrap_or(u32::MAX);
+            Spanned::new(
+                "",
+                Span::empty(span.start.saturating_add(after_line).min(span.end)),
+            )
+        } else {
+            scan::slice(&doc.text, recorded)
+        };
+        let info = if fenced {
+            let first_line = source.value.get(..first_line_len).unwrap_or("");
+            let first_line = first_line.strip_suffix('\r').unwrap_or(first_line);
+            let after_indent = scan::trim_start_str(first_line);
+            let fence_char = after_indent.chars().next().unwrap_or('`');
+            scan::sub(
+                source,
+                scan::trim_str(after_indent.trim_start_matches(fence_char)),
+            )
+        } else {
+            Spanned::new("", Span::empty(span.start))
+        };
         let word_len = info
             .value
             .find(char::is_whitespace)
             .unwrap_or(info.value.len());
-        let language = Spanned::new(
-            info.value.get(..word_len).unwrap_or(""),
-            info.span.subspan(0..word_len),
-        );
         Some(Code {
-            span: code.span,
-            language,
-            content: code.content,
+            span,
+            language: scan::sub(info, info.value.get(..word_len).unwrap_or("")),
+            content,
         })
     }
 
@@ -205,7 +221,8 @@ pub(crate) struct Content<'a> {
     pub(crate) items: Vec<Bullet<'a>>,
     /// Code blocks that no field introduces.
     pub(crate) codes: Vec<Code<'a>>,
-    pub(crate) tables: Vec<Table<'a>>,
+    /// Table nodes, read by whoever needs them.
+    pub(crate) tables: Vec<NodeId>,
 }
 
 impl<'a> Content<'a> {
@@ -271,9 +288,7 @@ pub(crate) fn read_content(doc: &Document, blocks: impl Iterator<Item = NodeId>)
             }
             NodeKind::Table { .. } => {
                 open_label = None;
-                if let Some(table) = tree.table(&doc.text, block) {
-                    content.tables.push(table);
-                }
+                content.tables.push(block);
             }
             // Guidance comments may sit between a label and its block.
             NodeKind::HtmlBlock => {}
@@ -299,7 +314,7 @@ fn read_paragraph_fields<'a>(
             fields.push(Field {
                 label: field.label,
                 value: field.value,
-                span: line.trim().span,
+                span: scan::trim(line).span,
                 bullet: false,
                 colon_inside: field.colon_inside,
                 items: Vec::new(),
@@ -321,7 +336,7 @@ fn read_paragraph_fields<'a>(
 
 /// Extends a field's value over a continuation line.
 fn extend_value<'a>(doc: &'a Document, field: &mut Field<'a>, line: Text<'a>) {
-    let line = line.trim();
+    let line = scan::trim(line);
     if line.value.is_empty() {
         return;
     }
@@ -331,7 +346,7 @@ fn extend_value<'a>(doc: &'a Document, field: &mut Field<'a>, line: Text<'a>) {
         field.value.span.start
     };
     let span = Span::new(start, line.span.end.max(start));
-    field.value = Spanned::slice(&doc.text, span);
+    field.value = scan::slice(&doc.text, span);
     field.span = field.span.cover(line.span);
 }
 
@@ -357,7 +372,8 @@ fn read_accidental_heading<'a>(
         Span::new(span.start, text_end.max(span.start)),
         &mut content.fields,
     );
-    let bullet = (underline.value.trim() == "-").then(|| Bullet::from_underline(underline));
+    let bullet =
+        (scan::trim_str(underline.value) == "-").then(|| Bullet::from_underline(underline));
     // A label over the underline introduces it and the list after it.
     let label = content
         .fields
@@ -491,7 +507,8 @@ pub(crate) fn read_items(doc: &Document, blocks: impl Iterator<Item = NodeId>) -
                 level: 2,
             } if is_accidental_heading(doc, block) => {
                 let underline = lex::lines(&doc.text, tree.span(block)).last();
-                if let Some(underline) = underline.filter(|line| line.value.trim() == "-") {
+                if let Some(underline) = underline.filter(|line| scan::trim_str(line.value) == "-")
+                {
                     items.push(Bullet::from_underline(underline));
                 }
             }
@@ -506,12 +523,17 @@ pub(crate) const NEXT_STEPS_LABELS: &[&str] = &["Next Steps", "Next steps"];
 
 /// True for a paragraph that opens with the `**Next Steps:**` label.
 pub(crate) fn is_next_steps(doc: &Document, paragraph: NodeId) -> bool {
-    if doc.tree.kind(paragraph) != NodeKind::Paragraph {
+    let Some(node) = doc.tree.nodes().get(paragraph.index()) else {
+        return false;
+    };
+    if node.kind != NodeKind::Paragraph
+        || !scan::may_open_field(doc.text.get(node.span.range()).unwrap_or(""))
+    {
         return false;
     }
-    lex::lines(&doc.text, doc.tree.span(paragraph))
+    lex::lines(&doc.text, node.span)
         .next()
-        .and_then(lex::field)
+        .and_then(scan::read_field)
         .is_some_and(|field| {
             NEXT_STEPS_LABELS
                 .iter()

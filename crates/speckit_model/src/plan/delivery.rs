@@ -217,8 +217,11 @@ pub(crate) fn read_documentation<'a>(
 }
 
 pub(crate) fn read_risks<'a>(layout: &Layout<'a>, section: usize) -> TableSection<'a, Risk<'a>> {
-    let content = read_content(layout.doc, layout.subtree_blocks(section));
-    first_table(layout.section_ref(section), &content.tables)
+    first_table(
+        layout,
+        layout.section_ref(section),
+        layout.subtree_blocks(section),
+    )
 }
 
 pub(crate) fn read_blockers<'a>(layout: &Layout<'a>, section: usize) -> Blockers<'a> {

@@ -4,13 +4,13 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::Table;
-use speckit_text::Spanned;
+use speckit_md::{NodeId, NodeKind};
 
 use super::content::{
     Code, Content, Field, ItemList, find_field, item_list, meta_field, read_content,
 };
 use super::layout::{Layout, SectionRef};
+use super::scan;
 use super::table::{
     ErrorRecovery, FileToCreate, FileToModify, Migration, NewDependency, PeerDependency, PlanRow,
     TableSection, table_section,
@@ -210,12 +210,15 @@ pub struct ErrorTypes<'a> {
     pub enums: Vec<TsEnum<'a>>,
 }
 
-/// The first table among `tables`, as a typed [`TableSection`].
+/// The first table among `blocks`, as a typed [`TableSection`].
 pub(crate) fn first_table<'a, R: PlanRow<'a>>(
+    layout: &Layout<'a>,
     section: SectionRef<'a>,
-    tables: &[Table<'a>],
+    mut blocks: impl Iterator<Item = NodeId>,
 ) -> TableSection<'a, R> {
-    table_section(section, tables.first())
+    let tree = &layout.doc.tree;
+    let table = blocks.find(|&block| matches!(tree.kind(block), NodeKind::Table { .. }));
+    table_section(layout.doc, section, table)
 }
 
 /// The child of `section` named like one of `names`, read as a table section.
@@ -225,8 +228,11 @@ pub(crate) fn child_table<'a, R: PlanRow<'a>>(
     names: &[&str],
 ) -> Option<TableSection<'a, R>> {
     let child = layout.child_named(section, names)?;
-    let content = read_content(layout.doc, layout.own_blocks(child));
-    Some(first_table(layout.section_ref(child), &content.tables))
+    Some(first_table(
+        layout,
+        layout.section_ref(child),
+        layout.own_blocks(child),
+    ))
 }
 
 fn declarations<'a>(layout: &Layout<'a>, content: &Content<'a>) -> Declarations<'a> {
@@ -333,7 +339,7 @@ fn read_body<'a>(field: &Field<'a>) -> Option<Body<'a>> {
     Some(Body {
         label,
         kind,
-        status: status.map(|status| Spanned::new(status, label.span.of_subslice(text, status))),
+        status: status.map(|status| scan::sub(label, status)),
         value: field.value,
         code: field.code,
     })
@@ -345,7 +351,7 @@ fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
     let head = text.get(..word.len())?;
     let rest = text.get(word.len()..)?;
     let boundary = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
-    (head.eq_ignore_ascii_case(word) && boundary).then(|| rest.trim_start())
+    (head.eq_ignore_ascii_case(word) && boundary).then(|| scan::trim_start_str(rest))
 }
 
 pub(crate) fn read_component_hierarchy<'a>(
@@ -397,10 +403,10 @@ pub(crate) fn read_database<'a>(layout: &Layout<'a>, section: usize) -> Database
             let numbered = layout.numbered_title(child, &["Table"])?;
             let content = read_content(layout.doc, layout.own_blocks(child));
             let name = numbered.name;
-            let bare = name.value.trim_matches('`').trim();
+            let bare = scan::trim_str(name.value.trim_matches('`'));
             Some(DbTable {
                 section: layout.section_ref(child),
-                name: Spanned::new(bare, name.span.of_subslice(name.value, bare)),
+                name: scan::sub(name, bare),
                 sql: content.codes.first().copied(),
                 indexes: find_field(&content.fields, &["Indexes", "Indices"]).cloned(),
             })

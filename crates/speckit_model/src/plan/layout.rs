@@ -20,6 +20,7 @@ use serde::Serialize;
 use speckit_md::{NodeId, NodeKind, SectionId, lex};
 use speckit_text::{Span, Spanned};
 
+use super::scan;
 use crate::common::Text;
 use crate::document::Document;
 
@@ -57,7 +58,54 @@ struct Node<'a> {
     subtree_end: usize,
     /// See [`SectionRef::blank`].
     blank: bool,
+    /// See [`SectionRef::heading_span`] (empty at 0 for the document).
+    heading_span: Span,
+    /// See [`SectionRef::span`].
+    span: Span,
 }
+
+impl Node<'_> {
+    /// A section opened by the heading at `heading` (an index into the
+    /// blocks); extents are filled in once all headings are known.
+    fn open(
+        id: SectionId,
+        level: u8,
+        title: Text<'_>,
+        heading: Option<usize>,
+        blocks: usize,
+    ) -> Node<'_> {
+        Node {
+            id,
+            level,
+            title,
+            normalized: normalized_text(title),
+            heading,
+            own_start: heading.map_or(0, |index| index + 1),
+            own_end: blocks,
+            end: blocks,
+            subtree_end: 0,
+            blank: true,
+            heading_span: Span::empty(0),
+            span: Span::empty(0),
+        }
+    }
+}
+
+/// What [`Layout::node`] gives for an index that is out of range.
+const NO_NODE: Node<'static> = Node {
+    id: SectionId::DOCUMENT,
+    level: 0,
+    title: Spanned::new("", Span::empty(0)),
+    normalized: Spanned::new("", Span::empty(0)),
+    heading: None,
+    own_start: 0,
+    own_end: 0,
+    end: 0,
+    subtree_end: 0,
+    blank: true,
+    heading_span: Span::empty(0),
+    span: Span::empty(0),
+};
 
 /// Logical sections of a plan, in document order; index 0 is the document.
 pub(crate) struct Layout<'a> {
@@ -73,29 +121,39 @@ pub(crate) struct Layout<'a> {
 impl<'a> Layout<'a> {
     pub(crate) fn new(doc: &'a Document) -> Layout<'a> {
         let tree = &doc.tree;
+        // Node and section fields are read straight from the tree's slices:
+        // its accessors are calls into another crate, and this looks at
+        // every top-level block.
+        let tree_nodes = tree.nodes();
+        let sections = tree.sections();
+        let kind_span = |id: NodeId| {
+            tree_nodes
+                .get(id.index())
+                .map_or((NodeKind::Root, Span::empty(0)), |node| {
+                    (node.kind, node.span)
+                })
+        };
         let blocks: Vec<NodeId> = tree.children(NodeId::ROOT).collect();
-        let mut nodes = Vec::with_capacity(tree.sections().len());
-        nodes.push(Node {
-            id: SectionId::DOCUMENT,
-            level: 0,
-            title: Spanned::new("", Span::empty(0)),
-            normalized: Spanned::new("", Span::empty(0)),
-            heading: None,
-            own_start: 0,
-            own_end: blocks.len(),
-            end: blocks.len(),
-            subtree_end: 0,
-            blank: true,
-        });
+        let mut nodes = Vec::with_capacity(sections.len());
+        nodes.push(Node::open(
+            SectionId::DOCUMENT,
+            0,
+            Spanned::new("", Span::empty(0)),
+            None,
+            blocks.len(),
+        ));
         let mut accidental = Vec::new();
         let mut heading_count = 0u32;
         for (block_index, &block) in blocks.iter().enumerate() {
-            let NodeKind::Heading { level, setext } = tree.kind(block) else {
+            let (NodeKind::Heading { level, setext }, heading_span) = kind_span(block) else {
                 continue;
             };
             // Every top-level heading opens the next section of the tree.
             heading_count += 1;
-            let id = section_of_heading(doc, SectionId(heading_count), block);
+            let id = match sections.get(heading_count as usize) {
+                Some(section) if section.heading == Some(block) => SectionId(heading_count),
+                _ => section_of_heading(doc, block),
+            };
             if setext && level == 2 && is_accidental_heading(doc, block) {
                 accidental.push(id);
                 continue;
@@ -103,22 +161,29 @@ impl<'a> Layout<'a> {
             if let Some(previous) = nodes.last_mut() {
                 previous.own_end = block_index;
             }
-            let title = doc.section_title(id);
-            nodes.push(Node {
+            let title = sections
+                .get(id.index())
+                .map_or(Span::empty(0), |section| section.title);
+            let mut node = Node::open(
                 id,
                 level,
-                title,
-                normalized: normalized_text(title),
-                heading: Some(block_index),
-                own_start: block_index + 1,
-                own_end: blocks.len(),
-                end: blocks.len(),
-                subtree_end: 0,
-                blank: true,
-            });
+                scan::slice(&doc.text, title),
+                Some(block_index),
+                blocks.len(),
+            );
+            node.heading_span = heading_span;
+            nodes.push(node);
         }
         close_subtrees(&mut nodes);
         mark_blank(doc, &blocks, &mut nodes);
+        let text_end = Span::from_range(0..doc.text.len()).end;
+        for node in &mut nodes {
+            let start = node.heading_span.start;
+            let end = blocks
+                .get(node.end)
+                .map_or(text_end, |&block| kind_span(block).1.start);
+            node.span = Span::new(start, end.max(start));
+        }
         Layout {
             doc,
             blocks,
@@ -128,23 +193,11 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn node(&self, section: usize) -> Node<'a> {
+    fn node(&self, section: usize) -> &Node<'a> {
         self.nodes
             .get(section)
             .or_else(|| self.nodes.first())
-            .copied()
-            .unwrap_or(Node {
-                id: SectionId::DOCUMENT,
-                level: 0,
-                title: Spanned::new("", Span::empty(0)),
-                normalized: Spanned::new("", Span::empty(0)),
-                heading: None,
-                own_start: 0,
-                own_end: 0,
-                end: 0,
-                subtree_end: 0,
-                blank: true,
-            })
+            .unwrap_or(&NO_NODE)
     }
 
     /// The section holding the plan's H2s: the first H1, else the document.
@@ -234,25 +287,13 @@ impl<'a> Layout<'a> {
     }
 
     pub(crate) fn heading_span(&self, section: usize) -> Span {
-        let node = self.node(section);
-        match node.heading.and_then(|index| self.blocks.get(index)) {
-            Some(&heading) => self.doc.tree.span(heading),
-            None => Span::empty(0),
-        }
+        self.node(section).heading_span
     }
 
     /// From the heading to the start of the next section that is not a
     /// descendant (or the end of the text).
     pub(crate) fn span(&self, section: usize) -> Span {
-        let node = self.node(section);
-        let start = self.heading_span(section).start;
-        let end = self
-            .blocks
-            .get(node.end)
-            .map_or(Span::from_range(0..self.doc.text.len()).end, |&block| {
-                self.doc.tree.span(block).start
-            });
-        Span::new(start, end.max(start))
+        self.node(section).span
     }
 
     /// The section as a [`SectionRef`]; marks it as understood for the outline.
@@ -262,9 +303,9 @@ impl<'a> Layout<'a> {
             known.push(node.id);
         }
         SectionRef {
-            title: self.title(section),
-            heading_span: self.heading_span(section),
-            span: self.span(section),
+            title: node.title,
+            heading_span: node.heading_span,
+            span: node.span,
             level: node.level,
             blank: node.blank,
         }
@@ -284,12 +325,9 @@ impl<'a> Layout<'a> {
 }
 
 /// The tree section whose heading is `block`. Top-level headings and tree
-/// sections correspond one to one in order; the look-up guards against any
-/// drift between the two.
-fn section_of_heading(doc: &Document, expected: SectionId, block: NodeId) -> SectionId {
-    if doc.tree.section(expected).heading == Some(block) {
-        return expected;
-    }
+/// sections correspond one to one in order, so the caller tries the next
+/// section first; this look-up guards against any drift between the two.
+fn section_of_heading(doc: &Document, block: NodeId) -> SectionId {
     debug_assert!(false, "section order differs from heading order");
     doc.tree
         .sections()
@@ -339,29 +377,18 @@ fn close_subtrees(nodes: &mut [Node<'_>]) {
 /// no section from it to its subtree end has content of its own.
 fn mark_blank(doc: &Document, blocks: &[NodeId], nodes: &mut [Node<'_>]) {
     let count = nodes.len();
-    let own_blank: Vec<bool> = nodes
-        .iter()
-        .map(|node| {
-            let own = blocks.get(node.own_start..node.own_end).unwrap_or(&[]);
-            own.iter().all(|&block| is_blank_block(doc, block))
-        })
-        .collect();
-    // `next_content[i]`: the first section at or after `i` with content.
-    let mut next_content = vec![count; count + 1];
+    // Backwards, so that this is the first section at or after the current
+    // one with content of its own (`count` for none).
+    let mut next_content = count;
     for index in (0..count).rev() {
-        let next = next_content.get(index + 1).copied().unwrap_or(count);
-        let here = if own_blank.get(index).copied().unwrap_or(true) {
-            next
-        } else {
-            index
+        let Some(node) = nodes.get_mut(index) else {
+            continue;
         };
-        if let Some(slot) = next_content.get_mut(index) {
-            *slot = here;
+        let own = blocks.get(node.own_start..node.own_end).unwrap_or(&[]);
+        if !own.iter().all(|&block| is_blank_block(doc, block)) {
+            next_content = index;
         }
-    }
-    for (index, node) in nodes.iter_mut().enumerate() {
-        node.blank =
-            next_content.get(index).copied().unwrap_or(count) >= node.subtree_end.max(index + 1);
+        node.blank = next_content >= node.subtree_end.max(index + 1);
     }
 }
 
@@ -377,36 +404,67 @@ pub(crate) fn is_accidental_heading(doc: &Document, block: NodeId) -> bool {
     let (Some(first), Some(last)) = (first, last) else {
         return false;
     };
-    let underline = last.value.trim();
-    underline.len() <= 2 || lex::field(first).is_some()
+    let underline = scan::trim_str(last.value);
+    underline.len() <= 2 || scan::read_field(first).is_some()
 }
 
 /// [`normalize_title`] keeping the span.
 fn normalized_text(title: Text<'_>) -> Text<'_> {
-    let normalized = normalize_title(title.value);
-    Spanned::new(normalized, title.span.of_subslice(title.value, normalized))
+    scan::sub(title, normalize_title(title.value))
 }
 
 /// A title with decorations and leading numbering removed.
 pub(crate) fn normalize_title(title: &str) -> &str {
-    lex::strip_leading_number(lex::strip_heading_decorations(title))
+    // Decorations end in a space, `)`, `*`, `_`, `MVP` or a non-ASCII
+    // symbol; a title whose edges are other visible ASCII characters (most
+    // are) has none to strip and no outer whitespace.
+    let bytes = title.as_bytes();
+    let visible = |byte: u8| byte > b' ' && byte.is_ascii();
+    let plain_end = bytes
+        .last()
+        .is_some_and(|&last| visible(last) && !matches!(last, b')' | b'*' | b'_' | b'P'));
+    let plain_start = bytes.first().is_some_and(|&first| visible(first));
+    let undecorated = if plain_end && plain_start {
+        title
+    } else {
+        lex::strip_heading_decorations(title)
+    };
+    lex::strip_leading_number(undecorated)
 }
 
 /// Whether a top-level block adds nothing a reader would call content.
 pub(crate) fn is_blank_block(doc: &Document, block: NodeId) -> bool {
     let tree = &doc.tree;
-    match tree.kind(block) {
+    let nodes = tree.nodes();
+    // An id from elsewhere reads as the root, as `MdTree` answers it.
+    let Some(node) = nodes.get(block.index()) else {
+        return false;
+    };
+    match node.kind {
         NodeKind::Heading { setext, .. } => !setext || !is_accidental_heading(doc, block),
         NodeKind::ThematicBreak => true,
-        NodeKind::HtmlBlock => {
-            is_comment_only(doc.text.get(tree.span(block).range()).unwrap_or(""))
-        }
+        NodeKind::HtmlBlock => is_comment_only(doc.text.get(node.span.range()).unwrap_or("")),
         // An empty item is its marker alone (item spans end at the last
         // visible character, so nested content would show up here).
-        NodeKind::List { .. } => tree.list_items(block).all(|item| {
-            let source = Spanned::slice(&doc.text, tree.span(item));
-            lex::list_marker(source).is_some_and(|marker| marker.rest.value.trim().is_empty())
-        }),
+        NodeKind::List { .. } => {
+            let item_blank = |item: NodeId| {
+                let span = nodes
+                    .get(item.index())
+                    .map_or(Span::empty(0), |item| item.span);
+                scan::list_marker(scan::slice(&doc.text, span))
+                    .is_some_and(|marker| scan::trim_str(marker.rest.value).is_empty())
+            };
+            // A list's first item is the node right after it; it settles
+            // most lists without walking the items.
+            let first = NodeId(block.0 + 1);
+            let first_is_item = nodes
+                .get(first.index())
+                .is_some_and(|node| node.kind == NodeKind::Item);
+            if first_is_item && !item_blank(first) {
+                return false;
+            }
+            tree.list_items(block).all(item_blank)
+        }
         _ => false,
     }
 }
@@ -462,16 +520,16 @@ pub(crate) fn split_numbered<'a>(title: Text<'a>, words: &[&str]) -> Option<Numb
     } else {
         rest
     };
-    let trimmed = after.trim_start();
+    let trimmed = scan::trim_start_str(after);
     if !(is_number || trimmed.starts_with(':') || trimmed.starts_with('：')) {
         return None;
     }
     let name = trimmed
         .trim_start_matches([':', '：', '-', '–', '—', '.'])
         .trim();
-    let number = is_number.then(|| Spanned::new(raw, title.span.of_subslice(title.value, raw)));
+    let number = is_number.then(|| scan::sub(title, raw));
     Some(Numbered {
         number,
-        name: Spanned::new(name, title.span.of_subslice(title.value, name)),
+        name: scan::sub(title, name),
     })
 }

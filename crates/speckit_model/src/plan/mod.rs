@@ -18,6 +18,7 @@ mod content;
 mod delivery;
 mod design;
 mod layout;
+mod scan;
 mod speckit;
 mod table;
 mod tree;
@@ -239,6 +240,13 @@ impl SectionKey {
         if speckit::is_execution_flow(title) {
             return Some(SectionKey::ExecutionFlow);
         }
+        // Every name is either all ASCII or all CJK, so an ASCII title can
+        // only be one of the English names: one lower-cased copy and a
+        // `match` (a switch on length, then a compare) instead of a compare
+        // with each of the forty-odd names. This runs for every H2.
+        if title.is_ascii() {
+            return SectionKey::from_ascii(title);
+        }
         SectionKey::SEED
             .into_iter()
             .chain(SectionKey::SPEC_KIT)
@@ -247,6 +255,49 @@ impl SectionKey {
                     .iter()
                     .any(|name| title.eq_ignore_ascii_case(name))
             })
+    }
+
+    /// The English names of [`SectionKey::names`], ASCII case-insensitive.
+    fn from_ascii(title: &str) -> Option<SectionKey> {
+        let mut lower = [0u8; 32];
+        let lower = lower.get_mut(..title.len())?;
+        lower.copy_from_slice(title.as_bytes());
+        lower.make_ascii_lowercase();
+        let key = match &*lower {
+            b"architecture overview" => SectionKey::ArchitectureOverview,
+            b"file structure" => SectionKey::FileStructure,
+            b"data models" | b"data model" => SectionKey::DataModels,
+            b"api contracts" | b"api contract" => SectionKey::ApiContracts,
+            b"component hierarchy" => SectionKey::ComponentHierarchy,
+            b"state management" => SectionKey::StateManagement,
+            b"dependencies" => SectionKey::Dependencies,
+            b"database schema changes" => SectionKey::DatabaseSchemaChanges,
+            b"integration points" => SectionKey::IntegrationPoints,
+            b"error handling" => SectionKey::ErrorHandling,
+            b"testing strategy" => SectionKey::TestingStrategy,
+            b"security considerations" => SectionKey::SecurityConsiderations,
+            b"performance considerations" => SectionKey::PerformanceConsiderations,
+            b"implementation phases" => SectionKey::ImplementationPhases,
+            b"rollout strategy" => SectionKey::RolloutStrategy,
+            b"monitoring and observability" | b"monitoring & observability" => {
+                SectionKey::MonitoringAndObservability
+            }
+            b"documentation needs" => SectionKey::DocumentationNeeds,
+            b"risk mitigation" => SectionKey::RiskMitigation,
+            b"dependencies and blockers" | b"dependencies & blockers" => {
+                SectionKey::DependenciesAndBlockers
+            }
+            b"open questions" => SectionKey::OpenQuestions,
+            b"summary" => SectionKey::Summary,
+            b"technical context" => SectionKey::TechnicalContext,
+            b"constitution check" => SectionKey::ConstitutionCheck,
+            b"project structure" => SectionKey::ProjectStructure,
+            b"complexity tracking" => SectionKey::ComplexityTracking,
+            b"execution flow" => SectionKey::ExecutionFlow,
+            b"progress tracking" => SectionKey::ProgressTracking,
+            _ => return None,
+        };
+        Some(key)
     }
 }
 

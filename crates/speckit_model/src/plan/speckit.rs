@@ -11,6 +11,7 @@ use speckit_text::{Span, Spanned};
 use super::content::{Bullet, Field, find_field, meta_field, read_content};
 use super::design::first_table;
 use super::layout::{Layout, SectionRef, is_blank_block};
+use super::scan;
 use super::table::{ComplexityRow, FreeTable, TableSection};
 use super::tree::{FileTree, parse_tree};
 use crate::common::{CheckItem, MetaField, Text};
@@ -98,16 +99,47 @@ impl TechKey {
     pub fn from_label(label: &str) -> Option<TechKey> {
         // Known labels have no spaces next to `/`, so a label of another
         // length can only match once such spaces are dropped.
+        // A known label without a `/` has one part and cannot match a label
+        // with one part by part, so only those with a `/` are split.
         let has_slash = label.contains('/');
+        // Without a `/` only equal labels match, and an ASCII label can only
+        // equal an English one: one lower-cased copy and a `match`.
+        if !has_slash && label.is_ascii() {
+            return TechKey::from_english(label);
+        }
         TechKey::ALL.into_iter().find(|key| {
             key.labels().iter().any(|known| {
                 if label.len() == known.len() {
                     label.eq_ignore_ascii_case(known)
                 } else {
-                    has_slash && same_label_spaced(label, known)
+                    has_slash && known.contains('/') && same_label_spaced(label, known)
                 }
             })
         })
+    }
+}
+
+impl TechKey {
+    /// The English labels of [`TechKey::labels`] that hold no `/`, ASCII
+    /// case-insensitive.
+    fn from_english(label: &str) -> Option<TechKey> {
+        let mut lower = [0u8; 24];
+        let lower = lower.get_mut(..label.len())?;
+        lower.copy_from_slice(label.as_bytes());
+        lower.make_ascii_lowercase();
+        let key = match &*lower {
+            b"language" => TechKey::LanguageVersion,
+            b"primary dependencies" | b"dependencies" => TechKey::PrimaryDependencies,
+            b"storage" => TechKey::Storage,
+            b"testing" => TechKey::Testing,
+            b"target platform" | b"platform" => TechKey::TargetPlatform,
+            b"project type" => TechKey::ProjectType,
+            b"performance goals" => TechKey::PerformanceGoals,
+            b"constraints" => TechKey::Constraints,
+            b"scale" => TechKey::ScaleScope,
+            _ => return None,
+        };
+        Some(key)
     }
 }
 
@@ -241,7 +273,7 @@ pub(crate) fn read_summary<'a>(layout: &Layout<'a>, section: usize) -> Summary<'
     let span = span.unwrap_or_else(|| Span::empty(layout.heading_span(section).end));
     Summary {
         section: layout.section_ref(section),
-        text: Spanned::slice(&layout.doc.text, span),
+        text: scan::slice(&layout.doc.text, span),
     }
 }
 
@@ -296,7 +328,7 @@ pub(crate) fn read_constitution_check<'a>(
         .find(|&block| tree.kind(block) != NodeKind::HtmlBlock)
         && tree.kind(first) == NodeKind::Paragraph
     {
-        gate = gate_line(Spanned::slice(&doc.text, tree.span(first)));
+        gate = gate_line(scan::slice(&doc.text, tree.span(first)));
         gate_block = gate.map(|_| first);
     }
     let content = read_content(doc, layout.subtree_blocks(section));
@@ -324,7 +356,11 @@ pub(crate) fn read_constitution_check<'a>(
         section: layout.section_ref(section),
         gate,
         items,
-        tables: content.tables.iter().map(FreeTable::new).collect(),
+        tables: content
+            .tables
+            .iter()
+            .map(|&table| FreeTable::read(doc, table))
+            .collect(),
         fields: content.fields,
         placeholder,
         blank,
@@ -334,7 +370,7 @@ pub(crate) fn read_constitution_check<'a>(
 /// The inner text of a paragraph written entirely in emphasis that names a
 /// gate (`*GATE: Must pass before Phase 0 research.*`).
 fn gate_line(paragraph: Text<'_>) -> Option<Text<'_>> {
-    let value = paragraph.value.trim();
+    let value = scan::trim_str(paragraph.value);
     let inner = ["**", "*", "_"]
         .iter()
         .find_map(|marker| {
@@ -349,8 +385,7 @@ fn gate_line(paragraph: Text<'_>) -> Option<Text<'_>> {
     let translated = ["门禁", "ゲート", "關卡", "闸门"]
         .iter()
         .any(|word| inner.starts_with(word));
-    (upper || translated)
-        .then(|| Spanned::new(inner, paragraph.span.of_subslice(paragraph.value, inner)))
+    (upper || translated).then(|| scan::sub(paragraph, inner))
 }
 
 const DOCUMENTATION_NAMES: &[&str] = &[
@@ -422,22 +457,14 @@ pub(crate) fn read_project_structure<'a>(
 const REMOVE_MARKER: &str = "[REMOVE IF UNUSED]";
 
 /// Start offsets of every occurrence of `needle` in `text`. Jumps between
-/// occurrences of the needle's first character (a `memchr` search), which
-/// beats a substring search on the long sections this scans.
+/// occurrences of the needle's first byte (a vector search that needs no
+/// set-up, unlike a substring searcher), which suits the long sections this
+/// scans for rare needles.
 fn find_all<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
-    let first = needle.chars().next().unwrap_or('\0');
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        while let Some(offset) = text.get(from..)?.find(first) {
-            let at = from + offset;
-            from = at + first.len_utf8();
-            if text.get(at..).is_some_and(|rest| rest.starts_with(needle)) {
-                return Some(at);
-            }
-        }
-        from = text.len();
-        None
-    })
+    let bytes = text.as_bytes();
+    let (first, rest) = needle.as_bytes().split_first().unwrap_or((&0, &[]));
+    memchr::memchr_iter(*first, bytes)
+        .filter(move |&at| bytes.get(at + 1..at + 1 + rest.len()) == Some(rest))
 }
 
 /// Lines of `section` with a template `Option <digit>:` label, trimmed, each
@@ -464,7 +491,7 @@ fn option_label_lines(section: Text<'_>) -> Vec<Text<'_>> {
             .and_then(|tail| tail.find('\n'))
             .map_or(text.len(), |newline| at + newline);
         let line = text.get(line_start..line_end).unwrap_or("");
-        let line = Spanned::new(line, section.span.subspan(line_start..line_end)).trim();
+        let line = scan::trim(scan::sub(section, line));
         if lines.last().is_none_or(|last| last.span != line.span) {
             lines.push(line);
         }
@@ -476,11 +503,10 @@ pub(crate) fn read_complexity_tracking<'a>(
     layout: &Layout<'a>,
     section: usize,
 ) -> ComplexityTracking<'a> {
-    let content = read_content(layout.doc, layout.subtree_blocks(section));
     let section_ref = layout.section_ref(section);
     ComplexityTracking {
         section: section_ref,
-        table: first_table(section_ref, &content.tables),
+        table: first_table(layout, section_ref, layout.subtree_blocks(section)),
     }
 }
 

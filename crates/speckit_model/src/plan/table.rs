@@ -7,18 +7,24 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::Table;
+use speckit_md::{NodeId, NodeKind};
 use speckit_text::{Span, Spanned};
 
 use super::layout::SectionRef;
+use super::scan;
 use crate::common::Text;
+use crate::document::Document;
 
 /// A row type: the header names accepted for each of its columns, in the
-/// template's column order.
+/// template's column order (at most [`MAX_COLUMNS`]).
 pub(crate) trait PlanRow<'a>: Sized {
     const COLUMNS: &'static [&'static [&'static str]];
-    fn from_cells(span: Span, blank: bool, cells: &mut dyn Iterator<Item = Text<'a>>) -> Self;
+    /// `cells` holds one text per column, in column order.
+    fn from_cells(span: Span, blank: bool, cells: &[Text<'a>]) -> Self;
 }
+
+/// The most columns a row type has.
+const MAX_COLUMNS: usize = 4;
 
 /// A subsection (or section) holding one table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
@@ -31,10 +37,13 @@ pub struct TableSection<'a, R> {
     pub rows: Vec<R>,
 }
 
-/// Reads `table` (the section's first table, if any) with row type `R`.
+/// Reads the table node `table` (the section's first table, if any) with
+/// row type `R`, in one pass over the table's nodes: each cell goes to its
+/// column as it is read, with no list of cells in between.
 pub(crate) fn table_section<'a, R: PlanRow<'a>>(
+    doc: &'a Document,
     section: SectionRef<'a>,
-    table: Option<&Table<'a>>,
+    table: Option<NodeId>,
 ) -> TableSection<'a, R> {
     let Some(table) = table else {
         return TableSection {
@@ -44,34 +53,150 @@ pub(crate) fn table_section<'a, R: PlanRow<'a>>(
             rows: Vec::new(),
         };
     };
-    let columns: Vec<Option<usize>> = R::COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(position, names)| {
-            table
-                .column_any(names)
-                .or_else(|| (position < table.header.len()).then_some(position))
-        })
-        .collect();
-    let rows = table
-        .rows
-        .iter()
-        .map(|row| {
-            let end = Span::empty(row.span.end);
-            let mut cells = columns.iter().map(|column| {
-                column
-                    .and_then(|index| row.cells.get(index).copied())
-                    .unwrap_or(Spanned::new("", end))
-            });
-            R::from_cells(row.span, row.is_blank(), &mut cells)
-        })
-        .collect();
+    debug_assert!(
+        R::COLUMNS.len() <= MAX_COLUMNS,
+        "row type with too many columns"
+    );
+    let column_count = R::COLUMNS.len().min(MAX_COLUMNS);
+    let mut header = Vec::new();
+    let mut rows = Vec::new();
+    // Column of each field (`usize::MAX` for none), set once the head is read.
+    let mut columns = [usize::MAX; MAX_COLUMNS];
+    let mut row: Option<Row<'a>> = None;
+    let mut head_done = false;
+    for cell in parts(doc, table) {
+        match cell {
+            Part::Head => {}
+            Part::Row(span) => {
+                if !head_done {
+                    head_done = true;
+                    columns = column_indices::<R>(&header);
+                    // Rows are the table's other parts; an upper bound saves
+                    // growing the list.
+                    rows.reserve(doc.tree.descendants(table).size_hint().0 / (header.len() + 1));
+                }
+                if let Some(done) = row.replace(Row::new(span)) {
+                    rows.push(done.finish::<R>(column_count));
+                }
+            }
+            Part::Cell(text) => match row.as_mut() {
+                Some(row) => row.add(text, &columns),
+                None => header.push(text),
+            },
+        }
+    }
+    if let Some(done) = row {
+        rows.push(done.finish::<R>(column_count));
+    }
     TableSection {
         section,
-        table: Some(table.span),
-        header: table.header.clone(),
+        table: Some(doc.tree.span(table)),
+        header,
         rows,
     }
+}
+
+/// A table node's parts in document order, inline nodes skipped.
+enum Part<'a> {
+    Head,
+    Row(Span),
+    /// A cell's trimmed text.
+    Cell(Text<'a>),
+}
+
+/// The parts of `table`. The head comes first and holds its cells directly;
+/// each row holds its cells; nothing else of interest is inside a table.
+/// Walks the table's slice of the node list (its descendants are the nodes
+/// right after it), so that each node costs a load, not a call.
+fn parts(doc: &Document, table: NodeId) -> impl Iterator<Item = Part<'_>> + '_ {
+    let tree = &doc.tree;
+    let first = table.index() + 1;
+    let count = tree.descendants(table).size_hint().0;
+    let nodes = tree.nodes().get(first..first + count).unwrap_or(&[]);
+    nodes.iter().filter_map(move |node| match node.kind {
+        NodeKind::TableHead => Some(Part::Head),
+        NodeKind::TableRow => Some(Part::Row(node.span)),
+        NodeKind::TableCell => Some(Part::Cell(scan::trim(scan::slice(&doc.text, node.span)))),
+        _ => None,
+    })
+}
+
+/// A body row being read.
+struct Row<'a> {
+    span: Span,
+    picked: [Text<'a>; MAX_COLUMNS],
+    blank: bool,
+    cells: usize,
+}
+
+impl<'a> Row<'a> {
+    fn new(span: Span) -> Row<'a> {
+        Row {
+            span,
+            picked: [Spanned::new("", Span::empty(span.end)); MAX_COLUMNS],
+            blank: true,
+            cells: 0,
+        }
+    }
+
+    fn add(&mut self, cell: Text<'a>, columns: &[usize; MAX_COLUMNS]) {
+        self.blank &= cell.value.is_empty();
+        for (slot, &column) in self.picked.iter_mut().zip(columns) {
+            if column == self.cells {
+                *slot = cell;
+            }
+        }
+        self.cells += 1;
+    }
+
+    fn finish<R: PlanRow<'a>>(self, column_count: usize) -> R {
+        R::from_cells(
+            self.span,
+            self.blank,
+            self.picked.get(..column_count).unwrap_or(&[]),
+        )
+    }
+}
+
+/// Each column of `R`: found by name (the first header cell named like one
+/// of its names, tried in turn, ASCII case-insensitive, `**` emphasis
+/// ignored, as `Table::column_any` finds it), else by position when the
+/// header is that wide.
+fn column_indices<'a, R: PlanRow<'a>>(header: &[Text<'_>]) -> [usize; MAX_COLUMNS] {
+    // Each header cell is stripped once, not once per name tried.
+    let mut names = [""; 8];
+    for (slot, cell) in names.iter_mut().zip(header) {
+        *slot = strip_strong(cell.value);
+    }
+    let column_of = |wanted: &str| -> Option<usize> {
+        header.iter().enumerate().position(|(index, cell)| {
+            let name = names
+                .get(index)
+                .copied()
+                .unwrap_or_else(|| strip_strong(cell.value));
+            name.len() == wanted.len() && name.eq_ignore_ascii_case(wanted)
+        })
+    };
+    let mut columns = [usize::MAX; MAX_COLUMNS];
+    for ((position, wanted), column) in R::COLUMNS.iter().enumerate().zip(columns.iter_mut()) {
+        if let Some(index) = wanted
+            .iter()
+            .find_map(|name| column_of(name))
+            .or_else(|| (position < header.len()).then_some(position))
+        {
+            *column = index;
+        }
+    }
+    columns
+}
+
+/// A header cell without `**` around it, trimmed.
+fn strip_strong(text: &str) -> &str {
+    let inner = text
+        .strip_prefix("**")
+        .and_then(|inner| inner.strip_suffix("**"))
+        .unwrap_or(text);
+    scan::trim_str(inner)
 }
 
 /// Any table, cells as written (Constitution Check gates, free tables).
@@ -92,19 +217,31 @@ pub struct FreeRow<'a> {
 }
 
 impl<'a> FreeTable<'a> {
-    pub(crate) fn new(table: &Table<'a>) -> Self {
+    /// Reads the table node `table`.
+    pub(crate) fn read(doc: &'a Document, table: NodeId) -> Self {
+        let mut header = Vec::new();
+        let mut rows: Vec<FreeRow<'a>> = Vec::new();
+        for part in parts(doc, table) {
+            match part {
+                Part::Head => {}
+                Part::Row(span) => rows.push(FreeRow {
+                    span,
+                    cells: Vec::with_capacity(header.len()),
+                    blank: true,
+                }),
+                Part::Cell(cell) => match rows.last_mut() {
+                    Some(row) => {
+                        row.blank &= cell.value.is_empty();
+                        row.cells.push(cell);
+                    }
+                    None => header.push(cell),
+                },
+            }
+        }
         FreeTable {
-            span: table.span,
-            header: table.header.clone(),
-            rows: table
-                .rows
-                .iter()
-                .map(|row| FreeRow {
-                    span: row.span,
-                    cells: row.cells.clone(),
-                    blank: row.is_blank(),
-                })
-                .collect(),
+            span: doc.tree.span(table),
+            header,
+            rows,
         }
     }
 }
@@ -125,8 +262,9 @@ macro_rules! plan_row {
         impl<'a> PlanRow<'a> for $name<'a> {
             const COLUMNS: &'static [&'static [&'static str]] = &[$(&[$($column),+]),+];
 
-            fn from_cells(span: Span, blank: bool, cells: &mut dyn Iterator<Item = Text<'a>>) -> Self {
+            fn from_cells(span: Span, blank: bool, cells: &[Text<'a>]) -> Self {
                 let empty = Spanned::new("", Span::empty(span.end));
+                let mut cells = cells.iter().copied();
                 // Struct fields are initialised in the order written, which is the column order.
                 $name { span, blank, $($field: cells.next().unwrap_or(empty),)+ }
             }

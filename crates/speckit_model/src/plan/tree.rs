@@ -17,9 +17,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_md::lex;
-use speckit_text::{Span, Spanned};
+use speckit_text::Span;
 
 use super::content::Code;
+use super::scan;
 use crate::common::Text;
 use crate::document::Document;
 
@@ -92,7 +93,9 @@ impl<'a> FileTree<'a> {
 
 /// Parses the tree in `code`.
 pub(crate) fn parse_tree<'a>(doc: &'a Document, code: Code<'a>) -> FileTree<'a> {
-    let mut entries: Vec<TreeEntry<'a>> = Vec::new();
+    // A line holds at most one entry; sizing the list once saves growing it.
+    let lines = memchr::memchr_iter(b'\n', code.content.value.as_bytes()).count() + 1;
+    let mut entries: Vec<TreeEntry<'a>> = Vec::with_capacity(lines);
     let mut comments = Vec::new();
     // Open ancestors: (indent key, entry index).
     let mut open: Vec<(usize, usize)> = Vec::with_capacity(8);
@@ -133,32 +136,50 @@ pub(crate) fn parse_tree<'a>(doc: &'a Document, code: Code<'a>) -> FileTree<'a> 
 /// Skips the drawing before a name. Returns an indent key that orders lines
 /// by nesting (a connector sits one step deeper than plain text in the same
 /// column) and the rest of the line; `None` for lines with no name.
+///
+/// Works on bytes: the drawing characters are a handful of fixed UTF-8
+/// sequences, and this runs on every line of every tree.
 fn split_prefix(line: Text<'_>) -> Option<(usize, Text<'_>)> {
     let text = line.value;
+    let bytes = text.as_bytes();
     let mut column = 0usize;
     let mut offset = 0usize;
-    for c in text.chars() {
-        match c {
-            '│' | '|' | '┃' | ' ' | '\u{a0}' | '\u{3000}' => column += 1,
-            '\t' => column += 4 - column % 4,
+    // Characters skipped, and their count when the last `|` was reached.
+    let mut chars = 0usize;
+    let mut last_bar: Option<(usize, usize)> = None;
+    while let Some(&byte) = bytes.get(offset) {
+        let width = match byte {
+            b' ' => 1,
+            b'|' => {
+                last_bar = Some((offset, chars));
+                1
+            }
+            b'\t' => {
+                column += 3 - column % 4;
+                1
+            }
+            // `│`, `┃`, ideographic space, no-break space.
+            0xE2 if bytes.get(offset + 1) == Some(&0x94)
+                && matches!(bytes.get(offset + 2), Some(0x82 | 0x83)) =>
+            {
+                3
+            }
+            0xE3 if bytes.get(offset + 1) == Some(&0x80)
+                && bytes.get(offset + 2) == Some(&0x80) =>
+            {
+                3
+            }
+            0xC2 if bytes.get(offset + 1) == Some(&0xA0) => 2,
             _ => break,
-        }
-        offset += c.len_utf8();
+        };
+        column += 1;
+        offset += width;
+        chars += 1;
     }
     // A `|` directly followed by dashes is an ASCII connector, not a rail.
-    let (connector_offset, connector_column) = match text
-        .get(..offset)
-        .and_then(|head| head.rfind('|'))
-    {
-        Some(bar)
-            if text
-                .get(bar + 1..)
-                .is_some_and(|after| after.starts_with('-')) =>
-        {
-            (
-                bar,
-                column.saturating_sub(text.get(bar..offset).map_or(0, |tail| tail.chars().count())),
-            )
+    let (connector_offset, connector_column) = match last_bar {
+        Some((bar, chars_before)) if bytes.get(bar + 1) == Some(&b'-') => {
+            (bar, column.saturating_sub(chars - chars_before))
         }
         _ => (offset, column),
     };
@@ -169,62 +190,74 @@ fn split_prefix(line: Text<'_>) -> Option<(usize, Text<'_>)> {
     } else {
         (connector_column * 2, connector_offset)
     };
-    let body = Spanned::new(
-        text.get(body_start..)?,
-        line.span.subspan(body_start..text.len()),
-    )
-    .trim();
+    let body = scan::trim(scan::sub(line, text.get(body_start..)?));
     (!body.value.is_empty()).then_some((key, body))
 }
 
 /// Length of a connector (`├── `, `└─ `, `|-- `, `` `-- ``, `+-- `) at the
 /// start of `text`, spaces after it included; 0 if there is none.
 fn connector_len(text: &str) -> usize {
-    let mut chars = text.char_indices();
-    let Some((_, first)) = chars.next() else {
-        return 0;
+    let bytes = text.as_bytes();
+    let is_dash_char = |at: usize| {
+        // `─`, `━`, `—`.
+        bytes.get(at) == Some(&0xE2)
+            && matches!(
+                (bytes.get(at + 1), bytes.get(at + 2)),
+                (Some(0x94), Some(0x80 | 0x81)) | (Some(0x80), Some(0x94))
+            )
     };
-    if !matches!(first, '├' | '└' | '┣' | '┗' | '|' | '`' | '+' | '\\') {
+    // `├`, `└`, `┣`, `┗` stand alone in some trees; ASCII connectors need dashes.
+    let (mut end, box_corner) = match bytes.first() {
+        Some(0xE2)
+            if bytes.get(1) == Some(&0x94)
+                && matches!(bytes.get(2), Some(0x9C | 0x94 | 0xA3 | 0x97)) =>
+        {
+            (3, true)
+        }
+        Some(b'|' | b'`' | b'+' | b'\\') => (1, false),
+        _ => return 0,
+    };
+    let mut dashes = 0;
+    loop {
+        if bytes.get(end) == Some(&b'-') {
+            end += 1;
+        } else if is_dash_char(end) {
+            end += 3;
+        } else {
+            break;
+        }
+        dashes += 1;
+    }
+    if dashes == 0 && !box_corner {
         return 0;
     }
-    let mut end = first.len_utf8();
-    let mut dashes = 0;
-    for (at, c) in chars {
-        match c {
-            '─' | '━' | '-' | '—' => {
-                dashes += 1;
-                end = at + c.len_utf8();
-            }
-            _ => break,
+    loop {
+        match bytes.get(end) {
+            Some(b' ') => end += 1,
+            Some(0xC2) if bytes.get(end + 1) == Some(&0xA0) => end += 2,
+            _ => return end,
         }
     }
-    // Box corners stand alone in some trees; ASCII connectors need dashes.
-    if dashes == 0 && !matches!(first, '├' | '└' | '┣' | '┗') {
-        return 0;
-    }
-    let after = text.get(end..).unwrap_or("");
-    end + (after.len() - after.trim_start_matches([' ', '\u{a0}']).len())
 }
 
 /// Where a comment marker starts (the blank before it) and its length with
-/// that blank. One pass over the bytes: this runs on every tree line.
+/// that blank. Jumps from blank to blank: names rarely hold any.
 fn find_comment_marker(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        if matches!(byte, b' ' | b'\t') {
-            let rest = bytes.get(index + 1..).unwrap_or(&[]);
-            if rest.starts_with(b"#") {
-                return Some((index, 2));
-            }
-            if rest.starts_with(b"//") {
-                return Some((index, 3));
-            }
-            if rest.starts_with("←".as_bytes()) {
-                return Some((index, 1 + "←".len()));
-            }
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr2(b' ', b'\t', bytes.get(from..)?) {
+        let index = from + offset;
+        let rest = bytes.get(index + 1..).unwrap_or(&[]);
+        if rest.starts_with(b"#") {
+            return Some((index, 2));
         }
-        index += 1;
+        if rest.starts_with(b"//") {
+            return Some((index, 3));
+        }
+        if rest.starts_with("←".as_bytes()) {
+            return Some((index, 1 + "←".len()));
+        }
+        from = index + 1;
     }
     None
 }
@@ -235,11 +268,125 @@ fn split_comment(body: Text<'_>) -> (Text<'_>, Option<Text<'_>>) {
     let Some((at, marker_len)) = find_comment_marker(text) else {
         return (body, None);
     };
-    let name = text.get(..at).unwrap_or("").trim_end();
-    let comment = text.get(at + marker_len..).unwrap_or("").trim();
-    let name = Spanned::new(name, body.span.of_subslice(text, name));
-    (
-        name,
-        Some(Spanned::new(comment, body.span.of_subslice(text, comment))),
-    )
+    let name = scan::trim_end_str(text.get(..at).unwrap_or(""));
+    let comment = scan::trim_str(text.get(at + marker_len..).unwrap_or(""));
+    (scan::sub(body, name), Some(scan::sub(body, comment)))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use speckit_text::Spanned;
+
+    use super::*;
+
+    /// [`split_prefix`], [`connector_len`] and [`find_comment_marker`] as
+    /// first written, over characters: the byte versions must agree.
+    mod reference {
+        use speckit_text::Spanned;
+
+        use crate::common::Text;
+
+        pub(super) fn split_prefix(line: Text<'_>) -> Option<(usize, Text<'_>)> {
+            let text = line.value;
+            let mut column = 0usize;
+            let mut offset = 0usize;
+            for c in text.chars() {
+                match c {
+                    '│' | '|' | '┃' | ' ' | '\u{a0}' | '\u{3000}' => column += 1,
+                    '\t' => column += 4 - column % 4,
+                    _ => break,
+                }
+                offset += c.len_utf8();
+            }
+            let (connector_offset, connector_column) =
+                match text.get(..offset).and_then(|head| head.rfind('|')) {
+                    Some(bar)
+                        if text
+                            .get(bar + 1..)
+                            .is_some_and(|after| after.starts_with('-')) =>
+                    {
+                        (
+                            bar,
+                            column.saturating_sub(
+                                text.get(bar..offset).map_or(0, |tail| tail.chars().count()),
+                            ),
+                        )
+                    }
+                    _ => (offset, column),
+                };
+            let rest = text.get(connector_offset..)?;
+            let connector_len = connector_len(rest);
+            let (key, body_start) = if connector_len > 0 {
+                (connector_column * 2 + 1, connector_offset + connector_len)
+            } else {
+                (connector_column * 2, connector_offset)
+            };
+            let body = Spanned::new(
+                text.get(body_start..)?,
+                line.span.subspan(body_start..text.len()),
+            )
+            .trim();
+            (!body.value.is_empty()).then_some((key, body))
+        }
+
+        pub(super) fn connector_len(text: &str) -> usize {
+            let mut chars = text.char_indices();
+            let Some((_, first)) = chars.next() else {
+                return 0;
+            };
+            if !matches!(first, '├' | '└' | '┣' | '┗' | '|' | '`' | '+' | '\\') {
+                return 0;
+            }
+            let mut end = first.len_utf8();
+            let mut dashes = 0;
+            for (at, c) in chars {
+                match c {
+                    '─' | '━' | '-' | '—' => {
+                        dashes += 1;
+                        end = at + c.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            if dashes == 0 && !matches!(first, '├' | '└' | '┣' | '┗') {
+                return 0;
+            }
+            let after = text.get(end..).unwrap_or("");
+            end + (after.len() - after.trim_start_matches([' ', '\u{a0}']).len())
+        }
+
+        pub(super) fn find_comment_marker(text: &str) -> Option<(usize, usize)> {
+            let bytes = text.as_bytes();
+            let mut index = 0;
+            while let Some(&byte) = bytes.get(index) {
+                if matches!(byte, b' ' | b'\t') {
+                    let rest = bytes.get(index + 1..).unwrap_or(&[]);
+                    if rest.starts_with(b"#") {
+                        return Some((index, 2));
+                    }
+                    if rest.starts_with(b"//") {
+                        return Some((index, 3));
+                    }
+                    if rest.starts_with("←".as_bytes()) {
+                        return Some((index, 1 + "←".len()));
+                    }
+                }
+                index += 1;
+            }
+            None
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn byte_readers_agree_with_the_char_readers(
+            text in "[│|┃ \u{a0}\u{3000}\t├└┣┗`+\\\\─━—#/←a-c.-]{0,16}"
+        ) {
+            let line = Spanned::new(text.as_str(), Span::new(4, 4 + u32::try_from(text.len()).unwrap()));
+            prop_assert_eq!(split_prefix(line), reference::split_prefix(line));
+            prop_assert_eq!(connector_len(&text), reference::connector_len(&text));
+            prop_assert_eq!(find_comment_marker(&text), reference::find_comment_marker(&text));
+        }
+    }
 }

@@ -10,8 +10,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_md::lex;
-use speckit_text::{Span, Spanned};
+use speckit_text::Span;
 
+use super::scan;
 use crate::common::Text;
 use crate::document::Document;
 
@@ -89,13 +90,19 @@ pub(crate) fn read_declarations<'a>(doc: &'a Document, code: Text<'a>, out: &mut
     let mut open: Option<Open<'a>> = None;
     let mut in_block_comment = false;
     for line in lex::lines(&doc.text, code.span) {
-        let trimmed = line.value.trim_start();
+        let trimmed = scan::trim_start_str(line.value);
         if in_block_comment
             || trimmed.starts_with("/*")
             || (trimmed.starts_with('*') && open.is_some())
         {
             in_block_comment =
                 !line.value.contains("*/") && (in_block_comment || trimmed.starts_with("/*"));
+            continue;
+        }
+        // Outside a declaration only a line opening with a keyword or a
+        // modifier (`export`, `declare`, `default`, `const`, `interface`,
+        // `enum`, `type`) matters; JSON and SQL lines stop here.
+        if open.is_none() && !trimmed.starts_with(['e', 'd', 'c', 'i', 't']) {
             continue;
         }
         let (code_part, comment) = split_line_comment(line);
@@ -143,7 +150,7 @@ fn finish<'a>(declaration: Open<'a>, end: u32, out: &mut Declarations<'a>) {
 /// returns the declaration with the byte offset (within the line) after its
 /// opening brace, or after the name when the brace comes on a later line.
 fn start_declaration(line: Text<'_>, line_start: u32) -> Option<(Open<'_>, usize)> {
-    let mut rest = line.value.trim_start();
+    let mut rest = scan::trim_start_str(line.value);
     for modifier in ["export ", "declare ", "default ", "const "] {
         rest = rest.strip_prefix(modifier).map_or(rest, str::trim_start);
     }
@@ -157,7 +164,7 @@ fn start_declaration(line: Text<'_>, line_start: u32) -> Option<(Open<'_>, usize
     } else {
         return None;
     };
-    let after_keyword = after_keyword.trim_start();
+    let after_keyword = scan::trim_start_str(after_keyword);
     let name_len = after_keyword
         .char_indices()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '$'))
@@ -166,7 +173,7 @@ fn start_declaration(line: Text<'_>, line_start: u32) -> Option<(Open<'_>, usize
     if name.is_empty() {
         return None;
     }
-    let name = Spanned::new(name, line.span.of_subslice(line.value, name));
+    let name = scan::sub(line, name);
     let name_end = (name.span.end - line.span.start) as usize;
     let body_from = line
         .value
@@ -201,6 +208,10 @@ fn read_body_line<'a>(
     let mut index = from;
     let mut closed = false;
     while let Some(&byte) = bytes.get(index) {
+        if !is_in(&BODY_BYTES, byte) {
+            index += 1;
+            continue;
+        }
         match byte {
             b'\'' | b'"' | b'`' => index = skip_string(bytes, index),
             b'{' | b'(' | b'[' => {
@@ -258,6 +269,30 @@ fn read_body_line<'a>(
     closed
 }
 
+/// A set of bytes, as a table.
+type ByteSet = [bool; 256];
+
+/// The set holding `bytes`.
+const fn byte_set(bytes: &[u8]) -> ByteSet {
+    let mut set = [false; 256];
+    let mut index = 0;
+    while index < bytes.len() {
+        set[bytes[index] as usize] = true;
+        index += 1;
+    }
+    set
+}
+
+/// The bytes [`read_body_line`] acts on; it steps over the others.
+const BODY_BYTES: ByteSet = byte_set(b"'\"`{([<>})];,");
+
+/// The bytes [`top_level_colon`] acts on.
+const COLON_BYTES: ByteSet = byte_set(b"'\"`([{<>)]}:");
+
+fn is_in(set: &ByteSet, byte: u8) -> bool {
+    set.get(usize::from(byte)).copied().unwrap_or(false)
+}
+
 /// Index just past the string literal opening at `start` (or the line end).
 fn skip_string(bytes: &[u8], start: usize) -> usize {
     let quote = bytes.get(start).copied();
@@ -281,7 +316,7 @@ fn push_piece<'a>(declaration: &mut Open<'a>, line: Text<'a>, start: Option<usiz
     let Some(piece) = line.value.get(start..end.max(start)) else {
         return;
     };
-    let piece = Spanned::new(piece, line.span.subspan(start..end.max(start))).trim();
+    let piece = scan::trim(scan::sub(line, piece));
     if piece.value.is_empty() {
         return;
     }
@@ -299,21 +334,24 @@ fn push_piece<'a>(declaration: &mut Open<'a>, line: Text<'a>, start: Option<usiz
 fn interface_member(piece: Text<'_>) -> Option<TsMember<'_>> {
     let text = piece.value;
     let colon = top_level_colon(text)?;
-    let mut name = text.get(..colon)?.trim();
-    name = name.strip_prefix("readonly ").map_or(name, str::trim_start);
-    if let Some(paren) = name.find('(') {
-        name = name.get(..paren)?.trim_end();
+    let mut name = scan::trim_str(text.get(..colon)?);
+    name = name
+        .strip_prefix("readonly ")
+        .map_or(name, scan::trim_start_str);
+    if let Some(paren) = memchr::memchr(b'(', name.as_bytes()) {
+        name = scan::trim_end_str(name.get(..paren)?);
     }
     let optional = name.ends_with('?');
-    name = name.trim_end_matches('?').trim_end();
+    let without_marks = name.len() - name.bytes().rev().take_while(|&byte| byte == b'?').count();
+    name = scan::trim_end_str(name.get(..without_marks).unwrap_or(name));
     if name.is_empty() {
         return None;
     }
-    let ty = text.get(colon + 1..)?.trim();
+    let ty = scan::trim_str(text.get(colon + 1..)?);
     Some(TsMember {
-        name: Spanned::new(name, piece.span.of_subslice(text, name)),
+        name: scan::sub(piece, name),
         optional,
-        ty: Spanned::new(ty, piece.span.of_subslice(text, ty)),
+        ty: scan::sub(piece, ty),
         comment: None,
         span: piece.span,
     })
@@ -325,6 +363,10 @@ fn top_level_colon(text: &str) -> Option<usize> {
     let mut depth = 0u32;
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
+        if !is_in(&COLON_BYTES, byte) {
+            index += 1;
+            continue;
+        }
         match byte {
             b'\'' | b'"' | b'`' => index = skip_string(bytes, index),
             b'(' | b'[' | b'{' | b'<' => depth += 1,
@@ -340,10 +382,10 @@ fn top_level_colon(text: &str) -> Option<usize> {
 /// `KEY = 'VALUE'` or `KEY`.
 fn enum_member(piece: Text<'_>) -> TsEnumMember<'_> {
     let text = piece.value;
-    let (key, value) = match text.find('=') {
+    let (key, value) = match memchr::memchr(b'=', text.as_bytes()) {
         Some(equals) => (
-            text.get(..equals).unwrap_or("").trim(),
-            text.get(equals + 1..).map(str::trim),
+            scan::trim_str(text.get(..equals).unwrap_or("")),
+            text.get(equals + 1..).map(scan::trim_str),
         ),
         None => (text, None),
     };
@@ -356,10 +398,10 @@ fn enum_member(piece: Text<'_>) -> TsEnumMember<'_> {
                     .and_then(|inner| inner.strip_suffix(quote))
             })
             .unwrap_or(value);
-        Spanned::new(unquoted, piece.span.of_subslice(text, unquoted))
+        scan::sub(piece, unquoted)
     });
     TsEnumMember {
-        key: Spanned::new(key, piece.span.of_subslice(text, key)),
+        key: scan::sub(piece, key),
         value,
         comment: None,
         span: piece.span,
@@ -369,20 +411,20 @@ fn enum_member(piece: Text<'_>) -> TsEnumMember<'_> {
 /// Splits a line at a `//` comment outside strings; the comment is trimmed.
 fn split_line_comment(line: Text<'_>) -> (Text<'_>, Option<Text<'_>>) {
     let bytes = line.value.as_bytes();
-    let mut index = 0;
+    let Some(first_slashes) = scan::find_pair(line.value, b'/') else {
+        return (line, None);
+    };
+    // Without a quote before them, the first `//` open the comment; a
+    // quote may hide them in a string, which needs the walk below.
+    let quoted = memchr::memchr3(b'\'', b'"', b'`', bytes.get(..first_slashes).unwrap_or(&[]));
+    let mut index = if quoted.is_some() { 0 } else { first_slashes };
     while let Some(&byte) = bytes.get(index) {
         match byte {
             b'\'' | b'"' | b'`' => index = skip_string(bytes, index),
             b'/' if bytes.get(index + 1) == Some(&b'/') => {
                 let code = line.value.get(..index).unwrap_or("");
-                let comment = line.value.get(index + 2..).unwrap_or("").trim();
-                return (
-                    Spanned::new(code, line.span.subspan(0..index)),
-                    Some(Spanned::new(
-                        comment,
-                        line.span.of_subslice(line.value, comment),
-                    )),
-                );
+                let comment = scan::trim_str(line.value.get(index + 2..).unwrap_or(""));
+                return (scan::sub(line, code), Some(scan::sub(line, comment)));
             }
             _ => {}
         }

@@ -8,7 +8,7 @@ use speckit_md::{NodeKind, SectionId};
 use speckit_text::{Span, Spanned};
 
 use super::requirements::innermost_key;
-use super::sections::SectionKey;
+use super::sections::{Known, SectionKey};
 use crate::common::{Text, find_bytes, sub_text};
 use crate::document::Document;
 
@@ -94,11 +94,11 @@ pub struct OpenQuestion<'a> {
     pub span: Span,
 }
 
-pub(crate) fn read_clarifications(
-    doc: &Document,
+pub(crate) fn read_clarifications<'a>(
+    doc: &'a Document,
     section: SectionId,
-) -> Vec<ClarificationSession<'_>> {
-    let mut sessions = Vec::new();
+    sessions: &mut Vec<ClarificationSession<'a>>,
+) {
     let mut direct = Vec::new();
     for block in doc.tree.section_blocks(section) {
         if matches!(doc.tree.kind(block), NodeKind::List { .. }) {
@@ -135,7 +135,6 @@ pub(crate) fn read_clarifications(
             entries,
         });
     }
-    sessions
 }
 
 /// The first `YYYY-MM-DD`-shaped run in `text` (not checked against the calendar).
@@ -212,10 +211,7 @@ fn strip_label(text: &str, letter: char) -> Option<&str> {
 const MARKER: &str = "[NEEDS CLARIFICATION";
 
 /// Every marker outside code and HTML comments, in order.
-pub(crate) fn find_markers<'a>(
-    doc: &'a Document,
-    known: &[(SectionId, SectionKey)],
-) -> Vec<ClarificationMarker<'a>> {
+pub(crate) fn find_markers<'a>(doc: &'a Document, known: &[Known]) -> Vec<ClarificationMarker<'a>> {
     let text = doc.text.as_str();
     let mut markers = Vec::new();
     let mut excluded: Option<Vec<Span>> = None;
@@ -236,7 +232,7 @@ pub(crate) fn find_markers<'a>(
             continue;
         }
         let at = u32::try_from(start).unwrap_or(u32::MAX);
-        let excluded = excluded.get_or_insert_with(|| code_and_html_spans(doc));
+        let excluded = excluded.get_or_insert_with(|| doc.tree.code_and_html_spans());
         if excluded.iter().any(|span| span.contains(at)) {
             continue;
         }
@@ -252,7 +248,7 @@ pub(crate) fn find_markers<'a>(
         markers.push(ClarificationMarker {
             span,
             question,
-            section: innermost_key(doc, known, at),
+            section: innermost_key(known, at),
         });
         search = end + 1;
     }
@@ -284,45 +280,20 @@ fn closing_bracket(text: &str, from: usize) -> Option<usize> {
     None
 }
 
-fn code_and_html_spans(doc: &Document) -> Vec<Span> {
-    doc.tree
-        .nodes()
+pub(crate) fn read_overview<'a>(doc: &'a Document, known: &[Known]) -> Option<Overview<'a>> {
+    let overview = known
         .iter()
-        .filter(|node| {
-            matches!(
-                node.kind,
-                NodeKind::CodeBlock { .. }
-                    | NodeKind::Code
-                    | NodeKind::HtmlBlock
-                    | NodeKind::Html
-                    | NodeKind::InlineHtml
-            )
-        })
-        .map(|node| node.span)
-        .collect()
-}
-
-pub(crate) fn read_overview<'a>(
-    doc: &'a Document,
-    known: &[(SectionId, SectionKey)],
-) -> Option<Overview<'a>> {
-    let section = first_of(known, SectionKey::Overview)?;
+        .find(|found| found.key == SectionKey::Overview)?;
+    let section = overview.id;
     let body = |key| {
         known
             .iter()
-            .find(|&&(id, found)| {
-                found == key
-                    && doc
-                        .tree
-                        .section(section)
-                        .span
-                        .contains_span(doc.tree.section(id).span)
-            })
-            .map(|&(id, _)| id)
+            .find(|found| found.key == key && overview.span.contains_span(found.span))
+            .map(|found| found.id)
     };
     Some(Overview {
         heading_span: doc.section_heading_span(section),
-        span: doc.tree.section(section).span,
+        span: overview.span,
         problem_statement: body(SectionKey::ProblemStatement).map(|id| doc.section_body(id).trim()),
         proposed_solution: body(SectionKey::ProposedSolution).map(|id| doc.section_body(id).trim()),
         goals: body(SectionKey::Goals)
@@ -334,15 +305,7 @@ pub(crate) fn read_overview<'a>(
     })
 }
 
-pub(crate) fn first_of(known: &[(SectionId, SectionKey)], key: SectionKey) -> Option<SectionId> {
-    known
-        .iter()
-        .find(|(_, found)| *found == key)
-        .map(|&(id, _)| id)
-}
-
-pub(crate) fn read_risks(doc: &Document, section: SectionId) -> Vec<Risk<'_>> {
-    let mut risks = Vec::new();
+pub(crate) fn read_risks<'a>(doc: &'a Document, section: SectionId, risks: &mut Vec<Risk<'a>>) {
     for block in doc.tree.section_all_blocks(section) {
         if let Some(table) = doc.tree.table(&doc.text, block) {
             let risk_column = table.column_any(&["Risk", "Risks"]).or(Some(0));
@@ -379,11 +342,13 @@ pub(crate) fn read_risks(doc: &Document, section: SectionId) -> Vec<Risk<'_>> {
             }
         }
     }
-    risks
 }
 
-pub(crate) fn read_open_questions(doc: &Document, section: SectionId) -> Vec<OpenQuestion<'_>> {
-    let mut questions = Vec::new();
+pub(crate) fn read_open_questions<'a>(
+    doc: &'a Document,
+    section: SectionId,
+    questions: &mut Vec<OpenQuestion<'a>>,
+) {
     for block in doc.tree.section_all_blocks(section) {
         if !matches!(doc.tree.kind(block), NodeKind::List { .. }) {
             continue;
@@ -404,7 +369,6 @@ pub(crate) fn read_open_questions(doc: &Document, section: SectionId) -> Vec<Ope
             });
         }
     }
-    questions
 }
 
 /// `🔴 Blocker` and friends: the emoji plus the word after it.

@@ -32,6 +32,7 @@ pub use extras::{
 };
 pub use requirements::{DataModel, Entity, Requirement, RequirementKind, SuccessMetric};
 pub use scenarios::AcceptanceScenario;
+use sections::Known;
 pub use sections::{SectionKey, SpecSection};
 pub use stories::UserStory;
 
@@ -98,19 +99,26 @@ const UPDATED_LABELS: &[&str] = &[
 impl<'a> Spec<'a> {
     pub fn parse(doc: &'a Document) -> Self {
         let known = sections::find_sections(doc);
+        let known = known.as_slice();
         let of = |key: SectionKey| {
             known
                 .iter()
-                .filter(move |(_, found)| *found == key)
-                .map(|&(id, _)| id)
+                .filter(move |found| found.key == key)
+                .map(|found| found.id)
         };
         let lists = |key: SectionKey| {
-            outermost(doc, of(key))
-                .flat_map(|id| doc.bullets_in(id))
-                .collect::<Vec<_>>()
+            let mut bullets = Vec::new();
+            for id in outermost(known, &[key]) {
+                if bullets.is_empty() {
+                    bullets = doc.bullets_in(id);
+                } else {
+                    bullets.extend(doc.bullets_in(id));
+                }
+            }
+            bullets
         };
         let boxes = |key: SectionKey| {
-            outermost(doc, of(key))
+            outermost(known, &[key])
                 .flat_map(|id| doc.items_in(id))
                 .filter_map(|item| doc.item_checkbox(item))
                 .collect::<Vec<_>>()
@@ -120,13 +128,20 @@ impl<'a> Spec<'a> {
             .map(|id| stories::read_story(doc, id))
             .collect();
         let in_story = |offset: u32| stories.iter().any(|story| story.span.contains(offset));
-        let scenarios = outermost(
-            doc,
-            of(SectionKey::AcceptanceScenarios).chain(of(SectionKey::PrimaryUserStory)),
-        )
-        .flat_map(|id| scenarios::read_scenarios(doc, id))
-        .filter(|scenario| !in_story(scenario.span.start))
-        .collect();
+        let mut scenarios = Vec::new();
+        for id in outermost(
+            known,
+            &[
+                SectionKey::AcceptanceScenarios,
+                SectionKey::PrimaryUserStory,
+            ],
+        ) {
+            for scenario in scenarios::read_scenarios(doc, id) {
+                if !in_story(scenario.span.start) {
+                    scenarios.push(scenario);
+                }
+            }
+        }
         let primary_story = of(SectionKey::PrimaryUserStory)
             .next()
             .map(|id| doc.section_body(id).trim());
@@ -134,7 +149,7 @@ impl<'a> Spec<'a> {
         let title = doc.title();
         let metadata = doc.header_fields();
         Spec {
-            generation: detect_with(doc, &known, &metadata),
+            generation: detect_with(doc, known, &metadata),
             title,
             feature_name: title.and_then(feature_name),
             metadata,
@@ -144,38 +159,38 @@ impl<'a> Spec<'a> {
                 .map(|front_matter| front_matter.span),
             sections: known
                 .iter()
-                .map(|&(id, key)| sections::spec_section(doc, id, key))
+                .map(|&found| sections::spec_section(doc, found))
                 .collect(),
             primary_story,
             scenarios,
             edge_cases: lists(SectionKey::EdgeCases),
-            requirements: requirements::read_requirements(doc, &known),
-            entities: outermost(doc, of(SectionKey::KeyEntities))
-                .flat_map(|id| requirements::read_entities(doc, id))
-                .collect(),
+            requirements: requirements::read_requirements(doc, known),
+            entities: collect_from(known, SectionKey::KeyEntities, |id, out| {
+                requirements::read_entities(doc, id, out);
+            }),
             data_models: of(SectionKey::DataModel)
                 .map(|id| requirements::read_data_model(doc, id))
                 .collect(),
-            clarifications: outermost(doc, of(SectionKey::Clarifications))
-                .flat_map(|id| extras::read_clarifications(doc, id))
-                .collect(),
-            markers: extras::find_markers(doc, &known),
+            clarifications: collect_from(known, SectionKey::Clarifications, |id, out| {
+                extras::read_clarifications(doc, id, out);
+            }),
+            markers: extras::find_markers(doc, known),
             assumptions: lists(SectionKey::Assumptions),
-            overview: extras::read_overview(doc, &known),
-            success_metrics: outermost(doc, of(SectionKey::SuccessMetrics))
-                .flat_map(|id| requirements::read_metrics(doc, id))
-                .collect(),
-            risks: outermost(doc, of(SectionKey::Risks))
-                .flat_map(|id| extras::read_risks(doc, id))
-                .collect(),
-            open_questions: outermost(doc, of(SectionKey::OpenQuestions))
-                .flat_map(|id| extras::read_open_questions(doc, id))
-                .collect(),
+            overview: extras::read_overview(doc, known),
+            success_metrics: collect_from(known, SectionKey::SuccessMetrics, |id, out| {
+                requirements::read_metrics(doc, id, out);
+            }),
+            risks: collect_from(known, SectionKey::Risks, |id, out| {
+                extras::read_risks(doc, id, out);
+            }),
+            open_questions: collect_from(known, SectionKey::OpenQuestions, |id, out| {
+                extras::read_open_questions(doc, id, out);
+            }),
             out_of_scope: lists(SectionKey::OutOfScope),
             references: lists(SectionKey::References),
             review_checklist: boxes(SectionKey::ReviewChecklist),
             execution_status: boxes(SectionKey::ExecutionStatus),
-            outline: doc.outline(&understood(doc, &known)),
+            outline: doc.outline(&understood(doc, known)),
             stories,
         }
     }
@@ -235,34 +250,50 @@ impl<'a> Spec<'a> {
 
 /// Sections the model reads: the recognised ones and everything inside a
 /// container such as the legacy review checklist.
-fn understood(doc: &Document, known: &[(SectionId, SectionKey)]) -> Vec<SectionId> {
-    let mut ids: Vec<SectionId> = known.iter().map(|&(id, _)| id).collect();
-    for &(id, key) in known {
-        if sections::CONTAINERS.contains(&key) {
-            ids.extend(doc.tree.descendant_sections(id));
+fn understood(doc: &Document, known: &[Known]) -> Vec<SectionId> {
+    let mut ids: Vec<SectionId> = known.iter().map(|found| found.id).collect();
+    for found in known {
+        if sections::CONTAINERS.contains(&found.key) {
+            ids.extend(doc.tree.descendant_sections(found.id));
         }
     }
     ids
 }
 
-/// Sections of `ids` that are not inside another section of `ids`, so that a
-/// section nested in one of the same kind is not read twice.
-fn outermost(
-    doc: &Document,
-    ids: impl Iterator<Item = SectionId>,
-) -> impl Iterator<Item = SectionId> {
-    let ids: Vec<SectionId> = ids.collect();
-    let spans: Vec<Span> = ids.iter().map(|&id| doc.tree.section(id).span).collect();
-    ids.into_iter()
-        .enumerate()
-        .filter(move |&(index, _)| {
-            let span = spans.get(index).copied().unwrap_or_default();
-            !spans
-                .iter()
-                .enumerate()
-                .any(|(other, outer)| other != index && outer.contains_span(span) && *outer != span)
-        })
-        .map(|(_, id)| id)
+/// Sections with one of `keys` (all of the first key, then all of the
+/// next, …) that are not inside another section with one of `keys`, so that
+/// a section nested in one of the same kind is not read twice.
+fn outermost<'k>(
+    known: &'k [Known],
+    keys: &'k [SectionKey],
+) -> impl Iterator<Item = SectionId> + 'k {
+    keys.iter().flat_map(move |&key| {
+        known
+            .iter()
+            .filter(move |found| found.key == key)
+            .filter(move |found| {
+                !known.iter().any(|outer| {
+                    keys.contains(&outer.key)
+                        && outer.span.contains_span(found.span)
+                        && outer.span != found.span
+                })
+            })
+            .map(|found| found.id)
+    })
+}
+
+/// Runs `read` over the outermost sections with `key`, collecting into one
+/// vector (no vector at all when there is no such section).
+fn collect_from<T>(
+    known: &[Known],
+    key: SectionKey,
+    mut read: impl FnMut(SectionId, &mut Vec<T>),
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for id in outermost(known, &[key]) {
+        read(id, &mut out);
+    }
+    out
 }
 
 /// `Feature Specification: Login` → `Login`; titles without a colon have none.
@@ -281,21 +312,17 @@ pub(crate) fn detect_generation(doc: &Document) -> Generation {
     detect_with(doc, &sections::find_sections(doc), &doc.header_fields())
 }
 
-fn detect_with(
-    doc: &Document,
-    known: &[(SectionId, SectionKey)],
-    fields: &[MetaField<'_>],
-) -> Generation {
-    let has = |key: SectionKey| known.iter().any(|(_, found)| *found == key);
+fn detect_with(doc: &Document, known: &[Known], fields: &[MetaField<'_>]) -> Generation {
+    let has = |key: SectionKey| known.iter().any(|found| found.key == key);
     let title = doc.title().map_or("", |title| title.value.trim());
     let field = |labels: &[&str]| Document::field_named(fields, labels).is_some();
     let plugin_title = title
         .get(.."Specification:".len())
         .is_some_and(|head| head.eq_ignore_ascii_case("Specification:"));
-    let plugin_story = known.iter().any(|&(id, key)| {
-        key == SectionKey::UserStory
+    let plugin_story = known.iter().any(|found| {
+        found.key == SectionKey::UserStory
             && doc
-                .section_title(id)
+                .section_title(found.id)
                 .value
                 .trim_start()
                 .starts_with("Story")
@@ -314,7 +341,13 @@ fn detect_with(
     let speckit_title = title
         .get(.."Feature Specification".len())
         .is_some_and(|head| head.eq_ignore_ascii_case("Feature Specification"));
-    if speckit_title || field(BRANCH_LABELS) || numbered_stories || has(SectionKey::UserScenarios) {
+    // A bare `## Scenarios` is common outside spec-kit (a short `# Spec: …`
+    // with Summary / Requirements / Scenarios); `User Scenarios` is spec-kit's.
+    let user_scenarios = known.iter().any(|found| {
+        found.key == SectionKey::UserScenarios
+            && !speckit_md::lex::heading_is(doc.section_title(found.id).value, "Scenarios")
+    });
+    if speckit_title || field(BRANCH_LABELS) || numbered_stories || user_scenarios {
         return Generation::SpecKit;
     }
     Generation::Unknown

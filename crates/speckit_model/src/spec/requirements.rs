@@ -9,11 +9,14 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::{NodeId, NodeKind, SectionId, lex};
+use speckit_md::{NodeId, NodeKind, SectionId};
 use speckit_text::{Span, Spanned};
 
-use super::sections::SectionKey;
-use crate::common::{MetaField, Text, find_double_star, plain_field, sub_text};
+use super::sections::{Known, SectionKey};
+use crate::common::{
+    MetaField, Text, field, find_colon, find_double_star, list_number, plain_field, sub_text,
+    trim_str,
+};
 use crate::document::Document;
 
 /// What a requirement ID's prefix says it is.
@@ -129,7 +132,7 @@ impl<'a> SuccessMetric<'a> {
 /// Reads `**FR-001**: text`, `**FR-001:** text`, `~~**FR-1**: x~~` and
 /// `SC-001: text`: the ID, whether it is struck through, and the text.
 pub(crate) fn split_requirement(text: Text<'_>) -> Option<(Text<'_>, bool, Text<'_>)> {
-    let value = text.value.trim();
+    let value = trim_str(text.value);
     let (struck, value) = match value.strip_prefix("~~") {
         Some(rest) => (true, rest.trim_start()),
         None => (false, value),
@@ -137,35 +140,60 @@ pub(crate) fn split_requirement(text: Text<'_>) -> Option<(Text<'_>, bool, Text<
     let (id, after) = if let Some(inner) = value.strip_prefix("**") {
         let close = find_double_star(inner)?;
         let bold = inner.get(..close)?;
-        let id = bold.trim().trim_end_matches([':', '：']).trim_end();
+        let id = strip_trailing_colons(trim_str(bold));
+        if !is_requirement_id(id) {
+            return None;
+        }
         let after = inner.get(close + 2..)?;
-        let after = if bold.trim_end().ends_with([':', '：']) {
+        let after = if ends_with_colon(bold.trim_end()) {
             after
         } else {
-            strip_separator(after)?
+            strip_separator(skip_tag(after))?
         };
         (id, after)
     } else {
-        let end = value.find([':', '：'])?;
-        (
-            value.get(..end)?.trim_end(),
-            strip_separator(value.get(end..)?)?,
-        )
+        let (end, _) = find_colon(value)?;
+        let id = value.get(..end)?.trim_end();
+        if !is_requirement_id(id) {
+            return None;
+        }
+        (id, strip_separator(value.get(end..)?)?)
     };
-    let id_text = Spanned::new(id, text.span.of_subslice(text.value, id));
-    if !is_requirement_id(id) {
-        return None;
-    }
-    let mut rest = after.trim();
+    let id_text = sub_text(text, id);
+    let mut rest = trim_str(after);
     if struck {
         rest = rest.strip_suffix("~~").unwrap_or(rest).trim_end();
     }
-    let rest_span = if rest.is_empty() {
-        Span::empty(text.span.end)
+    let rest_text = if rest.is_empty() {
+        Spanned::new(rest, Span::empty(text.span.end))
     } else {
-        text.span.of_subslice(text.value, rest)
+        sub_text(text, rest)
     };
-    Some((id_text, struck, Spanned::new(rest, rest_span)))
+    Some((id_text, struck, rest_text))
+}
+
+fn ends_with_colon(text: &str) -> bool {
+    text.ends_with([':', '：'])
+}
+
+/// `text.trim_end_matches([':', '：']).trim_end()`, quick when `text` ends
+/// in neither.
+fn strip_trailing_colons(text: &str) -> &str {
+    match text.as_bytes().last() {
+        Some(b':' | 0x9A) => text.trim_end_matches([':', '：']).trim_end(),
+        _ => text,
+    }
+}
+
+/// `text` after a bracketed tag between the ID and its separator:
+/// `**FR-030** [OUT OF SCOPE - MVP]: …`.
+fn skip_tag(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    trimmed
+        .strip_prefix('[')
+        .and_then(|inner| inner.split_once(']'))
+        .filter(|(tag, _)| !tag.is_empty() && !tag.contains(':'))
+        .map_or(text, |(_, rest)| rest)
 }
 
 fn strip_separator(text: &str) -> Option<&str> {
@@ -182,26 +210,36 @@ fn strip_separator(text: &str) -> Option<&str> {
 /// digits, and at most one lower-case suffix letter (the ID grammar of
 /// FORMATS.md §B.3, checked without allocating).
 fn is_requirement_id(id: &str) -> bool {
-    let Some(rest) = ["FR-", "NFR-", "TR-", "SC-"]
-        .iter()
-        .find_map(|prefix| id.strip_prefix(prefix))
-    else {
+    let rest = match id.as_bytes() {
+        [b'F' | b'T', b'R', b'-', ..] | [b'S', b'C', b'-', ..] => id.get(3..),
+        [b'N', b'F', b'R', b'-', ..] => id.get(4..),
+        _ => None,
+    };
+    let Some(rest) = rest else {
         return false;
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let suffix = rest.get(digits..).unwrap_or("x");
-    digits > 0
-        && (suffix.is_empty()
-            || (suffix.len() == 1 && suffix.bytes().all(|b| b.is_ascii_lowercase())))
+    match rest.as_bytes().get(digits..) {
+        Some([]) => digits > 0,
+        Some([suffix]) => digits > 0 && suffix.is_ascii_lowercase(),
+        _ => false,
+    }
 }
 
 /// Fields written as sub-bullets of `item`: `- Label: value` or
 /// `- **Label**: value`.
 fn sub_fields<'a>(doc: &'a Document, item: NodeId, fields: &mut Vec<MetaField<'a>>) {
+    // Room for one field per sub-bullet up front: growing costs more than counting.
+    let n_sub_items: usize = doc
+        .tree
+        .item_sublists(item)
+        .map(|list| doc.tree.list_items(list).count())
+        .sum();
+    fields.reserve(n_sub_items);
     for list in doc.tree.item_sublists(item) {
         for sub_item in doc.tree.list_items(list) {
             let text = doc.item_text(sub_item);
-            if let Some(field) = lex::field(text) {
+            if let Some(field) = field(text) {
                 fields.push(field.into());
             } else if let Some(field) = plain_field(text) {
                 fields.push(field);
@@ -220,10 +258,7 @@ fn list_fields<'a>(doc: &'a Document, list: NodeId, fields: &mut Vec<MetaField<'
 }
 
 /// Every requirement in the document, in order. `known` maps sections to keys.
-pub(crate) fn read_requirements<'a>(
-    doc: &'a Document,
-    known: &[(SectionId, SectionKey)],
-) -> Vec<Requirement<'a>> {
+pub(crate) fn read_requirements<'a>(doc: &'a Document, known: &[Known]) -> Vec<Requirement<'a>> {
     let mut requirements: Vec<Requirement<'a>> = Vec::new();
     let tree = &doc.tree;
     let mut after_paragraph: Option<usize> = None;
@@ -241,10 +276,8 @@ pub(crate) fn read_requirements<'a>(
                         continue;
                     }
                 }
-                for item in tree
-                    .descendants(block)
-                    .filter(|&node| tree.kind(node) == NodeKind::Item)
-                {
+                let mut room_made = false;
+                for item in doc.items_below(block) {
                     if !may_hold_requirement(doc.item_peek(item)) {
                         continue;
                     }
@@ -252,6 +285,11 @@ pub(crate) fn read_requirements<'a>(
                     let Some((id, struck, rest)) = split_requirement(text) else {
                         continue;
                     };
+                    if !room_made {
+                        // One requirement in a list: the rest likely are too.
+                        room_made = true;
+                        requirements.reserve(tree.list_items(block).count());
+                    }
                     let line = doc.item_line(item);
                     let mut fields = Vec::new();
                     sub_fields(doc, item, &mut fields);
@@ -261,16 +299,20 @@ pub(crate) fn read_requirements<'a>(
                         text: rest,
                         span: tree.span(item),
                         line: line.span,
-                        number: lex::list_marker(line).and_then(|marker| marker.number),
+                        number: list_number(line.value),
                         struck,
-                        section: innermost_key(doc, known, line.span.start),
+                        section: innermost_key(known, line.span.start),
                         fields,
                     });
                 }
             }
             NodeKind::Paragraph => {
                 after_paragraph = None;
-                for line in requirement_lines(doc, block) {
+                let span = tree.span(block);
+                for start in doc.paragraph_line_starts(block) {
+                    let Some(line) = requirement_line(doc, start, span.end) else {
+                        continue;
+                    };
                     if let Some((id, struck, rest)) = split_requirement(line) {
                         after_paragraph = Some(requirements.len());
                         requirements.push(Requirement {
@@ -281,7 +323,7 @@ pub(crate) fn read_requirements<'a>(
                             line: line.span,
                             number: None,
                             struck,
-                            section: innermost_key(doc, known, line.span.start),
+                            section: innermost_key(known, line.span.start),
                             fields: Vec::new(),
                         });
                     }
@@ -293,28 +335,17 @@ pub(crate) fn read_requirements<'a>(
     requirements
 }
 
-/// Lines of a paragraph that open with a requirement prefix. A line starts
-/// at the paragraph start or after a line break node, so the tree tells
-/// where to look without scanning the paragraph's bytes.
-fn requirement_lines(doc: &Document, paragraph: NodeId) -> Vec<Text<'_>> {
-    let span = doc.tree.span(paragraph);
-    let starts = doc.paragraph_line_starts(paragraph);
-    let mut lines = Vec::new();
-    for start in starts {
-        let rest = doc
-            .text
-            .get(start as usize..span.end as usize)
-            .unwrap_or("");
-        let rest_trimmed = rest.trim_start_matches([' ', '\t']);
-        if !may_hold_requirement(rest_trimmed) {
-            continue;
-        }
-        let line_len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
-        let line = rest.get(..line_len).unwrap_or("");
-        let line_start = Span::new(start.min(span.end), span.end);
-        lines.push(Spanned::new(line, line_start.subspan(0..line.len())).trim());
+/// The paragraph line starting at `start` (the paragraph ends at `end`),
+/// trimmed, if it opens with a requirement prefix.
+fn requirement_line(doc: &Document, start: u32, end: u32) -> Option<Text<'_>> {
+    let rest = doc.text.get(start as usize..end as usize).unwrap_or("");
+    if !may_hold_requirement(rest.trim_start_matches([' ', '\t'])) {
+        return None;
     }
-    lines
+    let line_len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
+    let line = rest.get(..line_len).unwrap_or("");
+    let line_start = Span::new(start.min(end), end);
+    Some(Spanned::new(line, line_start.subspan(0..line.len())).trim())
 }
 
 /// A cheap test before the real parse: the item opens with a requirement
@@ -322,28 +353,28 @@ fn requirement_lines(doc: &Document, paragraph: NodeId) -> Vec<Text<'_>> {
 fn may_hold_requirement(content: &str) -> bool {
     let content = content.strip_prefix("~~").unwrap_or(content);
     let content = content.strip_prefix("**").unwrap_or(content);
-    ["FR-", "NFR-", "TR-", "SC-"]
-        .iter()
-        .any(|prefix| content.starts_with(prefix))
+    matches!(
+        content.as_bytes(),
+        [b'F' | b'T', b'R', b'-', ..] | [b'S', b'C', b'-', ..] | [b'N', b'F', b'R', b'-', ..]
+    )
 }
 
 /// The key of the innermost recognised section containing `offset`.
-pub(crate) fn innermost_key(
-    doc: &Document,
-    known: &[(SectionId, SectionKey)],
-    offset: u32,
-) -> Option<SectionKey> {
+pub(crate) fn innermost_key(known: &[Known], offset: u32) -> Option<SectionKey> {
     known
         .iter()
         .rev()
-        .find(|(id, _)| doc.tree.section(*id).span.contains(offset))
-        .map(|&(_, key)| key)
+        .find(|found| found.span.contains(offset))
+        .map(|found| found.key)
 }
 
 /// Key Entities: `- **Name**: …` bullets, or one subsection per entity
 /// (`#### Order` followed by attribute bullets).
-pub(crate) fn read_entities(doc: &Document, section: SectionId) -> Vec<Entity<'_>> {
-    let mut entities = Vec::new();
+pub(crate) fn read_entities<'a>(
+    doc: &'a Document,
+    section: SectionId,
+    entities: &mut Vec<Entity<'a>>,
+) {
     for child in doc.tree.child_sections(section) {
         let details = doc.bullets_in(child);
         let description = doc
@@ -384,7 +415,6 @@ pub(crate) fn read_entities(doc: &Document, section: SectionId) -> Vec<Entity<'_
             });
         }
     }
-    entities
 }
 
 /// `**Name**: description`, `**Name** — description`, `**Name:** description`.
@@ -448,8 +478,11 @@ pub(crate) fn read_data_model(doc: &Document, id: SectionId) -> DataModel<'_> {
 }
 
 /// Items of the plugin's Success Metrics section.
-pub(crate) fn read_metrics(doc: &Document, section: SectionId) -> Vec<SuccessMetric<'_>> {
-    let mut metrics = Vec::new();
+pub(crate) fn read_metrics<'a>(
+    doc: &'a Document,
+    section: SectionId,
+    metrics: &mut Vec<SuccessMetric<'a>>,
+) {
     for block in doc.tree.section_all_blocks(section) {
         if !matches!(doc.tree.kind(block), NodeKind::List { .. }) {
             continue;
@@ -458,7 +491,7 @@ pub(crate) fn read_metrics(doc: &Document, section: SectionId) -> Vec<SuccessMet
             let text = doc.item_text(item);
             let mut fields = Vec::new();
             sub_fields(doc, item, &mut fields);
-            let (label, name) = match lex::field(text) {
+            let (label, name) = match field(text) {
                 Some(field) => (Some(field.label), field.value),
                 None => (None, text),
             };
@@ -470,7 +503,6 @@ pub(crate) fn read_metrics(doc: &Document, section: SectionId) -> Vec<SuccessMet
             });
         }
     }
-    metrics
 }
 
 #[cfg(test)]
@@ -508,6 +540,10 @@ mod tests {
             Some(("SC-001", false, "100% of runs pass"))
         );
         assert_eq!(split("**NFR-2**: Fast"), Some(("NFR-2", false, "Fast")));
+        assert_eq!(
+            split("**FR-030** [OUT OF SCOPE - MVP]: System SHOULD suggest"),
+            Some(("FR-030", false, "System SHOULD suggest"))
+        );
         assert_eq!(split("**FR-1**:"), Some(("FR-1", false, "")));
         assert_eq!(split("**FR-120 series**: removed"), None);
         assert_eq!(split("**Entity**: thing"), None);

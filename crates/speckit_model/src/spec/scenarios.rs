@@ -7,10 +7,10 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_md::{NodeKind, SectionId, lex};
+use speckit_md::{NodeId, NodeKind, SectionId, lex};
 use speckit_text::{Span, Spanned};
 
-use crate::common::{Text, find_double_star, sub_text};
+use crate::common::{Text, find_double_star, is_space, ordered_marker, sub_text, trim_str};
 use crate::document::Document;
 
 /// A `**Given** …, **When** …, **Then** …` scenario. When the keywords are
@@ -32,62 +32,147 @@ pub struct AcceptanceScenario<'a> {
 /// Every scenario in section `id` (subsections included): list items that
 /// begin with a Given keyword, and paragraph lines such as `6a. **Given** …`.
 pub(crate) fn read_scenarios(doc: &Document, id: SectionId) -> Vec<AcceptanceScenario<'_>> {
-    let mut scenarios: Vec<AcceptanceScenario<'_>> = Vec::new();
-    let mut pieces: Vec<(Option<Text<'_>>, Text<'_>, Span)> = Vec::new();
+    let mut reader = ScenarioReader::new(doc);
     for block in doc.tree.section_all_blocks(id) {
         match doc.tree.kind(block) {
-            NodeKind::Paragraph => {
-                let end = doc.tree.span(block).end as usize;
-                let candidate = doc.paragraph_line_starts(block).any(|start| {
-                    let rest = doc.text.get(start as usize..end).unwrap_or("");
-                    let rest = rest.trim_start_matches([' ', '\t']);
-                    let after_number = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
-                    starts_scenario(rest)
-                        || starts_scenario(after_number.get(1..).unwrap_or("").trim_start())
-                });
-                if candidate {
-                    let paragraph = Spanned::slice(&doc.text, doc.tree.span(block));
-                    split_into_scenarios(doc, paragraph, None, &mut pieces);
-                }
-            }
+            NodeKind::Paragraph => reader.paragraph(block),
             NodeKind::List { .. } => {
-                for item in doc
-                    .tree
-                    .descendants(block)
-                    .filter(|&node| doc.tree.kind(node) == NodeKind::Item)
-                {
-                    // Only items that open with a keyword can hold scenarios.
-                    if !starts_scenario(doc.item_peek(item)) {
-                        continue;
-                    }
-                    let line = doc.item_head(item);
-                    let number = lex::list_marker(line)
-                        .and_then(|marker| marker.number.map(|_| marker.marker));
-                    let number = number.map(|marker| {
-                        let digits = marker.value.trim_end_matches(['.', ')']);
-                        Spanned::new(digits, marker.span.subspan(0..digits.len()))
-                    });
-                    let text = doc.item_text(item);
-                    if memchr::memchr(b'\n', text.value.as_bytes()).is_none() {
-                        // One line, one scenario: nothing to split.
-                        pieces.push((
-                            number,
-                            text,
-                            Span::new(line.span.start, text.span.end.max(line.span.start)),
-                        ));
-                        continue;
-                    }
-                    let first = Some((number, line.span.start));
-                    split_into_scenarios(doc, text, first, &mut pieces);
+                reader.list(block);
+                for item in doc.items_below(block) {
+                    reader.item(item, doc.item_peek(item));
                 }
             }
             _ => {}
         }
     }
-    for (number, text, span) in pieces {
+    reader.finish()
+}
+
+/// Reads scenarios block by block, in document order, so that a caller
+/// walking a section for other things too can feed it as it goes.
+pub(crate) struct ScenarioReader<'a> {
+    doc: &'a Document,
+    scenarios: Vec<AcceptanceScenario<'a>>,
+    /// The list whose items are being read, until room is made for them.
+    list: Option<NodeId>,
+}
+
+impl<'a> ScenarioReader<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Self {
+        ScenarioReader {
+            doc,
+            scenarios: Vec::new(),
+            list: None,
+        }
+    }
+
+    /// Items of `list` come next: if one is a scenario, the others
+    /// probably are too, so room for all of them is made at once.
+    pub(crate) fn list(&mut self, list: NodeId) {
+        self.list = Some(list);
+    }
+
+    pub(crate) fn finish(self) -> Vec<AcceptanceScenario<'a>> {
+        self.scenarios
+    }
+
+    /// A paragraph: scenarios start at lines such as `6a. **Given** …`
+    /// (numbers CommonMark did not take for list markers).
+    pub(crate) fn paragraph(&mut self, block: NodeId) {
+        let doc = self.doc;
+        let span = doc.tree.span(block);
+        let candidate = doc.paragraph_line_starts(block).any(|start| {
+            may_open_scenario(
+                doc.text
+                    .get(start as usize..span.end as usize)
+                    .unwrap_or(""),
+            )
+        });
+        if candidate {
+            self.paragraph_text(Spanned::slice(&doc.text, span));
+        }
+    }
+
+    /// A paragraph already known to hold a line that [`may_open_scenario`].
+    pub(crate) fn paragraph_text(&mut self, paragraph: Text<'a>) {
+        self.split(paragraph, None);
+    }
+
+    /// A list item, given its [`Document::item_peek`].
+    pub(crate) fn item(&mut self, item: NodeId, peek: &str) {
+        // Only items that open with a keyword can hold scenarios.
+        if !starts_scenario(peek) {
+            return;
+        }
+        let doc = self.doc;
+        let line = doc.item_head(item);
+        let number = ordered_marker(line).map(|marker| {
+            let digits = marker.value.trim_end_matches(['.', ')']);
+            Spanned::new(digits, marker.span.subspan(0..digits.len()))
+        });
+        let text = doc.item_text(item);
+        if memchr::memchr(b'\n', text.value.as_bytes()).is_none() {
+            // One line, one scenario: nothing to split.
+            self.piece(
+                number,
+                text,
+                Span::new(line.span.start, text.span.end.max(line.span.start)),
+            );
+            return;
+        }
+        self.split(text, Some((number, line.span.start)));
+    }
+
+    /// Splits `text` at lines that start a scenario (optionally after a
+    /// `6a.`-style number), one piece per scenario. `first` gives the
+    /// number and line start of a list item whose marker is not part of `text`.
+    fn split(&mut self, text: Text<'a>, first: Option<(Option<Text<'a>>, u32)>) {
+        let doc = self.doc;
+        let mut current: Option<(Option<Text<'a>>, u32, u32)> = None;
+        let mut last_end = text.span.start;
+        let mut first_line = true;
+        for line in lex::lines(&doc.text, text.span) {
+            let (number, body) = if first_line && first.is_some() {
+                (None, line.trim())
+            } else {
+                split_line_number(line)
+            };
+            if starts_scenario(body.value) {
+                if let Some((number, line_start, body_start)) = current.take() {
+                    self.span_piece(number, line_start, body_start, last_end);
+                }
+                let (number, line_start) = match first.filter(|_| first_line) {
+                    Some((item_number, item_start)) => (item_number, item_start),
+                    None => (number, line.span.start),
+                };
+                current = Some((number, line_start, body.span.start));
+            }
+            if !line.value.trim().is_empty() {
+                last_end = line.span.end;
+            }
+            first_line = false;
+        }
+        if let Some((number, line_start, body_start)) = current {
+            self.span_piece(number, line_start, body_start, last_end);
+        }
+    }
+
+    fn span_piece(&mut self, number: Option<Text<'a>>, line_start: u32, body_start: u32, end: u32) {
+        let text =
+            Spanned::slice(&self.doc.text, Span::new(body_start, end.max(body_start))).trim();
+        self.piece(
+            number,
+            text,
+            Span::new(line_start.min(body_start), end.max(body_start)),
+        );
+    }
+
+    /// One scenario's text: a scenario of its own, or the When/Then bullet
+    /// of the scenario before it.
+    fn piece(&mut self, number: Option<Text<'a>>, text: Text<'a>, span: Span) {
         let parts = scenario_parts(text);
         if parts.given.is_none()
-            && let Some(last) = scenarios.last_mut()
+            && let Some(last) = self.scenarios.last_mut()
             && last.then.is_none()
             && (parts.when.is_some() || parts.then.is_some())
         {
@@ -96,18 +181,22 @@ pub(crate) fn read_scenarios(doc: &Document, id: SectionId) -> Vec<AcceptanceSce
             last.then = parts.then;
             last.span = last.span.cover(span);
             last.text = Spanned::slice(
-                &doc.text,
+                &self.doc.text,
                 Span::new(
                     last.text.span.start,
                     text.span.end.max(last.text.span.start),
                 ),
             );
-            continue;
+            return;
         }
         if parts.given.is_none() && parts.when.is_none() && parts.then.is_none() {
-            continue;
+            return;
         }
-        scenarios.push(AcceptanceScenario {
+        if let Some(list) = self.list.take() {
+            self.scenarios
+                .reserve(self.doc.tree.list_items(list).count());
+        }
+        self.scenarios.push(AcceptanceScenario {
             number,
             text,
             given: parts.given,
@@ -116,61 +205,6 @@ pub(crate) fn read_scenarios(doc: &Document, id: SectionId) -> Vec<AcceptanceSce
             span,
         });
     }
-    scenarios
-}
-
-/// Splits `text` at lines that start a scenario (optionally after a
-/// `6a.`-style number) and pushes one piece per scenario. `first` gives the
-/// number and line start of a list item whose marker is not part of `text`.
-fn split_into_scenarios<'a>(
-    doc: &'a Document,
-    text: Text<'a>,
-    first: Option<(Option<Text<'a>>, u32)>,
-    out: &mut Vec<(Option<Text<'a>>, Text<'a>, Span)>,
-) {
-    let mut current: Option<(Option<Text<'a>>, u32, u32)> = None;
-    let mut last_end = text.span.start;
-    let mut first_line = true;
-    for line in lex::lines(&doc.text, text.span) {
-        let (number, body) = if first_line && first.is_some() {
-            (None, line.trim())
-        } else {
-            split_line_number(line)
-        };
-        if starts_scenario(body.value) {
-            if let Some((number, line_start, body_start)) = current.take() {
-                push_piece(doc, number, line_start, body_start, last_end, out);
-            }
-            let (number, line_start) = match first.filter(|_| first_line) {
-                Some((item_number, item_start)) => (item_number, item_start),
-                None => (number, line.span.start),
-            };
-            current = Some((number, line_start, body.span.start));
-        }
-        if !line.value.trim().is_empty() {
-            last_end = line.span.end;
-        }
-        first_line = false;
-    }
-    if let Some((number, line_start, body_start)) = current {
-        push_piece(doc, number, line_start, body_start, last_end, out);
-    }
-}
-
-fn push_piece<'a>(
-    doc: &'a Document,
-    number: Option<Text<'a>>,
-    line_start: u32,
-    body_start: u32,
-    end: u32,
-    out: &mut Vec<(Option<Text<'a>>, Text<'a>, Span)>,
-) {
-    let text = Spanned::slice(&doc.text, Span::new(body_start, end.max(body_start))).trim();
-    out.push((
-        number,
-        text,
-        Span::new(line_start.min(body_start), end.max(body_start)),
-    ));
 }
 
 /// `6a. rest` → (`6a`, `rest`); other lines come back trimmed.
@@ -207,44 +241,97 @@ enum Keyword {
     Then,
 }
 
-const GIVEN_WORDS: [&str; 5] = ["Given", "前提", "假设", "假設", "給定"];
-const WHEN_WORDS: [&str; 5] = ["When", "実行", "もし", "当", "當"];
-const THEN_WORDS: [&str; 5] = ["Then", "結果", "ならば", "那么", "則"];
+/// Keyword spellings: English and the Japanese and Chinese of translated
+/// templates.
+const KEYWORDS: [(&str, Keyword); 15] = [
+    ("Given", Keyword::Given),
+    ("前提", Keyword::Given),
+    ("假设", Keyword::Given),
+    ("假設", Keyword::Given),
+    ("給定", Keyword::Given),
+    ("When", Keyword::When),
+    ("実行", Keyword::When),
+    ("もし", Keyword::When),
+    ("当", Keyword::When),
+    ("當", Keyword::When),
+    ("Then", Keyword::Then),
+    ("結果", Keyword::Then),
+    ("ならば", Keyword::Then),
+    ("那么", Keyword::Then),
+    ("則", Keyword::Then),
+];
 
 fn keyword_of(word: &str) -> Option<Keyword> {
     // The longest keyword is 9 bytes; anything much longer is other bold text.
     if word.len() > 16 {
         return None;
     }
-    let word = word.trim().trim_end_matches([':', '：', ',']);
-    if GIVEN_WORDS
-        .iter()
-        .any(|known| word.eq_ignore_ascii_case(known))
-    {
+    if word.is_ascii() {
+        return ascii_keyword_of(word.as_bytes());
+    }
+    let word = trim_str(word);
+    let word = match word.as_bytes().last() {
+        Some(b':' | b',' | 0x9A) => word.trim_end_matches([':', '：', ',']),
+        _ => word,
+    };
+    for &(known, keyword) in &KEYWORDS {
+        if word.eq_ignore_ascii_case(known) {
+            return Some(keyword);
+        }
+    }
+    None
+}
+
+/// [`keyword_of`] for ASCII text, byte by byte: only the English keywords
+/// are ASCII.
+fn ascii_keyword_of(word: &[u8]) -> Option<Keyword> {
+    let mut start = 0;
+    let mut end = word.len();
+    while start < end && word.get(start).copied().is_some_and(is_space) {
+        start += 1;
+    }
+    while start < end && word.get(end - 1).copied().is_some_and(is_space) {
+        end -= 1;
+    }
+    while start < end && matches!(word.get(end - 1), Some(b':' | b',')) {
+        end -= 1;
+    }
+    let word = word.get(start..end)?;
+    if word.eq_ignore_ascii_case(b"given") {
         Some(Keyword::Given)
-    } else if WHEN_WORDS
-        .iter()
-        .any(|known| word.eq_ignore_ascii_case(known))
-    {
+    } else if word.eq_ignore_ascii_case(b"when") {
         Some(Keyword::When)
-    } else if THEN_WORDS
-        .iter()
-        .any(|known| word.eq_ignore_ascii_case(known))
-    {
+    } else if word.eq_ignore_ascii_case(b"then") {
         Some(Keyword::Then)
     } else {
         None
     }
 }
 
+/// True when a paragraph line, given with the rest of its paragraph, opens
+/// a scenario: with a keyword, or with a keyword after a `6a.`-style number.
+pub(crate) fn may_open_scenario(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    if starts_scenario(rest) {
+        return true;
+    }
+    let after_number = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    starts_scenario(after_number.get(1..).unwrap_or("").trim_start())
+}
+
 /// True when `text` opens with a bold keyword or a plain `Given `.
 fn starts_scenario(text: &str) -> bool {
-    if let Some(inner) = text.strip_prefix("**")
-        && let Some(close) = find_double_star(inner)
-    {
-        return inner.get(..close).and_then(keyword_of).is_some();
-    }
-    text.starts_with("Given ")
+    let Some(inner) = text.strip_prefix("**") else {
+        return text.starts_with("Given ");
+    };
+    // A keyword is at most 16 bytes, so only a `**` among the first 18
+    // bytes can close one; the first `**` further on leaves no keyword.
+    let head = inner.as_bytes().get(..18).unwrap_or(inner.as_bytes());
+    head.windows(2)
+        .position(|pair| pair == b"**")
+        .and_then(|close| inner.get(..close))
+        .and_then(keyword_of)
+        .is_some()
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -254,81 +341,113 @@ struct Parts<'a> {
     then: Option<Text<'a>>,
 }
 
-/// Locates the keywords of a scenario: bold ones (`**When**`, `**When:**`)
-/// first, plain words (`, when `, ` then `) when there are none.
-fn scenario_parts(text: Text<'_>) -> Parts<'_> {
-    let mut marks: Vec<(Keyword, usize, usize)> = bold_keywords(text.value);
-    if marks.is_empty() && text.value.starts_with("Given ") {
-        marks.push((Keyword::Given, 0, 5));
-        for (keyword, needles) in [
-            (Keyword::When, [" When ", " when "]),
-            (Keyword::Then, [" Then ", " then "]),
-        ] {
-            if let Some(at) = needles
-                .iter()
-                .filter_map(|needle| text.value.find(needle))
-                .min()
-            {
-                marks.push((keyword, at + 1, at + 5));
-            }
-        }
-        marks.sort_by_key(|mark| mark.1);
-    }
-    let mut parts = Parts::default();
-    for (index, &(keyword, _, content_start)) in marks.iter().enumerate() {
-        let content_end = marks.get(index + 1).map_or(text.value.len(), |next| next.1);
-        let Some(content) = text
-            .value
-            .get(content_start..content_end.max(content_start))
-        else {
-            continue;
-        };
-        let content = content
-            .trim_start_matches([':', '：'])
-            .trim()
-            .trim_end_matches([',', '、', '，', ';'])
-            .trim_end();
-        let content = Spanned::new(content, text.span.of_subslice(text.value, content));
+impl<'a> Parts<'a> {
+    /// Files the content between `start` and `end` of `text` under
+    /// `keyword`, unless an earlier run of that keyword already has it:
+    /// later `**Given**` runs (rare) belong to the text of the first one.
+    fn fill(&mut self, text: Text<'a>, keyword: Keyword, start: usize, end: usize) {
         let slot = match keyword {
-            Keyword::Given => &mut parts.given,
-            Keyword::When => &mut parts.when,
-            Keyword::Then => &mut parts.then,
+            Keyword::Given => &mut self.given,
+            Keyword::When => &mut self.when,
+            Keyword::Then => &mut self.then,
         };
-        // Later `**Given**` runs (rare) belong to the text of the first one.
-        if slot.is_none() {
-            *slot = Some(content);
+        if slot.is_some() {
+            return;
         }
+        let Some(content) = text.value.get(start..end.max(start)) else {
+            return;
+        };
+        *slot = Some(sub_text(text, trim_content(content)));
     }
-    parts
 }
 
-/// Bold keyword runs in `text`: (keyword, start of `**`, end of closing `**`).
-fn bold_keywords(text: &str) -> Vec<(Keyword, usize, usize)> {
-    let mut found = Vec::new();
+/// A keyword's content without the colon after the keyword, surrounding
+/// whitespace and the punctuation before the next keyword. ASCII edges are
+/// handled byte by byte; the `str` methods take over at any other byte.
+fn trim_content(content: &str) -> &str {
+    let content = match content.as_bytes().first() {
+        Some(b':' | 0xEF) => content.trim_start_matches([':', '：']),
+        _ => content,
+    };
+    let content = trim_str(content);
+    match content.as_bytes().last() {
+        Some(b',' | b';' | 0x80..) => content.trim_end_matches([',', '、', '，', ';']).trim_end(),
+        _ => content,
+    }
+}
+
+/// Locates the keywords of a scenario: bold ones (`**When**`, `**When:**`)
+/// first, plain words (`, when `, ` then `) when there are none. Each
+/// keyword's content runs to the next keyword.
+fn scenario_parts(text: Text<'_>) -> Parts<'_> {
+    let mut parts = Parts::default();
+    // The keyword whose content is open, and where that content starts.
+    let mut open: Option<(Keyword, usize)> = None;
+    let value = text.value;
     let mut search = 0;
-    while let Some(open) = text
+    while let Some(start) = value
         .get(search..)
         .and_then(find_double_star)
         .map(|at| at + search)
     {
-        let inner_start = open + 2;
-        let Some(close) = text
+        let inner_start = start + 2;
+        let Some(close) = value
             .get(inner_start..)
             .and_then(find_double_star)
             .map(|at| at + inner_start)
         else {
             break;
         };
-        match text.get(inner_start..close).and_then(keyword_of) {
-            Some(keyword) => {
-                found.push((keyword, open, close + 2));
-                search = close + 2;
+        // Not a keyword: step past this bold run entirely.
+        search = close + 2;
+        if let Some(keyword) = value.get(inner_start..close).and_then(keyword_of) {
+            if let Some((keyword, content_start)) = open {
+                parts.fill(text, keyword, content_start, start);
             }
-            // Not a keyword: step past this bold run entirely.
-            None => search = close + 2,
+            open = Some((keyword, close + 2));
         }
     }
-    found
+    if let Some((keyword, content_start)) = open {
+        parts.fill(text, keyword, content_start, value.len());
+        return parts;
+    }
+    if !value.starts_with("Given ") {
+        return parts;
+    }
+    // Plain words: Given at the start, then When and Then wherever they
+    // first appear, taken in the order they appear.
+    let mut marks = [
+        Some((0, Keyword::Given, 5)),
+        find_plain_word(value, b'W', b'w').map(|at| (at + 1, Keyword::When, at + 5)),
+        find_plain_word(value, b'T', b't').map(|at| (at + 1, Keyword::Then, at + 5)),
+    ];
+    if let [_, Some(when), Some(then)] = marks
+        && then.0 < when.0
+    {
+        marks.swap(1, 2);
+    }
+    let marks = marks.iter().flatten();
+    let mut next_starts = marks.clone().skip(1).map(|mark| mark.0);
+    for &(_, keyword, content_start) in marks {
+        let content_end = next_starts.next().unwrap_or(value.len());
+        parts.fill(text, keyword, content_start, content_end);
+    }
+    parts
+}
+
+/// Where ` When ` or ` when ` (`upper`/`lower` = `W`/`w`), or likewise
+/// ` Then `/` then `, first occurs in `text`: the offset of its leading space.
+fn find_plain_word(text: &str, upper: u8, lower: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 1;
+    while let Some(offset) = memchr::memchr2(upper, lower, bytes.get(from..)?) {
+        let at = from + offset;
+        if bytes.get(at - 1) == Some(&b' ') && bytes.get(at + 1..at + 5) == Some(b"hen ") {
+            return Some(at - 1);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]

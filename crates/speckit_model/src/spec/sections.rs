@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_md::{SectionId, lex};
-use speckit_text::Span;
+use speckit_text::{Span, Spanned};
 
 use crate::common::Text;
 use crate::document::Document;
@@ -265,11 +265,71 @@ const NAMES: &[(SectionKey, &[&str])] = &[
 /// Bytes of the longest name in [`NAMES`] (checked by a test).
 const LONGEST_NAME: usize = 40;
 
+/// How many names [`NAMES`] holds in all.
+const N_NAMES: usize = count_names();
+
+/// [`NAMES`] flattened and ordered by byte length (stable, so names of one
+/// length keep their order), with where each length starts: a title is only
+/// compared with the names as long as itself. Built at compile time.
+const BY_LENGTH: ([(SectionKey, &str); N_NAMES], [usize; LONGEST_NAME + 2]) = names_by_length();
+
+const fn count_names() -> usize {
+    let mut count = 0;
+    let mut key_index = 0;
+    while key_index < NAMES.len() {
+        count += NAMES[key_index].1.len();
+        key_index += 1;
+    }
+    count
+}
+
+const fn names_by_length() -> (
+    [(SectionKey, &'static str); N_NAMES],
+    [usize; LONGEST_NAME + 2],
+) {
+    let mut sorted = [(SectionKey::Clarifications, ""); N_NAMES];
+    let mut starts = [0; LONGEST_NAME + 2];
+    let mut filled = 0;
+    let mut length = 0;
+    while length <= LONGEST_NAME {
+        starts[length] = filled;
+        let mut key_index = 0;
+        while key_index < NAMES.len() {
+            let (key, names) = NAMES[key_index];
+            let mut name_index = 0;
+            while name_index < names.len() {
+                if names[name_index].len() == length {
+                    sorted[filled] = (key, names[name_index]);
+                    filled += 1;
+                }
+                name_index += 1;
+            }
+            key_index += 1;
+        }
+        length += 1;
+    }
+    starts[LONGEST_NAME + 1] = filled;
+    // Every name must have found its place (none longer than LONGEST_NAME).
+    assert!(filled == N_NAMES);
+    (sorted, starts)
+}
+
 /// A heading title reduced to what the names above are compared with.
 pub(crate) fn normalize_title(title: &str) -> &str {
-    let stripped = lex::strip_heading_decorations(title);
+    let stripped = strip_decorations(title);
     let stripped = stripped.trim_start_matches(|c: char| !(c.is_alphanumeric() || c == '['));
     lex::strip_leading_number(stripped)
+}
+
+/// [`lex::strip_heading_decorations`], skipped when the title ends in a
+/// letter or digit other than `MVP`: there is nothing to strip then but
+/// surrounding whitespace.
+pub(crate) fn strip_decorations(title: &str) -> &str {
+    let trimmed = title.trim();
+    match trimmed.as_bytes().last() {
+        Some(last) if last.is_ascii_alphanumeric() && !trimmed.ends_with("MVP") => trimmed,
+        _ => lex::strip_heading_decorations(trimmed),
+    }
 }
 
 /// The key a heading names, if any (story and model headings excluded).
@@ -280,12 +340,15 @@ pub(crate) fn key_for_title(title: &str) -> Option<SectionKey> {
         return None;
     }
     let title = normalize_title(title);
-    if title.len() > LONGEST_NAME {
-        return None;
-    }
-    NAMES
+    let (sorted, starts) = &BY_LENGTH;
+    let candidates = sorted.get(*starts.get(title.len())?..*starts.get(title.len() + 1)?)?;
+    let first = title.as_bytes().first()?.to_ascii_lowercase();
+    candidates
         .iter()
-        .find(|(_, names)| names.iter().any(|name| title.eq_ignore_ascii_case(name)))
+        .find(|(_, name)| {
+            name.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first)
+                && title.eq_ignore_ascii_case(name)
+        })
         .map(|&(key, _)| key)
 }
 
@@ -316,23 +379,35 @@ pub(crate) const CONTAINERS: [SectionKey; 21] = [
     SectionKey::ExecutionStatus,
 ];
 
-/// Every recognised section below the H1, in document order.
-pub(crate) fn find_sections(doc: &Document) -> Vec<(SectionId, SectionKey)> {
-    let mut found = Vec::new();
-    for (index, section) in doc.tree.sections().iter().enumerate().skip(1) {
+/// A recognised section: its id, key and span (kept here so that look-ups
+/// by offset need not go back to the tree).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Known {
+    pub(crate) id: SectionId,
+    pub(crate) key: SectionKey,
+    pub(crate) span: Span,
+}
+
+/// Every recognised section below the H1, in document order. Each title is
+/// classified once, and rejected on its first bytes where it can be.
+pub(crate) fn find_sections(doc: &Document) -> Vec<Known> {
+    let sections = doc.tree.sections();
+    // Most headings of a spec are recognised: one allocation for all.
+    let mut found: Vec<Known> = Vec::with_capacity(sections.len().saturating_sub(1));
+    for (index, section) in sections.iter().enumerate().skip(1) {
         if section.level < 2 {
             continue;
         }
         let id = SectionId(u32::try_from(index).unwrap_or(0));
-        let title = doc.section_title(id);
+        let title = Spanned::slice(&doc.text, section.title);
         let parent_key = doc
             .tree
             .parent_section(id)
-            .and_then(|parent| found.iter().rev().find(|&&(known, _)| known == parent))
-            .map(|&(_, key)| key);
+            .and_then(|parent| found.iter().rev().find(|known| known.id == parent))
+            .map(|known| known.key);
         let key = if parent_key == Some(SectionKey::Clarifications) {
             Some(SectionKey::ClarificationSession)
-        } else if super::stories::split_story_heading(title).is_some() {
+        } else if super::stories::is_story_heading(title.value) {
             Some(SectionKey::UserStory)
         } else if super::requirements::split_model_heading(title).is_some() {
             Some(SectionKey::DataModel)
@@ -340,21 +415,25 @@ pub(crate) fn find_sections(doc: &Document) -> Vec<(SectionId, SectionKey)> {
             key_for_title(title.value)
         };
         if let Some(key) = key {
-            found.push((id, key));
+            found.push(Known {
+                id,
+                key,
+                span: section.span,
+            });
         }
     }
     found
 }
 
-pub(crate) fn spec_section(doc: &Document, id: SectionId, key: SectionKey) -> SpecSection<'_> {
-    let section = doc.tree.section(id);
+pub(crate) fn spec_section(doc: &Document, known: Known) -> SpecSection<'_> {
+    let section = doc.tree.section(known.id);
     SpecSection {
-        key,
-        title: doc.section_title(id),
+        key: known.key,
+        title: Spanned::slice(&doc.text, section.title),
         level: section.level,
-        heading_span: doc.section_heading_span(id),
+        heading_span: doc.section_heading_span(known.id),
         span: section.span,
-        blank: doc.is_section_blank(id),
+        blank: doc.is_section_blank(known.id),
     }
 }
 
@@ -370,6 +449,20 @@ mod tests {
             .map(|name| name.len())
             .max();
         assert!(longest.is_some_and(|longest| longest <= LONGEST_NAME));
+    }
+
+    #[test]
+    fn every_name_is_found_through_the_length_index() {
+        for (key, names) in NAMES {
+            for name in *names {
+                assert_eq!(key_for_title(name), Some(*key), "{name}");
+                assert_eq!(
+                    key_for_title(&name.to_ascii_uppercase()),
+                    Some(*key),
+                    "{name}"
+                );
+            }
+        }
     }
 
     #[test]

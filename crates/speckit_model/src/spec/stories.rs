@@ -13,8 +13,8 @@ use serde::Serialize;
 use speckit_md::{NodeKind, SectionId, lex};
 use speckit_text::{Span, Spanned};
 
-use super::scenarios::AcceptanceScenario;
-use crate::common::{CheckItem, MetaField, Text, find_double_star, sub_text};
+use super::scenarios::{AcceptanceScenario, ScenarioReader, may_open_scenario};
+use crate::common::{CheckItem, MetaField, Text, field, find_double_star, sub_text, trim};
 use crate::document::Document;
 
 /// One user story.
@@ -81,10 +81,18 @@ const STORY_WORDS: [&str; 7] = [
 ];
 const PRIORITY_WORDS: [&str; 5] = ["Priority", "優先度", "优先级", "優先級", "優先順位"];
 
-/// Reads `User Story 2 - Title (Priority: P2)` and its variants. A story
-/// heading needs a number after the story word.
-pub(crate) fn split_story_heading(title: Text<'_>) -> Option<StoryHeading<'_>> {
-    let value = title.value.trim();
+/// Lead bytes of the story words: ASCII `U`/`S` in either case, and the
+/// first byte of `ユ`, `ス`, `用` and `使` (checked by a test).
+fn may_start_story_word(byte: u8) -> bool {
+    matches!(byte, b'U' | b'u' | b'S' | b's' | 0xE3 | 0xE4 | 0xE7)
+}
+
+/// The number and the rest of a trimmed story heading: a story word, then
+/// a number (`2`, `2a`) that no letter or digit follows.
+fn story_number(value: &str) -> Option<(&str, &str)> {
+    if !may_start_story_word(*value.as_bytes().first()?) {
+        return None;
+    }
     let after_word = STORY_WORDS.iter().find_map(|word| {
         let head = value.get(..word.len())?;
         head.eq_ignore_ascii_case(word)
@@ -114,6 +122,18 @@ pub(crate) fn split_story_heading(title: Text<'_>) -> Option<StoryHeading<'_>> {
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
+    Some((number, rest))
+}
+
+/// True when `title` is a story heading (see [`split_story_heading`]).
+pub(crate) fn is_story_heading(title: &str) -> bool {
+    story_number(title.trim()).is_some()
+}
+
+/// Reads `User Story 2 - Title (Priority: P2)` and its variants. A story
+/// heading needs a number after the story word.
+pub(crate) fn split_story_heading(title: Text<'_>) -> Option<StoryHeading<'_>> {
+    let (number, rest) = story_number(title.value.trim())?;
     let (priority, before, after) = match find_priority(rest) {
         Some((group, value)) => (
             Some(value),
@@ -197,7 +217,9 @@ const WHY_LABELS: &[&str] = &[
 const INDEPENDENT_TEST_LABELS: &[&str] =
     &["Independent Test", "独立テスト", "独立测试", "獨立測試"];
 
-/// Reads the story in section `id`.
+/// Reads the story in section `id`, walking its blocks once: paragraphs
+/// give fields, the narrative and `6a.`-style scenarios; list items give
+/// scenarios and acceptance-criteria boxes.
 pub(crate) fn read_story(doc: &Document, id: SectionId) -> UserStory<'_> {
     let heading = doc.section_title(id);
     let parts = split_story_heading(heading);
@@ -218,44 +240,78 @@ pub(crate) fn read_story(doc: &Document, id: SectionId) -> UserStory<'_> {
         acceptance_criteria: Vec::new(),
         fields: Vec::new(),
     };
+    let mut scenarios = ScenarioReader::new(doc);
     for block in doc.tree.section_all_blocks(id) {
-        if doc.tree.kind(block) != NodeKind::Paragraph {
-            continue;
-        }
-        let mut plain = true;
-        for line in lex::lines(&doc.text, doc.tree.span(block)) {
-            if let Some(field) = lex::field(line) {
-                plain = false;
-                let label = field.label.value;
-                if is_one_of(label, WHY_LABELS) {
-                    story.why_priority = Some(field.value);
-                } else if is_one_of(label, INDEPENDENT_TEST_LABELS) {
-                    story.independent_test = Some(field.value);
-                }
-                story.fields.push(field.into());
-            } else if let Some((label, rest)) = bold_prefix(line) {
-                plain = false;
-                let label = label.value.trim_end_matches([',', ':']);
-                if label.eq_ignore_ascii_case("As a") || label.eq_ignore_ascii_case("As an") {
-                    story.as_a = Some(rest);
-                } else if label.eq_ignore_ascii_case("I want") {
-                    story.i_want = Some(rest);
-                } else if label.eq_ignore_ascii_case("So that") {
-                    story.so_that = Some(rest);
+        match doc.tree.kind(block) {
+            NodeKind::Paragraph => {
+                let paragraph = Spanned::slice(&doc.text, doc.tree.span(block));
+                if read_paragraph(doc, paragraph, &mut story) {
+                    scenarios.paragraph_text(paragraph);
                 }
             }
-        }
-        if plain && story.narrative.is_none() && story.scenarios.is_empty() {
-            story.narrative = Some(Spanned::slice(&doc.text, doc.tree.span(block)).trim());
+            NodeKind::List { .. } => {
+                scenarios.list(block);
+                let mut room_made = false;
+                for item in doc.items_below(block) {
+                    let peek = doc.item_peek(item);
+                    scenarios.item(item, peek);
+                    if let Some(checkbox) = doc.item_checkbox_peeked(item, peek) {
+                        if !room_made {
+                            // One box in a list: the rest are likely boxes too.
+                            room_made = true;
+                            let n_items = doc.tree.list_items(block).count();
+                            story.acceptance_criteria.reserve(n_items);
+                        }
+                        story.acceptance_criteria.push(checkbox);
+                    }
+                }
+            }
+            _ => {}
         }
     }
-    story.scenarios = super::scenarios::read_scenarios(doc, id);
-    story.acceptance_criteria = doc
-        .items_in(id)
-        .into_iter()
-        .filter_map(|item| doc.item_checkbox(item))
-        .collect();
+    story.scenarios = scenarios.finish();
     story
+}
+
+/// The fields (`**Why this priority**: …`, `**As a** …`) of one paragraph
+/// of a story; the first paragraph without any is the narrative. True when
+/// a line of the paragraph may open a scenario.
+fn read_paragraph<'a>(doc: &'a Document, paragraph: Text<'a>, story: &mut UserStory<'a>) -> bool {
+    let mut plain = true;
+    let mut scenario = false;
+    for line in lex::lines(&doc.text, paragraph.span) {
+        if !scenario {
+            let rest = doc
+                .text
+                .get(line.span.start as usize..paragraph.span.end as usize)
+                .unwrap_or("");
+            scenario = may_open_scenario(rest);
+        }
+        if let Some(field) = field(line) {
+            plain = false;
+            let label = field.label.value;
+            if is_one_of(label, WHY_LABELS) {
+                story.why_priority = Some(field.value);
+            } else if is_one_of(label, INDEPENDENT_TEST_LABELS) {
+                story.independent_test = Some(field.value);
+            }
+            story.fields.push(field.into());
+        } else if let Some((label, rest)) = bold_prefix(line) {
+            plain = false;
+            let label = label.value.trim_end_matches([',', ':']);
+            if label.eq_ignore_ascii_case("As a") || label.eq_ignore_ascii_case("As an") {
+                story.as_a = Some(rest);
+            } else if label.eq_ignore_ascii_case("I want") {
+                story.i_want = Some(rest);
+            } else if label.eq_ignore_ascii_case("So that") {
+                story.so_that = Some(rest);
+            }
+        }
+    }
+    if plain && story.narrative.is_none() {
+        story.narrative = Some(trim(paragraph));
+    }
+    scenario
 }
 
 fn is_one_of(label: &str, names: &[&str]) -> bool {
@@ -264,7 +320,16 @@ fn is_one_of(label: &str, names: &[&str]) -> bool {
 
 /// `**Label** rest` at the start of a line: the bold text and what follows.
 pub(crate) fn bold_prefix(line: Text<'_>) -> Option<(Text<'_>, Text<'_>)> {
-    let trimmed = line.trim();
+    // Only a line opening with `*` (or with a byte that may begin Unicode
+    // whitespace) can open with `**` once trimmed.
+    let first = line
+        .value
+        .bytes()
+        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'))?;
+    if !matches!(first, b'*' | 0x80..) {
+        return None;
+    }
+    let trimmed = trim(line);
     let inner = trimmed.value.strip_prefix("**")?;
     let close = find_double_star(inner)?;
     let label = inner.get(..close)?;
@@ -303,6 +368,15 @@ mod tests {
                 parts.priority.map(|p| p.value),
             )
         })
+    }
+
+    #[test]
+    fn story_words_start_with_a_known_lead_byte() {
+        for word in STORY_WORDS {
+            for spelling in [word.to_string(), word.to_ascii_lowercase()] {
+                assert!(may_start_story_word(spelling.as_bytes()[0]), "{word}");
+            }
+        }
     }
 
     #[test]

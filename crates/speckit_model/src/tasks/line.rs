@@ -36,7 +36,12 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     let id_value = id_text.value.trim_start();
     let lead = id_text.value.len() - id_value.len();
     let (id_start, id_len) = if let Some(len) = refs::task_id_len(id_value) {
-        (0, len)
+        // `T028'` (T028 prime), a task written to replace a reverted T028, is
+        // a task of its own; `T028's` is T028.
+        let bytes = id_value.as_bytes();
+        let prime = bytes.get(len) == Some(&b'\'')
+            && !bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
+        (0, len + usize::from(prime))
     } else {
         // `Task 1.1` / `タスク 1.1`.
         let after_word = id_value
@@ -207,7 +212,10 @@ pub(crate) fn collect_line_tasks<'a>(
         } else {
             let section = doc.tree.section_at(span.start);
             let title = doc.section_title(section).value;
-            if !super::is_non_task_section(title) && in_phase(doc, section) {
+            if !super::is_non_task_section(title)
+                && !super::inside_non_task_section(doc, section)
+                && in_phase(doc, section)
+            {
                 loose_items.push(check);
             }
         }

@@ -25,7 +25,7 @@ use speckit_md::SectionId;
 use speckit_md::lex;
 use speckit_text::{Span, Spanned};
 
-use crate::common::{CheckItem, MetaField, Outline, Text};
+use crate::common::{CheckItem, MetaField, Outline, Text, find_bytes};
 use crate::document::Document;
 use crate::kind::Generation;
 
@@ -337,7 +337,7 @@ impl<'a> TaskList<'a> {
         let mut known: Vec<SectionId> = phase_sections;
         known.extend(block_sections.iter().map(|(section, _)| *section));
         TaskList {
-            generation: detect_generation(doc),
+            generation: generation_of(doc, format == TaskFormat::Blocks),
             format,
             title: doc.title(),
             metadata: doc.header_fields(),
@@ -384,7 +384,13 @@ pub fn normalize_task_id(input: &str) -> String {
 }
 
 pub(crate) fn detect_generation(doc: &Document) -> Generation {
-    if !block::find_task_sections(doc).is_empty() {
+    generation_of(doc, !block::find_task_sections(doc).is_empty())
+}
+
+/// The generation, once it is known whether the document has task blocks
+/// (the parser has already looked for them).
+fn generation_of(doc: &Document, has_task_blocks: bool) -> Generation {
+    if has_task_blocks {
         return Generation::Plugin;
     }
     let legacy = doc.tree.sections().iter().any(|section| {
@@ -444,8 +450,8 @@ fn find_phases(doc: &Document) -> Vec<SectionId> {
             continue;
         }
         let title = doc.text.get(section.title.range()).unwrap_or("");
-        if split_phase_title(title).is_some() {
-            let id = SectionId(u32::try_from(index).unwrap_or(0));
+        let id = SectionId(u32::try_from(index).unwrap_or(0));
+        if split_phase_title(title).is_some() && !inside_non_task_section(doc, id) {
             // A phase nested inside another phase (rare) is treated as its own
             // phase only when its parent is not already one.
             let nested = doc
@@ -488,12 +494,15 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
     // paragraphs that mention it are read.
     for child in doc.tree.descendant_sections(id) {
         for block in doc.tree.section_blocks(child) {
-            let span = doc.tree.span(block);
+            // The kind first: the phase's task lists are most of its bytes.
+            if doc.tree.kind(block) != speckit_md::NodeKind::Paragraph {
+                continue;
+            }
             let mentions = doc
                 .text
-                .get(span.range())
-                .is_some_and(|text| memchr::memmem::find(text.as_bytes(), b"heckpoint").is_some());
-            if mentions && doc.tree.kind(block) == speckit_md::NodeKind::Paragraph {
+                .get(doc.tree.span(block).range())
+                .is_some_and(|text| find_bytes(text.as_bytes(), b"heckpoint").is_some());
+            if mentions {
                 let mut found = Vec::new();
                 doc.push_paragraph_fields(block, &mut found);
                 fields.extend(
@@ -616,6 +625,39 @@ fn is_non_task_section(title: &str) -> bool {
         "legend",
         "path conventions",
         "checklist",
+    ]
+    .iter()
+    .any(|word| title.contains(word))
+}
+
+/// Whether `section` lies under a section that is not part of the task list
+/// (a validation checklist, parallel-execution examples, dependency notes),
+/// even when its own heading reads like a phase: `## Validation Checklist`
+/// › `### Phase 3.1: Foundation` repeats the phases as a checklist.
+pub(crate) fn inside_non_task_section(doc: &Document, section: SectionId) -> bool {
+    let mut current = doc.tree.parent_section(section);
+    while let Some(id) = current {
+        let title = doc.section_title(id).value;
+        if doc.tree.section(id).level >= 2
+            && split_phase_title(title).is_none()
+            && (is_non_task_section(title) || is_execution_notes(title))
+        {
+            return true;
+        }
+        current = doc.tree.parent_section(id);
+    }
+    false
+}
+
+/// The template's sections about running the phases, which restate them as
+/// examples: `Parallel Execution Examples`, `Dependencies & Execution Order`.
+fn is_execution_notes(title: &str) -> bool {
+    let title = lex::strip_heading_decorations(title).to_ascii_lowercase();
+    [
+        "parallel",
+        "dependencies",
+        "execution order",
+        "implementation strategy",
     ]
     .iter()
     .any(|word| title.contains(word))

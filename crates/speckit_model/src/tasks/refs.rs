@@ -4,7 +4,7 @@
 
 use speckit_text::Spanned;
 
-use crate::common::Text;
+use crate::common::{Text, find_bytes};
 
 /// Length of a task ID at the start of `text`: `T001`, `T4a`, `T012.1`,
 /// `TASK-001`. Requires a word boundary after the ID.
@@ -25,7 +25,15 @@ pub(crate) fn task_id_len(text: &str) -> Option<usize> {
     if index == digits_start {
         return None;
     }
-    if matches!(bytes.get(index), Some(b'a'..=b'z')) && !is_word_byte(bytes.get(index + 1)) {
+    let n_digits = index - digits_start;
+    // `T004a`, and `T068A` when the number is padded like a real task ID
+    // (a capital after a short number is more often a word: `T1A`).
+    let suffix = match bytes.get(index) {
+        Some(b'a'..=b'z') => true,
+        Some(b'A'..=b'Z') => n_digits >= 3,
+        _ => false,
+    };
+    if suffix && !is_word_byte(bytes.get(index + 1)) {
         index += 1;
     } else if bytes.get(index) == Some(&b'.') && matches!(bytes.get(index + 1), Some(b'0'..=b'9')) {
         index += 1;
@@ -281,13 +289,17 @@ pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
         else {
             continue;
         };
-        // The whole clause after the keyword, where bare `1.2` IDs count too.
+        // The whole clause after the keyword, where bare `1.2` IDs count too;
+        // IDs in a parenthetical inside it are asides, not dependencies:
+        // `Depends on T009, T011 (T012 dependency removed)`.
         let end = clause_end(value, at);
-        if let Some(clause) = value.get(keyword_end..end) {
-            push_clause_ids(
-                Spanned::new(clause, text.span.subspan(keyword_end..end)),
-                &mut found,
-            );
+        for (piece_start, piece_end) in outside_parentheses(bytes, keyword_end, end) {
+            if let Some(piece) = value.get(piece_start..piece_end) {
+                push_clause_ids(
+                    Spanned::new(piece, text.span.subspan(piece_start..piece_end)),
+                    &mut found,
+                );
+            }
         }
         covered_until = end;
     }
@@ -329,17 +341,55 @@ fn dependency_keyword_end(window: &str) -> Option<usize> {
         .map(|(_, end)| end)
 }
 
+/// Where the clause from `start` ends: at the `)` closing a parenthesis
+/// opened before it, or at `;`, `|`, a line break or a sentence end outside
+/// parentheses (a parenthetical inside the clause is skipped whole).
 fn clause_end(value: &str, start: usize) -> usize {
     let bytes = value.as_bytes();
+    let mut depth = 0_usize;
     let mut index = start;
-    while index < bytes.len() {
-        match bytes[index] {
-            b')' | b';' | b'\n' | b'|' => return index,
-            b'.' if matches!(bytes.get(index + 1), None | Some(b' ')) => return index,
-            _ => index += 1,
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return index,
+            b')' => depth -= 1,
+            b';' | b'\n' | b'|' => return index,
+            b'.' if depth == 0 && matches!(bytes.get(index + 1), None | Some(b' ')) => {
+                return index;
+            }
+            _ => {}
         }
+        index += 1;
     }
     bytes.len()
+}
+
+/// The byte ranges of `start..end` that lie outside parentheses.
+fn outside_parentheses(bytes: &[u8], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut depth = 0_usize;
+    let mut piece_start = start;
+    for index in start..end {
+        match bytes.get(index) {
+            Some(b'(') => {
+                if depth == 0 && index > piece_start {
+                    pieces.push((piece_start, index));
+                }
+                depth += 1;
+            }
+            Some(b')') if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    piece_start = index + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 && end > piece_start {
+        pieces.push((piece_start, end));
+    }
+    pieces
 }
 
 pub(crate) fn push_clause_ids<'a>(clause: Text<'a>, found: &mut Vec<RawDependency<'a>>) {
@@ -440,7 +490,7 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
     let bytes = token.as_bytes();
     if token.is_empty()
         || token.len() > 200
-        || memchr::memmem::find(bytes, b"://").is_some()
+        || find_bytes(bytes, b"://").is_some()
         || bytes.iter().any(u8::is_ascii_whitespace)
         || (!token.is_ascii() && token.contains(char::is_whitespace))
     {
@@ -498,6 +548,8 @@ mod tests {
         assert_eq!(task_id_len("TASK-001"), Some(8));
         assert_eq!(task_id_len("Test"), None);
         assert_eq!(task_id_len("T001abc"), None);
+        assert_eq!(task_id_len("T068F Unit tests"), Some(5));
+        assert_eq!(task_id_len("T1A x"), None);
         assert_eq!(dotted_id_len("1.2: x"), Some(3));
         assert_eq!(dotted_id_len("1.2a x"), Some(4));
         assert_eq!(dotted_id_len("12 x"), None);
@@ -509,6 +561,12 @@ mod tests {
         assert_eq!(
             values(&find_task_ids(t, false)),
             vec!["T001", "1.2", "2.1", "T17"]
+        );
+        // Lower-case `task` IDs come in text order with the others.
+        let t = text("task 1.2 then T001, task 7 and Task 2.1; not atask 3, task T9 or T1task 4");
+        assert_eq!(
+            values(&find_task_ids(t, false)),
+            vec!["1.2", "T001", "7", "2.1", "T9"]
         );
         let t = text("Task 1.1 (User model), 1.3");
         assert_eq!(values(&find_task_ids(t, true)), vec!["1.1", "1.3"]);
@@ -538,6 +596,13 @@ mod tests {
         let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
         assert_eq!(deps, vec!["1.1", "1.2"]);
         assert!(dependency_clauses(text("Thereafter T001")).is_empty());
+        // An aside in parentheses names no dependency, and the list goes on after it.
+        let t = text("Depends on T009, T028 (T012 dependency removed — deleted), T031.");
+        let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
+        assert_eq!(deps, vec!["T009", "T028", "T031"]);
+        let t = text("Depends on T007 (screens must exist first — see T010)");
+        let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
+        assert_eq!(deps, vec!["T007"]);
     }
 
     #[test]

@@ -198,6 +198,51 @@ fn checkboxes_without_ids() {
 }
 
 #[test]
+fn phases_restated_outside_the_task_list() {
+    // A validation checklist and parallel examples that repeat the phase
+    // headings are neither phases nor places for tasks.
+    let text = "## Phase 1: Setup
+- [ ] T001 a
+## Validation Checklist
+### Phase 1: Setup
+- [x] Tables created
+## Parallel Execution Examples
+### Phase 1.2: Database (run T001 alone)
+```bash
+Task T001
+```
+";
+    let doc = Document::parse_str("tasks.md", text);
+    let list = TaskList::parse(&doc);
+    let phases: Vec<&str> = list.phases.iter().map(|phase| phase.title.value).collect();
+    assert_eq!(phases, vec!["Phase 1: Setup"]);
+    assert!(list.loose_items.is_empty());
+}
+
+#[test]
+fn capital_letter_suffix_ids() {
+    check(
+        "## Phase 5.5: Planner
+- [x] T068A [P] Add the interfaces
+- [x] T068B Wire it (depends on T068A)
+",
+        &[
+            "T068A done [P] phase=5.5 | Add the interfaces",
+            "T068B done phase=5.5 deps=T068A | Wire it (depends on T068A)",
+        ],
+    );
+    check(
+        "- [~] T028 — REVERTED: shared block
+- [~] T028'  — REVERTED: template edit
+",
+        &[
+            "T028 in-progress | REVERTED: shared block",
+            "T028' in-progress | REVERTED: template edit",
+        ],
+    );
+}
+
+#[test]
 fn line_endings_bom_front_matter() {
     let text = "\u{feff}---\r\n\r\ndescription: \"Task list\"\r\n---\r\n# Tasks: X\r\n\r\n- [X] T001 Done thing\r\n- [ ] T002 Open thing";
     check(text, &["T001 done | Done thing", "T002 todo | Open thing"]);

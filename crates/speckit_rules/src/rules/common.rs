@@ -2,8 +2,10 @@
 //! allowed-value checks and dates. Kept here so that every family detects
 //! these the same way.
 
-use speckit_model::Text;
-use speckit_text::Spanned;
+use speckit_model::{Text, parse_iso_date};
+use speckit_text::{Edit, Span, Spanned};
+
+use crate::rule::RuleContext;
 
 /// A template placeholder found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,16 +98,19 @@ fn slot(text: Text<'_>, start: usize, len: usize, kind: PlaceholderKind) -> Plac
     }
 }
 
-/// `{Feature Name}` → its length; `{id}`, `{}` and nested braces are not slots.
+/// `{Feature Name}` → its length; `{id}`, `{}` and nested braces are not
+/// slots, nor are sets and message formats in prose (`{A, B}`, `{# items}`,
+/// `{no items}`): the templates' slots open with a capital and hold no comma.
 fn curly_slot(rest: &str) -> Option<usize> {
     let close = rest.find('}')?;
     let inner = rest.get(1..close)?;
-    if inner.is_empty() || inner.len() > 80 || inner.contains(['{', '\n', '"', ':', '=']) {
+    if inner.len() < 2 || inner.len() > 80 || inner.contains(['{', '\n', '"', ':', '=', ',']) {
         return None;
     }
-    let looks_like_slot = inner
-        .chars()
-        .any(|c| c.is_uppercase() || c == ' ' || c == '/');
+    let looks_like_slot = inner.starts_with(|c: char| c.is_ascii_uppercase())
+        && inner
+            .chars()
+            .any(|c| c.is_uppercase() || c == ' ' || c == '/');
     looks_like_slot.then_some(close + 1)
 }
 
@@ -163,6 +168,344 @@ pub(crate) fn clean_value(value: &str) -> &str {
     value.trim()
 }
 
+/// spec-kit's sentence slots that must match exactly (`[action]`, `[goal]`).
+const EXACT_SLOTS: &[&str] = &[
+    "action",
+    "goal",
+    "benefit",
+    "user type",
+    "initial state",
+    "expected outcome",
+    "boundary condition",
+    "error scenario",
+    "specific action",
+    "specific value",
+    "Brief Title",
+    "Title",
+    "link",
+    "Entity 1",
+    "Entity 2",
+    "Entity1",
+    "Entity2",
+    "Category 1",
+    "Category 2",
+    "user journey",
+    // The tasks template's file-name slots.
+    "ext",
+    "language",
+    "framework",
+    "endpoint",
+    "entity1",
+    "location",
+];
+
+/// Openings of spec-kit's longer sentence slots (`[Describe this user
+/// journey in plain language]`, `[e.g., Python 3.11]`).
+const SLOT_OPENINGS: &[&str] = &[
+    "Describe this user journey",
+    "Describe how this can be tested",
+    "Explain the value",
+    "specific capability",
+    "What it represents",
+    "Measurable metric",
+    "Additional measurable metric",
+    "Assumption about",
+    "Brief description",
+    "How to verify",
+    "e.g.,",
+];
+
+/// spec-kit's sentence slots in `text` (FORMATS.md §B.2): bracketed
+/// template wording such as `[initial state]`, `[Brief Title]` or
+/// `[Entity 1]`, outside inline code and not followed by a link target.
+pub(crate) fn sentence_slots(text: Text<'_>) -> impl Iterator<Item = Text<'_>> {
+    let value = text.value;
+    let bytes = value.as_bytes();
+    let mut index = 0;
+    let mut in_code = false;
+    std::iter::from_fn(move || {
+        while let Some(&byte) = bytes.get(index) {
+            let at = index;
+            index += 1;
+            match byte {
+                b'`' => in_code = !in_code,
+                b'[' if !in_code => {
+                    let rest = value.get(at + 1..).unwrap_or("");
+                    let Some(close) = rest.find([']', '[', '\n']) else {
+                        continue;
+                    };
+                    if rest.as_bytes().get(close) != Some(&b']') {
+                        continue;
+                    }
+                    let inner = rest.get(..close).unwrap_or("");
+                    let end = at + 1 + close + 1;
+                    let is_link = value.as_bytes().get(end) == Some(&b'(');
+                    let is_slot = EXACT_SLOTS.contains(&inner)
+                        || SLOT_OPENINGS
+                            .iter()
+                            .any(|opening| inner.starts_with(opening));
+                    if is_slot && !is_link {
+                        index = end;
+                        let slot = value.get(at..end).unwrap_or("");
+                        return Some(Spanned::new(slot, text.span.subspan(at..end)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+/// Reports a header date that is not `YYYY-MM-DD` (with the ISO spelling as
+/// a safe fix when it is certain) and, when `empty_at` is given, a date field
+/// left empty. Placeholders are left to the placeholder rules.
+pub(crate) fn report_date(
+    cx: &mut RuleContext<'_>,
+    label: &str,
+    value: Text<'_>,
+    empty_at: Option<Span>,
+) {
+    match read_date(value) {
+        DateValue::Invalid { text, fix } => {
+            let report = cx
+                .report(
+                    text.span,
+                    format!("`**{label}**` is `{}`, not a YYYY-MM-DD date", text.value),
+                )
+                .help("write the date as YYYY-MM-DD");
+            drop(match fix {
+                Some(iso) => report.safe_fix(
+                    format!("write `{iso}`"),
+                    vec![Edit::replace(text.span, iso)],
+                ),
+                None => report,
+            });
+        }
+        DateValue::Empty => {
+            if let Some(span) = empty_at {
+                drop(
+                    cx.report(span, format!("`**{label}**` has no date"))
+                        .help("write the date as YYYY-MM-DD"),
+                );
+            }
+        }
+        DateValue::Valid(_) | DateValue::Placeholder => {}
+    }
+}
+
+/// Reports a Last Updated date earlier than the Created date.
+pub(crate) fn report_updated_before_created(
+    cx: &mut RuleContext<'_>,
+    (created, created_date): (Text<'_>, (u16, u8, u8)),
+    (updated, updated_date): (Text<'_>, (u16, u8, u8)),
+) {
+    if updated_date < created_date {
+        drop(
+            cx.report(
+                updated.span,
+                format!(
+                    "Last Updated ({}) is earlier than Created ({})",
+                    updated.value, created.value
+                ),
+            )
+            .label(created.span, "created on this date")
+            .help("correct whichever date is wrong; Last Updated can never precede Created"),
+        );
+    }
+}
+
+/// What a date field holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum DateValue<'a> {
+    /// A real `YYYY-MM-DD` date, possibly followed by a note or a time.
+    Valid((u16, u8, u8)),
+    /// Nothing written.
+    Empty,
+    /// A template slot (`[DATE]`, `YYYY-MM-DD`, `{Date}`) or a `TODO(…)`
+    /// deferral; the placeholder rules report those.
+    Placeholder,
+    /// Anything else. `fix` is the ISO spelling of `text` when that is
+    /// certain (`2025-3-4`, `2025/03/04`).
+    Invalid { text: Text<'a>, fix: Option<String> },
+}
+
+/// Reads a date field's value: markup stripped, a trailing note allowed
+/// (`2025-01-28 (revised)`, `2025-01-28T10:00`).
+pub(crate) fn read_date(value: Text<'_>) -> DateValue<'_> {
+    let cleaned = speckit_model::strip_markup(value.value).trim_start_matches(['*', '_', '`']);
+    if cleaned.is_empty() {
+        return DateValue::Empty;
+    }
+    if cleaned.starts_with(['[', '{', '<'])
+        || cleaned.starts_with("TODO")
+        || cleaned.contains("YYYY")
+    {
+        return DateValue::Placeholder;
+    }
+    let head = cleaned.get(..10).unwrap_or(cleaned);
+    let next = cleaned.as_bytes().get(10).copied();
+    let ends_well =
+        next.is_none_or(|byte| !(byte.is_ascii_alphanumeric() || byte == b'-') || byte == b'T');
+    if ends_well && let Some(date) = parse_iso_date(head) {
+        return DateValue::Valid(date);
+    }
+    // The first token (up to a space or a note) is what a fix may rewrite.
+    let token_len = cleaned
+        .find(|c: char| c.is_whitespace() || c == '(' || c == '（')
+        .unwrap_or(cleaned.len());
+    let token = cleaned.get(..token_len).unwrap_or(cleaned);
+    let text = Spanned::new(cleaned, value.span.of_subslice(value.value, cleaned));
+    let fix = (token.len() == cleaned.len())
+        .then(|| iso_spelling(token))
+        .flatten();
+    DateValue::Invalid { text, fix }
+}
+
+/// `2025-3-4`, `2025/03/04`, `2025.3.4` → `2025-03-04`, when the date exists.
+fn iso_spelling(token: &str) -> Option<String> {
+    let separator = token.get(4..5)?;
+    if !matches!(separator, "-" | "/" | ".") {
+        return None;
+    }
+    let mut parts = token.split(separator);
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let numeric = |part: &str, max_len: usize| {
+        !part.is_empty() && part.len() <= max_len && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some()
+        || year.len() != 4
+        || !numeric(year, 4)
+        || !numeric(month, 2)
+        || !numeric(day, 2)
+    {
+        return None;
+    }
+    let iso = format!("{year}-{month:0>2}-{day:0>2}");
+    parse_iso_date(&iso).map(|_| iso)
+}
+
+/// The vague-word lexicon of FORMATS.md §D.3: words that promise a quality
+/// without saying how much of it.
+pub(crate) const VAGUE_WORDS: &[&str] = &[
+    "fast",
+    "quick",
+    "quickly",
+    "scalable",
+    "secure",
+    "intuitive",
+    "robust",
+    "user-friendly",
+    "easy",
+    "simple",
+    "efficient",
+    "reliable",
+    "flexible",
+    "seamless",
+    "seamlessly",
+    "appropriate",
+    "as needed",
+    "when appropriate",
+    "if possible",
+    "etc.",
+];
+
+/// Nouns that turn a vague word into a name (`quick action`, `fast path`).
+const VAGUE_COMPOUNDS: &[&str] = &[
+    "action", "actions", "path", "paths", "start", "link", "links", "access", "menu", "reply",
+    "replies", "fix", "fixes", "amount", "amounts",
+];
+
+/// A vague word found in text: its byte range and the lexicon entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct VagueWord {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) word: &'static str,
+}
+
+/// Vague words of [`VAGUE_WORDS`] in `text` (whole words, ASCII
+/// case-insensitive, outside inline code) whose sentence holds no digit: a
+/// vague word next to a number (`fast: under 200 ms`) is already measured.
+pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    let mut in_code = false;
+    std::iter::from_fn(move || {
+        while let Some(&byte) = bytes.get(index) {
+            let at = index;
+            index += 1;
+            if byte == b'`' {
+                in_code = !in_code;
+                continue;
+            }
+            if in_code || !byte.is_ascii_alphabetic() || at > 0 && is_word_byte(bytes.get(at - 1)) {
+                continue;
+            }
+            let rest = text.get(at..).unwrap_or("");
+            let Some(word) = VAGUE_WORDS.iter().copied().find(|word| {
+                rest.get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word))
+                    && (word.ends_with('.') || !is_word_byte(bytes.get(at + word.len())))
+            }) else {
+                continue;
+            };
+            let end = at + word.len();
+            index = end;
+            if is_compound(text.get(end..).unwrap_or("")) || sentence_has_digit(text, at) {
+                continue;
+            }
+            return Some(VagueWord {
+                start: at,
+                end,
+                word,
+            });
+        }
+        None
+    })
+}
+
+fn is_word_byte(byte: Option<&u8>) -> bool {
+    byte.is_some_and(|&byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
+}
+
+fn is_compound(after: &str) -> bool {
+    let Some(next) = after.strip_prefix(' ') else {
+        return false;
+    };
+    VAGUE_COMPOUNDS.iter().any(|noun| {
+        next.get(..noun.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(noun))
+            && !is_word_byte(next.as_bytes().get(noun.len()))
+    })
+}
+
+/// Whether the sentence around byte `at` of `text` holds a digit.
+fn sentence_has_digit(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let is_end = |index: usize| {
+        matches!(bytes.get(index), Some(b'.' | b'!' | b'?'))
+            && bytes.get(index + 1).is_none_or(u8::is_ascii_whitespace)
+    };
+    let start = (0..at)
+        .rev()
+        .find(|&index| is_end(index))
+        .map_or(0, |index| index + 1);
+    let end = (at..bytes.len())
+        .find(|&index| is_end(index))
+        .unwrap_or(bytes.len());
+    bytes
+        .get(start..end)
+        .is_some_and(|sentence| sentence.iter().any(u8::is_ascii_digit))
+}
+
+/// Whether `text` holds CJK characters: the English word heuristics (vague
+/// words, normative verbs, quantities) cannot judge such text.
+pub(crate) fn has_cjk(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF))
+}
+
 #[cfg(test)]
 mod tests {
     use speckit_text::Span;
@@ -213,6 +556,84 @@ mod tests {
         );
         assert!(found("see [the guide](./x.md) and `{Feature Name}` in code").is_empty());
         assert!(found("{ \"data\": {} }").is_empty());
+        assert!(found("pick {A, B} or {A}; say {no items} or {# items}").is_empty());
+    }
+
+    fn date(value: &str) -> DateValue<'_> {
+        read_date(text(value))
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2025-01-28"), DateValue::Valid((2025, 1, 28)));
+        assert_eq!(
+            date("**2025-01-28** (revised)"),
+            DateValue::Valid((2025, 1, 28))
+        );
+        assert_eq!(date("2025-01-28T10:00Z"), DateValue::Valid((2025, 1, 28)));
+        assert_eq!(date(""), DateValue::Empty);
+        assert_eq!(date("[DATE]"), DateValue::Placeholder);
+        assert_eq!(date("YYYY-MM-DD"), DateValue::Placeholder);
+        assert_eq!(
+            date("TODO(RATIFICATION_DATE): unknown"),
+            DateValue::Placeholder
+        );
+        let fix = |value| match date(value) {
+            DateValue::Invalid { fix, .. } => fix,
+            other => panic!("{value}: {other:?}"),
+        };
+        assert_eq!(fix("2025-3-4").as_deref(), Some("2025-03-04"));
+        assert_eq!(fix("2025/03/04").as_deref(), Some("2025-03-04"));
+        assert_eq!(fix("2025-02-30"), None);
+        assert_eq!(fix("March 4, 2025"), None);
+        assert_eq!(fix("2025-3-4 (draft)"), None);
+        assert_eq!(fix("04/03/2025"), None);
+    }
+
+    fn vague(value: &str) -> Vec<&str> {
+        vague_words(value)
+            .map(|found| &value[found.start..found.end])
+            .collect()
+    }
+
+    #[test]
+    fn vague_word_lexicon() {
+        assert_eq!(
+            vague("Search MUST be fast and easy to use."),
+            ["fast", "easy"]
+        );
+        assert_eq!(
+            vague("Show an appropriate message, etc."),
+            ["appropriate", "etc."]
+        );
+        assert_eq!(vague("Retry if possible"), ["if possible"]);
+        assert!(vague("Search MUST be fast: under 200 ms.").is_empty());
+        assert_eq!(vague("It is fast. It takes 2 s."), ["fast"]);
+        assert!(vague("The quick action and the fast path; breakfast; `fast`").is_empty());
+        assert!(vague("insecure, fastest, easy-going").is_empty());
+    }
+
+    #[test]
+    fn sentence_slot_forms() {
+        let slots = |value: &'static str| -> Vec<&'static str> {
+            sentence_slots(text(value)).map(|slot| slot.value).collect()
+        };
+        assert_eq!(
+            slots("**Given** [initial state], **When** [action], **Then** [expected outcome]"),
+            ["[initial state]", "[action]", "[expected outcome]"]
+        );
+        assert_eq!(
+            slots("- **[Entity 1]**: [What it represents, key attributes]"),
+            ["[Entity 1]", "[What it represents, key attributes]"]
+        );
+        assert!(slots("see [action](./a.md), `[goal]` and [US1] [P]").is_empty());
+    }
+
+    #[test]
+    fn cjk_text() {
+        assert!(has_cjk("システムは認証しなければならない"));
+        assert!(has_cjk("系統 MUST 提供"));
+        assert!(!has_cjk("Café — naïve"));
     }
 
     #[test]

@@ -180,6 +180,67 @@ proptest::proptest! {
     }
 }
 
+/// The section look-up as first written (every name of every key compared in
+/// turn), to check the faster one against.
+fn reference_key(title: &str) -> Option<SectionKey> {
+    if super::speckit::is_execution_flow(title) {
+        return Some(SectionKey::ExecutionFlow);
+    }
+    SectionKey::SEED
+        .into_iter()
+        .chain(SectionKey::SPEC_KIT)
+        .find(|key| {
+            key.names()
+                .iter()
+                .any(|name| title.eq_ignore_ascii_case(name))
+        })
+}
+
+#[test]
+fn every_section_name_finds_its_key() {
+    for key in SectionKey::SEED.into_iter().chain(SectionKey::SPEC_KIT) {
+        for name in key.names() {
+            for variant in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
+                assert_eq!(
+                    SectionKey::from_normalized(&variant),
+                    Some(key),
+                    "{variant}"
+                );
+            }
+        }
+    }
+}
+
+/// Every section name, for drawing titles near them.
+fn all_names() -> Vec<&'static str> {
+    SectionKey::SEED
+        .into_iter()
+        .chain(SectionKey::SPEC_KIT)
+        .flat_map(|key| key.names().iter().copied())
+        .collect()
+}
+
+proptest::proptest! {
+    #[test]
+    fn section_look_up_agrees_with_the_reference(
+        name in proptest::sample::select(all_names()),
+        flips in proptest::collection::vec(proptest::bool::ANY, 32),
+        cut in 0usize..3,
+        tail in "[a-zA-Z &]{0,2}",
+    ) {
+        let mut title: String = name
+            .chars()
+            .zip(flips.iter().chain(std::iter::repeat(&false)))
+            .map(|(c, &flip)| if flip { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+            .collect();
+        for _ in 0..cut {
+            title.pop();
+        }
+        title.push_str(&tail);
+        proptest::prop_assert_eq!(SectionKey::from_normalized(&title), reference_key(&title));
+    }
+}
+
 /// Reads every `plan.md` of the shared corpus (`*/specs/*/plan.md`) and
 /// prints a one-line summary of each. Run with `--ignored --nocapture`.
 #[test]

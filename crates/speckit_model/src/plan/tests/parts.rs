@@ -465,3 +465,17 @@ fn generation_detection() {
     check("# 実装計画\n## 技術コンテキスト\n", Generation::SpecKit);
     check("# Plan\n\nSee spec.md.\n", Generation::Unknown);
 }
+
+proptest::proptest! {
+    #[test]
+    fn title_normalisation_takes_the_lexer_route(
+        title in "[ \t1.A-Za-z()*_:`🎯⚠️\u{fe0f}\u{3000}]{0,12}(MVP|\\)\\*|\\)_|\\)|P|)"
+    ) {
+        let expected = speckit_md::lex::strip_leading_number(
+            speckit_md::lex::strip_heading_decorations(&title),
+        );
+        let got = normalize_title(&title);
+        proptest::prop_assert_eq!(got, expected);
+        proptest::prop_assert_eq!(got.as_ptr(), expected.as_ptr());
+    }
+}

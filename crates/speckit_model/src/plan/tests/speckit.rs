@@ -395,3 +395,47 @@ fn a_label_owns_the_list_under_it() {
         );
     });
 }
+
+/// The label look-up as first written, to check the faster one against.
+fn reference_tech_key(label: &str) -> Option<TechKey> {
+    fn spaced(label: &str, known: &str) -> bool {
+        let mut left = label.split('/').map(str::trim);
+        let mut right = known.split('/').map(str::trim);
+        loop {
+            match (left.next(), right.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
+                _ => return false,
+            }
+        }
+    }
+    let has_slash = label.contains('/');
+    TechKey::ALL.into_iter().find(|key| {
+        key.labels().iter().any(|known| {
+            if label.len() == known.len() {
+                label.eq_ignore_ascii_case(known)
+            } else {
+                has_slash && spaced(label, known)
+            }
+        })
+    })
+}
+
+proptest::proptest! {
+    #[test]
+    fn tech_labels_agree_with_the_reference(
+        known in proptest::sample::select(
+            TechKey::ALL.iter().flat_map(|key| key.labels().iter().copied()).collect::<Vec<_>>()
+        ),
+        upper in proptest::bool::ANY,
+        spaces in proptest::bool::ANY,
+        tail in "[a-z /]{0,2}",
+    ) {
+        let mut label = if upper { known.to_uppercase() } else { known.to_string() };
+        if spaces {
+            label = label.replace('/', " / ");
+        }
+        label.push_str(&tail);
+        proptest::prop_assert_eq!(TechKey::from_label(&label), reference_tech_key(&label));
+    }
+}

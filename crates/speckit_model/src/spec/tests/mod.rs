@@ -534,6 +534,14 @@ fn generation_detection() {
             "# rest-api Specification\n\n## Purpose\n",
             Generation::Unknown,
         ),
+        (
+            "# Spec: Fixes\n\n**Slug**: 051-fixes | **Date**: 2026-04-05\n\n## Requirements\n\n## Scenarios\n",
+            Generation::Unknown,
+        ),
+        (
+            "# Fixes\n\n## User Scenarios & Testing\n",
+            Generation::SpecKit,
+        ),
     ];
     for (text, expected) in cases {
         let doc = Document::parse_str("spec.md", text);

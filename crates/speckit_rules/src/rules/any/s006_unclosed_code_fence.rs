@@ -38,11 +38,23 @@ impl UnclosedCodeFence {
                 continue;
             }
             let text = document.text.get(node.span.range()).unwrap_or("");
+            // A fence inside a block quote continues on lines that repeat the
+            // quote markers (`> ```bash` … `> ````): count the markers before
+            // the opening fence and strip as many from every later line.
+            let line_start = document
+                .text
+                .get(..node.span.start as usize)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(0, |at| at + 1);
+            let n_quotes = document
+                .text
+                .get(line_start..node.span.start as usize)
+                .map_or(0, |prefix| prefix.matches('>').count());
             let opening = text.trim_start();
             let fence_char = opening.chars().next().unwrap_or('`');
             let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
             let closed = text.lines().skip(1).any(|line| {
-                let line = line.trim();
+                let line = strip_quote_markers(line, n_quotes).trim();
                 line.chars().take_while(|&c| c == fence_char).count() >= fence_len
                     && line.chars().all(|c| c == fence_char)
             });
@@ -66,4 +78,16 @@ impl UnclosedCodeFence {
             }
         }
     }
+}
+
+/// `line` without its first `n` block-quote markers (`> > code` → `code`).
+fn strip_quote_markers(line: &str, n: usize) -> &str {
+    let mut rest = line;
+    for _ in 0..n {
+        match rest.trim_start().strip_prefix('>') {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
+    rest
 }

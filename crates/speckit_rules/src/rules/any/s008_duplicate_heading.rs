@@ -19,6 +19,10 @@ declare_rule! {
     /// ## Risks
     /// ```
     /// Use instead: merge the two sections, or give them distinct titles.
+    ///
+    /// OpenSpec delta headings (`## ADDED Requirements`, `## MODIFIED
+    /// Requirements`, …) may repeat: a change that touches several
+    /// capabilities writes one delta block per capability.
     pub(crate) DuplicateHeading {
         code: "S008",
         name: "duplicate-heading",
@@ -39,7 +43,7 @@ impl DuplicateHeading {
             let mut seen: Vec<(&str, speckit_md::SectionId)> = Vec::new();
             for child in tree.child_sections(parent) {
                 let title = document.section_title(child).value.trim();
-                if title.is_empty() {
+                if title.is_empty() || is_delta_heading(title) {
                     continue;
                 }
                 match seen
@@ -61,4 +65,15 @@ impl DuplicateHeading {
             );
         }
     }
+}
+
+/// The delta section names of `OpenSpec` changes.
+fn is_delta_heading(title: &str) -> bool {
+    ["ADDED", "MODIFIED", "REMOVED", "RENAMED"]
+        .iter()
+        .any(|verb| {
+            title
+                .strip_prefix(verb)
+                .is_some_and(|rest| rest.trim().eq_ignore_ascii_case("Requirements"))
+        })
 }

@@ -18,6 +18,11 @@ declare_rule! {
     /// ```
     /// Use instead: drop `[P]` from the second task (it then runs after the
     /// first), or split the file.
+    ///
+    /// Only names of files a task can edit count. The feature's own design
+    /// documents that tasks cite as sources (`per data-model.md §2`,
+    /// `contracts/api.md`), API routes (`/api/v1/items/:id`), folders and
+    /// glob patterns are not reported.
     pub(crate) ParallelSameFile {
         code: "T008",
         name: "parallel-tasks-same-file",
@@ -40,11 +45,10 @@ impl ParallelSameFile {
                 .take(index)
                 .filter(|other| other.parallel && other.phase == task.phase);
             for other in earlier {
-                if let Some(file) = task
-                    .files
-                    .iter()
-                    .find(|file| other.files.iter().any(|theirs| theirs.value == file.value))
-                {
+                if let Some(file) = task.files.iter().find(|file| {
+                    is_edited_file(file.value)
+                        && other.files.iter().any(|theirs| theirs.value == file.value)
+                }) {
                     drop(
                         cx.report(
                             file.span,
@@ -61,4 +65,35 @@ impl ParallelSameFile {
             }
         }
     }
+}
+
+/// The documents spec-kit writes for a feature; tasks cite them as sources.
+const DESIGN_DOCUMENTS: [&str; 7] = [
+    "spec.md",
+    "plan.md",
+    "research.md",
+    "data-model.md",
+    "quickstart.md",
+    "tasks.md",
+    "constitution.md",
+];
+
+/// Whether `path` names one file that a task would edit: not a folder, a
+/// glob, a pattern or an API route, and not one of the feature's design
+/// documents.
+fn is_edited_file(path: &str) -> bool {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let has_extension = name
+        .rsplit_once('.')
+        .is_some_and(|(stem, _)| !stem.is_empty());
+    let pattern = path.contains(['*', '^', '\\', '$', '{', ':']);
+    let design_document = DESIGN_DOCUMENTS.contains(&name)
+        || ["contracts/", "checklists/"].iter().any(|folder| {
+            path.starts_with(folder)
+                && name
+                    .rsplit_once('.')
+                    .is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("md"))
+        });
+    has_extension && !pattern && !design_document
 }

@@ -1,7 +1,7 @@
 use speckit_model::TaskList;
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::is_one_of;
+use crate::rules::common::{is_one_of, placeholders};
 
 declare_rule! {
     /// ## What it checks
@@ -39,6 +39,8 @@ impl InvalidEffort {
             // Real files also write hours (`2時間`, `30 min`); only sizes are checked.
             if field.label.value.eq_ignore_ascii_case("Estimated Effort")
                 && !is_one_of(field.value.value, &["XS", "S", "M", "L", "XL"])
+                // A value still in template form is T021's finding.
+                && placeholders(field.value).is_empty()
             {
                 let span = if field.value.value.is_empty() {
                     field.label.span

@@ -29,29 +29,44 @@ declare_rule! {
     }
 }
 
+const ALLOWED: &[&str] = &["Low", "Medium", "Med", "High"];
+
 impl InvalidComplexity {
     fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
         for task in &tasks.tasks {
             let Some(field) = task.complexity() else {
                 continue;
             };
-            if !is_one_of(field.value.value, &["Low", "Medium", "Med", "High"]) {
-                let span = if field.value.value.is_empty() {
-                    field.label.span
-                } else {
-                    field.value.span
-                };
-                drop(
-                    cx.report(
-                        span,
-                        format!(
-                            "complexity `{}` of task `{}` is not Low, Medium or High",
-                            field.value.value, task.id.value
-                        ),
-                    )
-                    .help("use Low, Medium or High"),
-                );
+            let value = field.value.value;
+            if is_one_of(value, ALLOWED) {
+                continue;
             }
+            let span = if value.is_empty() {
+                field.label.span
+            } else {
+                field.value.span
+            };
+            // `Low | Medium | High` is the template's choice, left unmade.
+            let choices = value.contains(['|', '/'])
+                && value
+                    .split(['|', '/'])
+                    .all(|choice| is_one_of(choice.trim(), ALLOWED));
+            let message = if choices {
+                format!(
+                    "complexity of task `{}` still lists every choice: `{value}`",
+                    task.id.value
+                )
+            } else {
+                format!(
+                    "complexity `{value}` of task `{}` is not Low, Medium or High",
+                    task.id.value
+                )
+            };
+            drop(cx.report(span, message).help(if choices {
+                "keep the one choice that fits"
+            } else {
+                "use Low, Medium or High"
+            }));
         }
     }
 }

@@ -23,6 +23,11 @@ declare_rule! {
     /// ## Phase 2: Foundational
     /// - [ ] T004 Create the database schema in db/schema.sql
     /// ```
+    ///
+    /// A struck-through item (`- [x] ~~T051~~ dropped`) is a withdrawn task,
+    /// and an item that opens with an ID of its own scheme
+    /// (`- [ ] [SETUP-001] Install the tools`) is tracked by that ID; neither
+    /// is reported.
     pub(crate) CheckboxWithoutId {
         code: "T012",
         name: "checkbox-without-task-id",
@@ -36,6 +41,10 @@ declare_rule! {
 impl CheckboxWithoutId {
     fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
         for item in &tasks.loose_items {
+            let text = item.text.value.trim_start();
+            if text.starts_with("~~") || own_id_len(text).is_some() {
+                continue;
+            }
             drop(
                 cx.report(
                     item.span,
@@ -45,4 +54,32 @@ impl CheckboxWithoutId {
             );
         }
     }
+}
+
+/// Length of an ID of the document's own scheme at the start of `text`:
+/// `SETUP-001`, `MIG1-004`, `US1-002`, optionally in brackets or bold. Capital
+/// letters and digits, a hyphen, digits.
+fn own_id_len(text: &str) -> Option<usize> {
+    let inner = text
+        .strip_prefix('[')
+        .or_else(|| text.strip_prefix("**"))
+        .unwrap_or(text);
+    let bytes = inner.as_bytes();
+    let mut index = 0;
+    while bytes
+        .get(index)
+        .is_some_and(|byte| byte.is_ascii_uppercase() || (index > 0 && byte.is_ascii_digit()))
+    {
+        index += 1;
+    }
+    if index < 2 || bytes.get(index) != Some(&b'-') {
+        return None;
+    }
+    index += 1;
+    let digits_start = index;
+    while bytes.get(index).is_some_and(u8::is_ascii_digit) {
+        index += 1;
+    }
+    let ends = matches!(bytes.get(index), None | Some(b']' | b'*' | b':' | b' '));
+    (index > digits_start && ends).then_some(index)
 }

@@ -6,7 +6,8 @@ use crate::rule::{RuleContext, declare_rule};
 declare_rule! {
     /// ## What it checks
     /// A task in a user-story phase (`## Phase 3: User Story 1 - …`) without a
-    /// `[USn]` label.
+    /// `[USn]` label. A qualified label of the author's own (`[US1-FIX]`) counts
+    /// as a label.
     ///
     /// ## Why it matters
     /// spec-kit requires the label in story phases so each task traces to the
@@ -43,7 +44,14 @@ impl MissingStoryLabel {
             let (PhaseKind::Story, Some(story)) = (phase.kind, phase.story) else {
                 continue;
             };
-            if !task.stories.is_empty() || task.checkbox.is_none() {
+            // `[US1-FIX]`: the author's own variant of the story label.
+            let qualified_label = task.labels.iter().any(|label| {
+                label
+                    .value
+                    .strip_prefix("US")
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            });
+            if !task.stories.is_empty() || qualified_label || task.checkbox.is_none() {
                 continue;
             }
             // Insert after the ID, or after an `[P]` marker that follows it.

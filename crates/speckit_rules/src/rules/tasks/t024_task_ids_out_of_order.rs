@@ -18,6 +18,10 @@ declare_rule! {
     /// - [ ] T007 Write the schema
     /// ```
     /// Use instead: renumber so the IDs follow the order of the lines.
+    ///
+    /// Only the task where the numbering steps back is reported: one task
+    /// moved up (`T040, T051, T041, T042, …`) gives one finding at `T041`,
+    /// not one for every task after it.
     pub(crate) TaskIdsOutOfOrder {
         code: "T024",
         name: "task-ids-out-of-order",
@@ -42,23 +46,23 @@ fn number(id: &str) -> Option<u32> {
 
 impl TaskIdsOutOfOrder {
     fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
-        let mut highest: Option<(u32, &str)> = None;
+        let mut previous: Option<(u32, &str)> = None;
         for task in &tasks.tasks {
             let Some(value) = number(task.id.value) else {
                 continue;
             };
-            match highest {
-                Some((top, top_id)) if value < top => {
-                    drop(
-                        cx.report(
-                            task.id.span,
-                            format!("`{}` comes after `{top_id}`", task.id.value),
-                        )
-                        .help("number tasks in the order they appear"),
-                    );
-                }
-                _ => highest = Some((value, task.id.value)),
+            if let Some((before, before_id)) = previous
+                && value < before
+            {
+                drop(
+                    cx.report(
+                        task.id.span,
+                        format!("`{}` comes after `{before_id}`", task.id.value),
+                    )
+                    .help("number tasks in the order they appear"),
+                );
             }
+            previous = Some((value, task.id.value));
         }
     }
 }

@@ -16,7 +16,9 @@ declare_rule! {
     ///
     /// ## Phase 5: Polish & Cross-Cutting Concerns
     /// ```
-    /// Use instead: write the phase's tasks, or remove the heading.
+    /// Use instead: write the phase's tasks, or remove the heading. A phase
+    /// that says why it has nothing to do (`No setup tasks — the change
+    /// reuses the existing modules.`, `*(none)*`) is not reported.
     pub(crate) EmptyPhase {
         code: "T026",
         name: "empty-phase",
@@ -34,7 +36,12 @@ impl EmptyPhase {
             return;
         }
         for phase in &tasks.phases {
-            if phase.tasks.is_empty() {
+            let body = cx
+                .document
+                .text
+                .get(phase.heading_span.end as usize..phase.span.end as usize)
+                .unwrap_or("");
+            if phase.tasks.is_empty() && !declared_empty(body) {
                 drop(
                     cx.report(
                         phase.heading_span,
@@ -45,4 +52,35 @@ impl EmptyPhase {
             }
         }
     }
+}
+
+/// Whether the phase's own text says it has no work: a line that opens with
+/// `None`, `No …`, `Nothing …` or `N/A`, possibly after emphasis, a
+/// parenthesis or a `**Purpose**:` label. The template's
+/// `**⚠️ CRITICAL**: No user story work can begin …` is not such a line.
+fn declared_empty(body: &str) -> bool {
+    body.lines().any(|line| {
+        let mut line = line.trim_start_matches(['>', ' ', '\t']);
+        if line.starts_with(['#', '-', '|']) {
+            return false;
+        }
+        if let Some(rest) = line.strip_prefix("**")
+            && let Some((label, value)) = rest.split_once("**:").or_else(|| rest.split_once(":**"))
+        {
+            if !["purpose", "note", "notes", "tasks"]
+                .contains(&label.trim().to_ascii_lowercase().as_str())
+            {
+                return false;
+            }
+            line = value;
+        }
+        let words = line
+            .trim_start_matches(['*', '_', '(', ' ', '[', '`'])
+            .to_ascii_lowercase();
+        let first = words
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '/')
+            .next()
+            .unwrap_or("");
+        matches!(first, "none" | "no" | "nothing" | "n/a")
+    })
 }

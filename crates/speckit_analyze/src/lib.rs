@@ -1,0 +1,385 @@
+//! `speckit analyze`: cross-document consistency of the features of a
+//! workspace, with a coverage matrix and a consistency score.
+//!
+//! [`analyze`] takes documents already read and parsed (no IO here), builds
+//! their models, and runs
+//!
+//! 1. the cross-document rules of the registry (`X` codes, `Feature` rules
+//!    per feature in parallel, then `Workspace` rules once), and
+//! 2. the document rules of `check` that concern consistency
+//!    ([`CHECK_RULES`]: duplicate IDs, dangling dependencies, summary drift,
+//!    vague requirements…), so one report holds every inconsistency.
+//!
+//! It then scores each feature ([`score`]) and collects the coverage of
+//! each requirement and story ([`coverage`]). [`report`] turns the result
+//! into the serialisable report that the Markdown and JSON outputs print.
+
+pub mod coverage;
+pub mod markdown;
+pub mod report;
+pub mod score;
+
+use rayon::prelude::*;
+use speckit_diagnostics::{Diagnostic, FileId, Severity, sort_diagnostics};
+use speckit_model::{Constitution, Document, Model};
+use speckit_rules::{
+    AnalysisFeature, FeatureView, FileOracle, LintSettings, Selection, check_document, registry,
+    run_analysis,
+};
+
+pub use coverage::{Coverage, CoverageRow};
+pub use markdown::render_markdown;
+pub use report::{AnalysisReport, Band, FeatureReport, Finding, FindingGroup, Level};
+pub use score::Score;
+
+/// Document rules of `check` whose findings are inconsistencies, reported
+/// by `analyze` too. The second column says what one evaluated item is,
+/// for the score.
+pub const CHECK_RULES: &[(&str, Inventory)] = &[
+    ("P022", Inventory::PlanDocument),
+    ("P033", Inventory::PlanDocument),
+    ("P034", Inventory::PlanDocument),
+    ("P036", Inventory::PlanDocument),
+    ("R006", Inventory::Stories),
+    ("R008", Inventory::Requirements),
+    ("R012", Inventory::SpecDocument),
+    ("R014", Inventory::Requirements),
+    ("R021", Inventory::SpecDocument),
+    ("T001", Inventory::Tasks),
+    ("T002", Inventory::Dependencies),
+    ("T004", Inventory::Tasks),
+    ("T006", Inventory::TasksDocument),
+    ("T007", Inventory::Tasks),
+    ("T008", Inventory::Tasks),
+    ("T016", Inventory::Tasks),
+    ("T025", Inventory::Dependencies),
+];
+
+/// What a reused document rule evaluates once per.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inventory {
+    Tasks,
+    Dependencies,
+    Requirements,
+    Stories,
+    SpecDocument,
+    PlanDocument,
+    TasksDocument,
+}
+
+impl Inventory {
+    fn count(self, feature: &AnalysisFeature<'_>) -> usize {
+        match self {
+            Inventory::Tasks => feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()),
+            Inventory::Dependencies => feature.tasks().map_or(0, |(_, tasks)| {
+                tasks.tasks.iter().map(|task| task.dependencies.len()).sum()
+            }),
+            Inventory::Requirements => feature
+                .spec()
+                .map_or(0, |(_, spec)| spec.requirements.len()),
+            Inventory::Stories => feature.spec().map_or(0, |(_, spec)| spec.stories.len()),
+            Inventory::SpecDocument => usize::from(feature.spec().is_some()),
+            Inventory::PlanDocument => usize::from(feature.plan().is_some()),
+            Inventory::TasksDocument => usize::from(feature.tasks().is_some()),
+        }
+    }
+}
+
+/// One feature folder and its parsed documents.
+pub struct FeatureInput<'a> {
+    /// The folder name (`003-user-auth`).
+    pub dir_name: &'a str,
+    /// The number as written (`003`).
+    pub number: &'a str,
+    pub number_value: Option<u64>,
+    pub slug: &'a str,
+    pub documents: Vec<&'a Document>,
+    /// Index of the layout's constitution in the `constitutions` argument.
+    pub constitution: Option<usize>,
+    /// Analysed and reported; other features only take part in the
+    /// cross-feature rules (for `speckit analyze FEATURE`).
+    pub focus: bool,
+}
+
+/// Findings, scores and coverage of one run.
+#[derive(Debug)]
+pub struct Analysis {
+    /// All findings, in stable order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The feature each finding belongs to (parallel to `diagnostics`).
+    pub owners: Vec<Option<usize>>,
+    /// One per feature, in input order.
+    pub scores: Vec<Score>,
+    pub coverage: Vec<Coverage>,
+    /// Number of tasks per feature.
+    pub task_counts: Vec<usize>,
+}
+
+/// Analyses `features` (with the `constitutions` they point at).
+pub fn analyze(
+    features: &[FeatureInput<'_>],
+    constitutions: &[&Document],
+    settings: &LintSettings,
+    files: &dyn FileOracle,
+) -> Analysis {
+    let constitution_models: Vec<Model<'_>> = constitutions
+        .par_iter()
+        .map(|document| document.model())
+        .collect();
+    let feature_models: Vec<Vec<Model<'_>>> = features
+        .par_iter()
+        .map(|feature| {
+            feature
+                .documents
+                .iter()
+                .map(|document| document.model())
+                .collect()
+        })
+        .collect();
+    let analysis_features: Vec<AnalysisFeature<'_>> = features
+        .iter()
+        .zip(&feature_models)
+        .enumerate()
+        .map(|(index, (input, models))| {
+            let constitution = input.constitution.and_then(|at| {
+                let document = constitutions.get(at)?;
+                match constitution_models.get(at)? {
+                    Model::Constitution(model) => Some((*document, model as &Constitution<'_>)),
+                    _ => None,
+                }
+            });
+            AnalysisFeature::new(
+                index,
+                input.dir_name,
+                input.number,
+                input.number_value,
+                input.slug,
+                FeatureView {
+                    documents: input.documents.iter().copied().zip(models.iter()).collect(),
+                },
+                constitution,
+            )
+        })
+        .collect();
+    let global = settings.selection_for("");
+    let reused = reused_selection(&global);
+    let per_feature: Vec<(Vec<Diagnostic>, u64)> = analysis_features
+        .par_iter()
+        .map(|feature| {
+            if features[feature.index].focus {
+                analyze_feature(
+                    &analysis_features,
+                    feature,
+                    settings,
+                    &reused,
+                    &global,
+                    files,
+                )
+            } else {
+                (Vec::new(), 0)
+            }
+        })
+        .collect();
+    let (workspace_findings, workspace_tally) =
+        run_analysis(&analysis_features, None, files, &global);
+
+    let owner_of = owner_map(features);
+    let mut evaluated: Vec<u64> = per_feature.iter().map(|(_, weight)| *weight).collect();
+    for (feature, weight) in workspace_tally.entries {
+        if let Some(slot) = evaluated.get_mut(feature) {
+            *slot += weight;
+        }
+    }
+    let mut diagnostics: Vec<Diagnostic> = per_feature
+        .into_iter()
+        .flat_map(|(findings, _)| findings)
+        .collect();
+    diagnostics.extend(filter_by_path(workspace_findings, settings, features));
+    sort_diagnostics(&mut diagnostics);
+    // Findings of features out of focus are dropped.
+    diagnostics
+        .retain(|diagnostic| owner_of(diagnostic.file).is_none_or(|owner| features[owner].focus));
+    let owners: Vec<Option<usize>> = diagnostics
+        .iter()
+        .map(|diagnostic| owner_of(diagnostic.file))
+        .collect();
+    let scores = scores(&diagnostics, &owners, &evaluated);
+    let coverage = analysis_features.iter().map(Coverage::of).collect();
+    let task_counts = analysis_features
+        .iter()
+        .map(|feature| feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()))
+        .collect();
+    Analysis {
+        diagnostics,
+        owners,
+        scores,
+        coverage,
+        task_counts,
+    }
+}
+
+/// Scores each feature from its evaluated weight and its findings.
+fn scores(diagnostics: &[Diagnostic], owners: &[Option<usize>], evaluated: &[u64]) -> Vec<Score> {
+    let mut mine: Vec<Vec<&Diagnostic>> = vec![Vec::new(); evaluated.len()];
+    for (diagnostic, owner) in diagnostics.iter().zip(owners) {
+        if let Some(list) = owner.and_then(|owner| mine.get_mut(owner)) {
+            list.push(diagnostic);
+        }
+    }
+    evaluated
+        .iter()
+        .zip(mine)
+        .map(|(weight, findings)| Score::new(*weight, findings.into_iter()))
+        .collect()
+}
+
+/// The global selection with only the reused document rules enabled.
+fn reused_selection(global: &Selection) -> Selection {
+    let mut selection = global.clone();
+    for (index, enabled) in selection.enabled.iter_mut().enumerate() {
+        let code = registry::all()[index].meta().code;
+        *enabled = *enabled && CHECK_RULES.iter().any(|(reused, _)| *reused == code);
+    }
+    selection
+}
+
+fn analyze_feature(
+    all: &[AnalysisFeature<'_>],
+    feature: &AnalysisFeature<'_>,
+    settings: &LintSettings,
+    reused: &Selection,
+    global: &Selection,
+    files: &dyn FileOracle,
+) -> (Vec<Diagnostic>, u64) {
+    let mut findings = Vec::new();
+    for (document, model) in &feature.view.documents {
+        let mut selection = settings.selection_for(&document.path);
+        for (index, enabled) in selection.enabled.iter_mut().enumerate() {
+            *enabled = *enabled && reused.enabled.get(index).copied().unwrap_or(false);
+        }
+        findings.extend(
+            check_document(document, model, &feature.view, files, &selection)
+                .into_iter()
+                .filter(|diagnostic| diagnostic.code != speckit_model::PARSER_FAILURE),
+        );
+    }
+    let mut weight = 0;
+    for (code, inventory) in CHECK_RULES {
+        let Some(index) = registry::index_of(code) else {
+            continue;
+        };
+        if !reused.enabled.get(index).copied().unwrap_or(false) {
+            continue;
+        }
+        let severity = reused
+            .severity
+            .get(index)
+            .copied()
+            .unwrap_or(Severity::Warning);
+        let failed = findings
+            .iter()
+            .filter(|diagnostic| diagnostic.code == *code)
+            .count();
+        let count = inventory.count(feature).max(failed);
+        weight += count as u64 * speckit_rules::analysis::weight(severity);
+    }
+    let (cross, tally) = run_analysis(all, Some(feature.index), files, global);
+    weight += tally.entries.iter().map(|(_, weight)| weight).sum::<u64>();
+    findings.extend(filter_feature(cross, settings, feature));
+    (findings, weight)
+}
+
+/// Applies per-path configuration to findings of cross-document rules:
+/// drops those disabled for their document, re-levels the rest.
+fn filter_feature(
+    findings: Vec<Diagnostic>,
+    settings: &LintSettings,
+    feature: &AnalysisFeature<'_>,
+) -> Vec<Diagnostic> {
+    let path_of = |file: FileId| {
+        feature
+            .view
+            .documents
+            .iter()
+            .find(|(document, _)| document.file == file)
+            .map(|(document, _)| document.path.as_str())
+    };
+    apply_paths(findings, settings, path_of)
+}
+
+fn filter_by_path(
+    findings: Vec<Diagnostic>,
+    settings: &LintSettings,
+    features: &[FeatureInput<'_>],
+) -> Vec<Diagnostic> {
+    let path_of = |file: FileId| {
+        features
+            .iter()
+            .flat_map(|feature| feature.documents.iter())
+            .find(|document| document.file == file)
+            .map(|document| document.path.as_str())
+    };
+    apply_paths(findings, settings, path_of)
+}
+
+fn apply_paths<'p>(
+    findings: Vec<Diagnostic>,
+    settings: &LintSettings,
+    path_of: impl Fn(FileId) -> Option<&'p str>,
+) -> Vec<Diagnostic> {
+    findings
+        .into_iter()
+        .filter_map(|mut diagnostic| {
+            let Some(path) = path_of(diagnostic.file) else {
+                return Some(diagnostic);
+            };
+            let selection = settings.selection_for(path);
+            let index = registry::index_of(diagnostic.code)?;
+            if !selection.enabled.get(index).copied().unwrap_or(true) {
+                return None;
+            }
+            if let Some(severity) = selection.severity.get(index) {
+                diagnostic.severity = *severity;
+            }
+            Some(diagnostic)
+        })
+        .collect()
+}
+
+/// Maps a file to the feature holding it.
+fn owner_map(features: &[FeatureInput<'_>]) -> impl Fn(FileId) -> Option<usize> + use<> {
+    let mut owners: Vec<(FileId, usize)> = features
+        .iter()
+        .enumerate()
+        .flat_map(|(index, feature)| {
+            feature
+                .documents
+                .iter()
+                .map(move |document| (document.file, index))
+        })
+        .collect();
+    owners.sort_unstable();
+    move |file| {
+        owners
+            .binary_search_by_key(&file, |(file, _)| *file)
+            .ok()
+            .map(|at| owners[at].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reused_rules_exist_and_are_document_rules() {
+        for (code, _) in CHECK_RULES {
+            let rule = registry::find(code).unwrap_or_else(|| panic!("{code} is not registered"));
+            assert!(!rule.meta().target.is_cross(), "{code} is an analysis rule");
+        }
+        let mut codes: Vec<&str> = CHECK_RULES.iter().map(|(code, _)| *code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), CHECK_RULES.len(), "sorted and unique");
+    }
+}

@@ -1,0 +1,180 @@
+//! End-to-end tests of `speckit check` and `speckit analyze`: the findings
+//! on the shipped examples (exactly their planted defects), the output
+//! formats, exit codes, configuration, and `--fix` / `--diff`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+fn examples(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
+}
+
+fn speckit_in(dir: &Path) -> Command {
+    let mut command = Command::new(get_cargo_bin("speckit"));
+    command
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("SPECKIT_TODAY", "2026-11-25")
+        .env_remove("SPECIFY_FEATURE")
+        .env_remove("SPECIFY_FEATURE_DIRECTORY");
+    command
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A private copy of an example workspace, for commands that write.
+fn example_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join(name);
+    copy_dir(&examples(name), &root);
+    (dir, root)
+}
+
+fn run(command: &mut Command) -> (i32, String, String) {
+    let output = command.output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_finds_the_planted_defects_of_the_spec_kit_example() {
+    assert_cmd_snapshot!(speckit_in(&examples("speckit-layout")).args(["check"]));
+}
+
+#[test]
+fn check_finds_the_planted_defects_of_the_plugin_example() {
+    assert_cmd_snapshot!(speckit_in(&examples("plugin-layout")).args(["check"]));
+}
+
+#[test]
+fn check_machine_formats() {
+    let root = examples("speckit-layout");
+    for format in ["json", "github", "junit"] {
+        let (code, stdout, _) = run(speckit_in(&root).args(["check", "002", "--format", format]));
+        assert_eq!(code, 1, "{format}: the duplicate task ID is an error");
+        insta::assert_snapshot!(format!("check_002_{format}"), stdout);
+    }
+    let (_, sarif, _) = run(speckit_in(&root).args(["check", "002", "--format", "sarif"]));
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        !sarif["runs"][0]["results"].as_array().unwrap().is_empty(),
+        "SARIF carries the findings"
+    );
+}
+
+#[test]
+fn check_fail_on_select_and_ignore() {
+    let root = examples("plugin-layout");
+    // Only warnings selected: passes by default, fails with --fail-on warning.
+    let (code, _, _) = run(speckit_in(&root).args(["check", "--select", "T006"]));
+    assert_eq!(code, 0);
+    let (code, stdout, _) =
+        run(speckit_in(&root).args(["check", "--select", "T006", "--fail-on", "warning"]));
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("T006") && !stdout.contains("T002"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(speckit_in(&root).args(["check", "--ignore", "T,P,K,R,C,S"]));
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn check_reports_unknown_codes_in_the_configuration() {
+    let (_dir, root) = example_copy("speckit-layout");
+    std::fs::write(root.join("speckit.toml"), "[lint]\nignore = [\"T999\"]\n").unwrap();
+    let (_, stdout, _) = run(speckit_in(&root).args(["check", "--select", "S003"]));
+    assert!(
+        stdout.contains("S003") && stdout.contains("speckit.toml:2"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_diff_then_fix_then_nothing_left() {
+    let (_dir, root) = example_copy("plugin-layout");
+    let before =
+        std::fs::read_to_string(root.join(".claude/spec-kit/specs/001-shopping-list/tasks.md"))
+            .unwrap();
+    let (code, diff, stderr) = run(speckit_in(&root).args(["check", "--diff"]));
+    assert_eq!(code, 0);
+    assert!(diff.starts_with("--- a/"), "{diff}");
+    assert!(stderr.contains("(not applied)"), "{stderr}");
+    let unchanged =
+        std::fs::read_to_string(root.join(".claude/spec-kit/specs/001-shopping-list/tasks.md"))
+            .unwrap();
+    assert_eq!(before, unchanged, "--diff writes nothing");
+    let (_, _, stderr) = run(speckit_in(&root).args(["check", "--fix"]));
+    assert!(stderr.starts_with("Fixed "), "{stderr}");
+    let (_, diff, _) = run(speckit_in(&root).args(["check", "--diff"]));
+    assert!(diff.is_empty(), "a second fix changes nothing:\n{diff}");
+}
+
+#[test]
+fn analyze_reports_the_examples() {
+    assert_cmd_snapshot!(speckit_in(&examples("speckit-layout")).args(["analyze"]));
+    assert_cmd_snapshot!(speckit_in(&examples("plugin-layout")).args(["analyze"]));
+}
+
+#[test]
+fn analyze_json_and_check_formats() {
+    let root = examples("speckit-layout");
+    let (code, stdout, _) = run(speckit_in(&root).args(["analyze", "002", "--format", "json"]));
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["summary"]["features"], 1, "only the named feature");
+    assert_eq!(report["features"][0]["feature"], "002-weekly-meal-plan");
+    let matrix = report["features"][0]["coverage"]["requirements"]
+        .as_array()
+        .unwrap();
+    assert!(matrix.iter().any(|row| row["id"] == "FR-001"));
+    let (_, github, _) = run(speckit_in(&root).args(["analyze", "--format", "github"]));
+    assert!(
+        github.contains("::error file=specs/001-recipe-library/spec.md"),
+        "{github}"
+    );
+}
+
+#[test]
+fn analyze_min_score_and_fail_on() {
+    let root = examples("speckit-layout");
+    let (code, _, _) = run(speckit_in(&root).args(["analyze", "--fail-on", "never"]));
+    assert_eq!(code, 0, "nothing to fail on");
+    let (code, _, stderr) =
+        run(speckit_in(&root).args(["analyze", "--fail-on", "never", "--min-score", "100"]));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("is below the required 100%"), "{stderr}");
+    let (code, _, _) =
+        run(speckit_in(&root).args(["analyze", "--fail-on", "never", "--min-score", "0"]));
+    assert_eq!(code, 0);
+    let (code, _, stderr) = run(speckit_in(&root).args(["analyze", "--min-score", "101"]));
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn analyze_schema_is_printed() {
+    let (code, stdout, _) =
+        run(speckit_in(&examples("speckit-layout")).args(["schema", "analyze"]));
+    assert_eq!(code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(schema["title"], "AnalysisReport");
+}

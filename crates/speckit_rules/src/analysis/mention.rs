@@ -1,0 +1,1110 @@
+//! "Does this document mention that item?" — the matching every coverage
+//! check of `analyze` relies on.
+//!
+//! An item (a requirement, a story, a plan phase…) is *mentioned* by a
+//! passage of a target document when either
+//!
+//! 1. the passage contains the item's ID as a whole word, compared without
+//!    case and with leading zeros ignored (`FR-1` matches `fr-001`; ranges
+//!    such as `FR-001–FR-004` and `FR-001 to 004` count for every ID inside),
+//!    or
+//! 2. the passage shares enough of the item's distinctive title tokens:
+//!    60% of them ([`TOKEN_SHARE`]), counting a long item as five tokens
+//!    ([`TOKEN_CAP`], so three shared words suffice), and at least two
+//!    ([`MIN_TOKENS`]). A token found in more than two thirds of the
+//!    target's passages is not distinctive; an item with fewer than two distinctive
+//!    tokens needs all of its tokens in the passage, and an item with fewer
+//!    than two tokens at all is matched by ID only.
+//!
+//! A passage is a paragraph, a list item's line, a table row, a heading or a
+//! task. Tokens are words of three or more letters or digits, lower-cased,
+//! reduced to their stem (Snowball English: *authentication* and
+//! *authenticate* match), without the [`STOP_WORDS`] (these include the
+//! boilerplate every requirement shares: *system*, *must*, *user*…).
+
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+
+use speckit_text::Span;
+
+/// Share of an item's significant tokens one passage must contain.
+pub const TOKEN_SHARE: f64 = 0.6;
+/// Items with fewer significant tokens are matched by ID only, and a
+/// passage never matches on fewer.
+pub const MIN_TOKENS: usize = 2;
+/// Long items count as this many tokens: a requirement sentence of twelve
+/// words is matched by a task sharing three of its distinctive words.
+pub const TOKEN_CAP: usize = 5;
+
+static EMPTY: Vec<u32> = Vec::new();
+
+/// Tokens a passage must share with an item that has `count` of them.
+pub fn needed_tokens(count: usize) -> usize {
+    // ceil(0.6 × min(count, 5)), at least 2.
+    let counted = count.min(TOKEN_CAP);
+    (counted * 6).div_ceil(10).max(MIN_TOKENS)
+}
+
+/// Words that carry no meaning for matching.
+pub const STOP_WORDS: &[&str] = &[
+    "able",
+    "about",
+    "above",
+    "accept",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "allow",
+    "also",
+    "and",
+    "any",
+    "are",
+    "automatically",
+    "available",
+    "based",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "can",
+    "cannot",
+    "could",
+    "does",
+    "done",
+    "during",
+    "each",
+    "either",
+    "enable",
+    "ensure",
+    "etc",
+    "every",
+    "feature",
+    "for",
+    "from",
+    "given",
+    "has",
+    "have",
+    "having",
+    "her",
+    "his",
+    "how",
+    "implement",
+    "include",
+    "into",
+    "its",
+    "may",
+    "might",
+    "more",
+    "most",
+    "must",
+    "need",
+    "new",
+    "nor",
+    "not",
+    "once",
+    "one",
+    "only",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "provide",
+    "same",
+    "shall",
+    "should",
+    "show",
+    "some",
+    "such",
+    "support",
+    "system",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "too",
+    "two",
+    "under",
+    "until",
+    "upon",
+    "use",
+    "user",
+    "using",
+    "via",
+    "want",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "you",
+    "your",
+];
+
+/// A requirement-style ID: letters, a dash, a number, an optional letter
+/// (`FR-001`, `NFR-2`, `SC-010a`), compared by value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IdKey {
+    prefix: [u8; 4],
+    number: u32,
+    suffix: u8,
+}
+
+impl IdKey {
+    /// Reads an ID written as the whole of `text` (surrounding spaces and
+    /// `*`/backticks allowed).
+    pub fn parse(text: &str) -> Option<IdKey> {
+        let text = text.trim().trim_matches(|c| c == '*' || c == '`');
+        let (key, end) = read_id(text.as_bytes(), 0)?;
+        (end == text.len()).then_some(key)
+    }
+
+    /// The letters before the dash, upper-cased (`FR`, `NFR`).
+    pub fn prefix(&self) -> &str {
+        let len = self.prefix.iter().position(|&b| b == 0).unwrap_or(4);
+        std::str::from_utf8(&self.prefix[..len]).unwrap_or("")
+    }
+
+    /// The same ID without its letter suffix (`SC-010a` → `SC-010`).
+    #[must_use]
+    pub fn without_suffix(self) -> IdKey {
+        IdKey { suffix: 0, ..self }
+    }
+}
+
+/// Reads `LETTERS-DIGITS[a-z]` at `at` (which must be the first letter).
+fn read_id(bytes: &[u8], at: usize) -> Option<(IdKey, usize)> {
+    let mut prefix = [0u8; 4];
+    let mut i = at;
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        if i - at >= 4 {
+            return None;
+        }
+        prefix[i - at] = bytes[i].to_ascii_uppercase();
+        i += 1;
+    }
+    if i == at || bytes.get(i) != Some(&b'-') {
+        return None;
+    }
+    i += 1;
+    let (number, end) = read_number(bytes, i)?;
+    i = end;
+    let mut suffix = 0;
+    if let Some(&byte) = bytes.get(i)
+        && byte.is_ascii_lowercase()
+        && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        suffix = byte;
+        i += 1;
+    }
+    if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some((
+        IdKey {
+            prefix,
+            number,
+            suffix,
+        },
+        i,
+    ))
+}
+
+fn read_number(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    let mut i = at;
+    let mut number: u32 = 0;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        number = number
+            .checked_mul(10)?
+            .checked_add(u32::from(bytes[i] - b'0'))?;
+        i += 1;
+    }
+    (i > at).then_some((number, i))
+}
+
+/// Calls `found` for every ID in `text`, ranges expanded (at most 100 IDs
+/// per range).
+pub fn scan_ids(text: &str, mut found: impl FnMut(IdKey)) {
+    scan(text, true, |key, _| found(key));
+}
+
+/// Calls `found` for every ID written out in `text`, with its byte range.
+/// Ranges are not expanded: `FR-001–FR-004` yields its two ends, and the
+/// bare end of `FR-004 to 006` nothing.
+pub fn scan_written_ids(text: &str, found: impl FnMut(IdKey, Range<usize>)) {
+    scan(text, false, found);
+}
+
+fn scan(text: &str, expand: bool, mut found: impl FnMut(IdKey, Range<usize>)) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(b'-', &bytes[from..]) {
+        let dash = from + offset;
+        from = dash + 1;
+        let mut start = dash;
+        while start > 0 && dash - start < 4 && bytes[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        if start == dash || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        let Some((key, end)) = read_id(bytes, start) else {
+            continue;
+        };
+        found(key, start..end);
+        from = end;
+        if !expand {
+            continue;
+        }
+        if let Some((last, after)) = range_end(bytes, end, key) {
+            for number in key.number + 1..=last.number {
+                found(
+                    IdKey {
+                        number,
+                        suffix: 0,
+                        ..key
+                    },
+                    start..after,
+                );
+            }
+            from = after;
+        }
+    }
+}
+
+/// `–FR-004`, `-004`, ` to FR-004`, `..004` after an ID: the range's end.
+fn range_end(bytes: &[u8], at: usize, first: IdKey) -> Option<(IdKey, usize)> {
+    let rest = &bytes[at..];
+    let mut i = rest.iter().take_while(|b| **b == b' ').count();
+    let joiners: [&[u8]; 6] = [
+        "\u{2013}".as_bytes(),
+        "\u{2014}".as_bytes(),
+        b"..",
+        b"-",
+        b"to ",
+        b"through ",
+    ];
+    let joiner = joiners
+        .iter()
+        .find(|joiner| rest[i..].starts_with(joiner))?;
+    i += joiner.len();
+    i += rest[i..].iter().take_while(|b| **b == b' ').count();
+    let (last, end) = if rest.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        let (key, end) = read_id(rest, i)?;
+        (key.prefix == first.prefix).then_some((key, end))?
+    } else {
+        let (number, end) = read_number(rest, i)?;
+        if rest.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        (IdKey { number, ..first }, end)
+    };
+    (last.number > first.number && last.number - first.number <= 100).then_some((last, at + end))
+}
+
+/// A significant token, as a hash of its stem.
+pub type Token = u64;
+
+/// Calls `found` with each significant token of `text`.
+pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
+    STEMS.with_borrow_mut(|stems| {
+        let bytes = text.as_bytes();
+        let mut lower = String::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte.is_ascii_alphanumeric() {
+                // Plain ASCII words, the common case, are looked up as they
+                // are, lower-cased only when they hold a capital.
+                let start = at;
+                let mut upper = false;
+                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    upper |= bytes[at].is_ascii_uppercase();
+                    at += 1;
+                }
+                if at == bytes.len() || bytes[at].is_ascii() {
+                    let word = &text[start..at];
+                    let token = if upper {
+                        lower.clear();
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                        stems.token(&lower)
+                    } else {
+                        stems.token(word)
+                    };
+                    if let Some(token) = token {
+                        found(token);
+                    }
+                    continue;
+                }
+                // The word goes on with non-ASCII letters: read it whole.
+                at = start;
+            } else if byte.is_ascii() {
+                at += 1;
+                continue;
+            }
+            let rest = &text[at..];
+            let mut chars = rest.char_indices();
+            let Some((_, first)) = chars.next() else {
+                break;
+            };
+            if !first.is_alphanumeric() {
+                at += first.len_utf8();
+                continue;
+            }
+            let end = chars
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(rest.len(), |(index, _)| index);
+            lower.clear();
+            lower.extend(rest[..end].chars().flat_map(char::to_lowercase));
+            if let Some(token) = stems.token(&lower) {
+                found(token);
+            }
+            at += end;
+        }
+    });
+}
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
+}
+
+/// Words already stemmed, per thread: documents repeat their vocabulary,
+/// so most words are stemmed once.
+struct StemCache {
+    stemmer: rust_stemmers::Stemmer,
+    known: HashMap<Box<str>, Option<Token>>,
+}
+
+/// The cache is emptied when it grows past this many words.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+impl StemCache {
+    fn new() -> StemCache {
+        StemCache {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            known: HashMap::default(),
+        }
+    }
+
+    /// The token of a lower-cased word, or `None` when it carries no meaning.
+    fn token(&mut self, word: &str) -> Option<Token> {
+        if let Some(token) = self.known.get(word) {
+            return *token;
+        }
+        let token = self.compute(word);
+        if self.known.len() >= STEM_CACHE_LIMIT {
+            self.known.clear();
+        }
+        self.known.insert(word.into(), token);
+        token
+    }
+
+    fn compute(&self, word: &str) -> Option<Token> {
+        if word.chars().count() < 3
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || STOP_WORDS.binary_search(&word).is_ok()
+        {
+            return None;
+        }
+        let stem = self.stemmer.stem(word);
+        if STOP_WORDS.binary_search(&stem.as_ref()).is_ok() {
+            return None;
+        }
+        Some(fnv(stem.as_bytes()))
+    }
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The distinct significant tokens of `text`.
+pub fn token_set(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    scan_tokens(text, |token| tokens.push(token));
+    tokens.sort_unstable();
+    tokens.dedup();
+    tokens
+}
+
+/// A passage of a target document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Passage {
+    /// Caller's tag: which document (or which task) it came from.
+    pub source: u32,
+    pub span: Span,
+}
+
+/// Passages with their IDs and tokens, indexed for look-up.
+#[derive(Debug, Default)]
+pub struct PassageIndex {
+    pub passages: Vec<Passage>,
+    tokens: HashMap<Token, Vec<u32>>,
+    ids: HashMap<IdKey, Vec<u32>>,
+}
+
+impl PassageIndex {
+    /// Adds `text` (found at `span`) as one passage.
+    pub fn add(&mut self, source: u32, text: &str, span: Span) {
+        let id = u32::try_from(self.passages.len()).unwrap_or(u32::MAX);
+        self.passages.push(Passage { source, span });
+        scan_ids(text, |key| {
+            push_unique(self.ids.entry(key).or_default(), id);
+        });
+        scan_tokens(text, |token| {
+            push_unique(self.tokens.entry(token).or_default(), id);
+        });
+    }
+
+    /// Adds every block of a Markdown document: paragraphs, list item
+    /// lines, table rows and headings. Code blocks count as one passage.
+    pub fn add_document(&mut self, source: u32, text: &str) {
+        for span in passages(text) {
+            self.add(source, &text[span.range()], span);
+        }
+    }
+
+    /// Passages containing `id`.
+    pub fn with_id(&self, id: IdKey) -> &[u32] {
+        self.ids.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when some passage contains an ID with this prefix and number
+    /// (a looser test used for IDs written with a different suffix).
+    pub fn has_id(&self, id: IdKey) -> bool {
+        self.ids.contains_key(&id)
+    }
+
+    /// Passages holding enough of `tokens`: [`TOKEN_SHARE`] of the item's
+    /// distinctive tokens, counting at most [`TOKEN_CAP`] of them, and never
+    /// fewer than [`MIN_TOKENS`]. Tokens found in more than two thirds of
+    /// the passages (when there are at least six) are not distinctive and
+    /// neither count nor are counted — unless fewer than two tokens are
+    /// distinctive, in which case the passage must hold every token.
+    pub fn with_tokens(&self, tokens: &[Token]) -> Vec<u32> {
+        let total = self.passages.len();
+        let distinctive: Vec<&Vec<u32>> = tokens
+            .iter()
+            .filter_map(|token| {
+                self.tokens.get(token).map_or(Some(None), |postings| {
+                    (total < 6 || postings.len() * 3 <= total * 2).then_some(Some(postings))
+                })
+            })
+            .map(|postings| postings.map_or(&EMPTY, |postings| postings))
+            .collect();
+        // Too few distinctive tokens: every token must then be present.
+        let (counted, needed) = if distinctive.len() >= MIN_TOKENS {
+            let needed = needed_tokens(distinctive.len());
+            (distinctive, needed)
+        } else if tokens.len() >= MIN_TOKENS {
+            let all: Vec<&Vec<u32>> = tokens
+                .iter()
+                .map(|token| self.tokens.get(token).unwrap_or(&EMPTY))
+                .collect();
+            (all, tokens.len())
+        } else {
+            return Vec::new();
+        };
+        let mut counts: HashMap<u32, usize> = HashMap::default();
+        for postings in counted {
+            for &passage in postings {
+                *counts.entry(passage).or_default() += 1;
+            }
+        }
+        let mut found: Vec<u32> = counts
+            .into_iter()
+            .filter(|&(_, count)| count >= needed)
+            .map(|(passage, _)| passage)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// The largest number of `tokens` that one passage holds. Unlike
+    /// [`PassageIndex::with_tokens`] this counts single tokens too: it is
+    /// meant for names, not sentences.
+    pub fn most_in_one_passage(&self, tokens: &[Token]) -> usize {
+        let mut counts: HashMap<u32, usize> = HashMap::default();
+        for token in tokens {
+            for &passage in self.tokens.get(token).unwrap_or(&EMPTY) {
+                *counts.entry(passage).or_default() += 1;
+            }
+        }
+        counts.into_values().max().unwrap_or(0)
+    }
+
+    /// Passages mentioning an item with `id` (if any) and title `title`:
+    /// by ID when some passage has it, else by tokens.
+    pub fn mentions(&self, id: Option<IdKey>, title: &str) -> Mention {
+        if let Some(id) = id {
+            let by_id = self.with_id(id);
+            if !by_id.is_empty() {
+                return Mention {
+                    by_id: true,
+                    passages: by_id.to_vec(),
+                };
+            }
+        }
+        Mention {
+            by_id: false,
+            passages: self.with_tokens(&token_set(title)),
+        }
+    }
+}
+
+fn push_unique(postings: &mut Vec<u32>, id: u32) {
+    if postings.last() != Some(&id) {
+        postings.push(id);
+    }
+}
+
+/// Where an item is mentioned.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mention {
+    /// Matched by ID (rather than by title tokens).
+    pub by_id: bool,
+    pub passages: Vec<u32>,
+}
+
+impl Mention {
+    pub fn is_empty(&self) -> bool {
+        self.passages.is_empty()
+    }
+}
+
+/// Story numbers a text refers to: `User Story 2`, `Story 2`, `US2`,
+/// `US-2` (case-insensitive).
+pub fn story_references(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let skip = if !word_start {
+            0
+        } else if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case(b"story") {
+            5
+        } else if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"us") {
+            2
+        } else {
+            0
+        };
+        if skip == 0 {
+            at += 1;
+            continue;
+        }
+        let mut i = at + skip;
+        let gap = bytes[i..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'-' || b == b'#')
+            .count();
+        // `US` must be followed directly or by one separator; `Story` by spaces too.
+        if skip == 2 && gap > 1 {
+            at += skip;
+            continue;
+        }
+        i += gap;
+        if let Some((number, end)) = read_number(bytes, i)
+            && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            found.push(number);
+            at = end;
+        } else {
+            at += skip;
+        }
+    }
+    found
+}
+
+/// `text` with a space between the words of camel-case identifiers
+/// (`ShoppingList` → `Shopping List`, `supplierId` → `supplier Id`), so
+/// that their words become tokens of their own.
+pub fn split_camel_case(text: &str) -> String {
+    let mut apart = String::with_capacity(text.len() + text.len() / 8);
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            apart.push(' ');
+        }
+        apart.push(c);
+        previous = Some(c);
+    }
+    apart
+}
+
+/// The ways a name may be written in another document: as written,
+/// with its camel-case words apart (`ShoppingList` → `Shopping List`), and
+/// as one word (`Shopping List` → `ShoppingList`), each as its tokens.
+/// Variants without tokens are left out.
+pub fn name_variants(name: &str) -> Vec<Vec<Token>> {
+    let apart = split_camel_case(name);
+    let joined: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut variants: Vec<Vec<Token>> = Vec::new();
+    for text in [name, apart.as_str(), joined.as_str()] {
+        let tokens = token_set(text);
+        if !tokens.is_empty() && !variants.contains(&tokens) {
+            variants.push(tokens);
+        }
+    }
+    variants
+}
+
+/// True when `text` points at a feature other than number `own`: `spec
+/// 020`, `Feature #4`, `specs/003-auth/`, `004-export`. An ID cited next to
+/// such a pointer belongs to that feature, not to this one.
+pub fn names_other_feature(text: &str, own: Option<u64>) -> bool {
+    const WORDS: [&[u8]; 4] = [b"spec", b"specs", b"feature", b"features"];
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts_run = bytes[at].is_ascii_digit()
+            && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'-'));
+        if !starts_run {
+            at += 1;
+            continue;
+        }
+        let Some((number, end)) = read_number(bytes, at) else {
+            at += 1;
+            continue;
+        };
+        // A folder name: three or more digits, a dash, a letter.
+        let folder = end - at >= 3
+            && bytes.get(end) == Some(&b'-')
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+        let mut before = at;
+        while before > 0 && matches!(bytes[before - 1], b' ' | b'#' | b'/') {
+            before -= 1;
+        }
+        let word_start = bytes[..before]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = &bytes[word_start..before];
+        let named = before < at
+            && WORDS
+                .iter()
+                .any(|candidate| word.eq_ignore_ascii_case(candidate));
+        if (folder || named) && own != Some(u64::from(number)) {
+            return true;
+        }
+        at = end;
+    }
+    false
+}
+
+/// Numbers a text gives after `word` (ASCII case-insensitive, plural
+/// allowed): `endpoints 1 to 4 and 6` → 1, 2, 3, 4, 6 for `endpoint`.
+/// Numbers join with `,`, `and`, `&`, `or`; ranges with `to`, `-`, `–`
+/// (at most 100 numbers per range).
+pub fn numbered_references(text: &str, word: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let word = word.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + word.len() <= bytes.len() {
+        let starts = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes[at..at + word.len()].eq_ignore_ascii_case(word);
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let mut i = at + word.len();
+        if bytes.get(i).is_some_and(|b| b.eq_ignore_ascii_case(&b's')) {
+            i += 1;
+        }
+        if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            at = i;
+            continue;
+        }
+        let mut last: Option<u32> = None;
+        let mut range = false;
+        loop {
+            i += bytes[i..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'#')
+                .count();
+            if let Some((number, end)) = read_number(bytes, i)
+                && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                match last {
+                    Some(first) if range && number > first && number - first <= 100 => {
+                        found.extend(first + 1..=number);
+                    }
+                    _ => found.push(number),
+                }
+                last = Some(number);
+                i = end;
+            } else {
+                break;
+            }
+            let rest = &bytes[i..];
+            let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+            let rest = &rest[spaces..];
+            let joiners: [(&[u8], bool); 8] = [
+                ("\u{2013}".as_bytes(), true),
+                (b"-", true),
+                (b"to ", true),
+                (b",", false),
+                (b"and ", false),
+                (b"& ", false),
+                (b"or ", false),
+                (b"/", false),
+            ];
+            let Some((joiner, is_range)) =
+                joiners.iter().find(|(joiner, _)| rest.starts_with(joiner))
+            else {
+                break;
+            };
+            i += spaces + joiner.len();
+            range = *is_range;
+        }
+        at = i.max(at + 1);
+    }
+    found
+}
+
+/// Splits Markdown text into passages: a heading line, a list item's line
+/// (with its wrapped continuation), a table row, a paragraph, a fenced code
+/// block. Blank lines and HTML comment lines end passages.
+pub fn passages(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut offset = 0;
+    let bytes = text.as_bytes();
+    while offset < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |i| offset + i + 1);
+        let line = &text[offset..end];
+        let trimmed = line.trim();
+        let body = trimmed.as_bytes();
+        if let Some((marker, width)) = fence {
+            // Inside a code block: extend it; a closing fence ends it.
+            if let Some(passage) = current.as_mut() {
+                passage.1 = end;
+            }
+            let run = body.iter().take_while(|&&b| b == marker).count();
+            if run >= width && body[run..].iter().all(u8::is_ascii_whitespace) {
+                fence = None;
+                flush(&mut out, &mut current);
+            }
+            offset = end;
+            continue;
+        }
+        let run = body.iter().take_while(|&&b| b == b'`' || b == b'~').count();
+        if run >= 3 && body.iter().take(run).all(|&b| b == body[0]) {
+            flush(&mut out, &mut current);
+            fence = Some((body[0], run));
+            current = Some((offset, end));
+            offset = end;
+            continue;
+        }
+        let starts_block = body.first().is_some_and(|&b| {
+            matches!(b, b'#' | b'|' | b'-' | b'*' | b'+' | b'>')
+                || (b.is_ascii_digit()
+                    && body
+                        .iter()
+                        .find(|b| !b.is_ascii_digit())
+                        .is_some_and(|&b| b == b'.' || b == b')'))
+        });
+        if trimmed.is_empty() || trimmed.starts_with("<!--") {
+            flush(&mut out, &mut current);
+        } else if starts_block || body[0] == b'#' {
+            flush(&mut out, &mut current);
+            current = Some((offset, end));
+            if matches!(body[0], b'#' | b'|') {
+                flush(&mut out, &mut current);
+            }
+        } else if let Some(passage) = current.as_mut() {
+            passage.1 = end;
+        } else {
+            current = Some((offset, end));
+        }
+        offset = end;
+    }
+    flush(&mut out, &mut current);
+    out
+}
+
+fn flush(out: &mut Vec<Span>, current: &mut Option<(usize, usize)>) {
+    if let Some((start, end)) = current.take() {
+        out.push(Span::from_range(start..end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens_of(text: &str) -> Vec<Token> {
+        let mut found = Vec::new();
+        scan_tokens(text, |token| found.push(token));
+        found
+    }
+
+    #[test]
+    fn capitals_and_non_ascii_words_tokenise_like_lower_case() {
+        assert_eq!(tokens_of("Export Recipes"), tokens_of("export recipes"));
+        assert_eq!(tokens_of("EXPORTING recipes"), tokens_of("exported recipe"));
+        // A word that goes on past ASCII is one word, lower-cased whole.
+        assert_eq!(
+            tokens_of("Crème brûlée menus"),
+            tokens_of("crème brûlée menus")
+        );
+        assert_eq!(tokens_of("crème").len(), 1);
+        assert!(tokens_of("the and 42 of").is_empty());
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        scan_ids(text, |key| {
+            let prefix = String::from_utf8_lossy(&key.prefix)
+                .trim_end_matches('\0')
+                .to_string();
+            let suffix = if key.suffix == 0 {
+                String::new()
+            } else {
+                char::from(key.suffix).to_string()
+            };
+            out.push(format!("{prefix}-{}{suffix}", key.number));
+        });
+        out
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn ids_are_found_as_whole_words_by_value() {
+        assert_eq!(ids("covers FR-001 and nfr-2."), ["FR-1", "NFR-2"]);
+        assert_eq!(ids("see SC-010a, not ABCDE-1 or FR-1xy"), ["SC-10a"]);
+        assert_eq!(ids("a-b well-known 2024-01-02"), Vec::<String>::new());
+        assert_eq!(IdKey::parse("**FR-001**"), IdKey::parse("FR-1"));
+        assert_ne!(IdKey::parse("FR-001"), IdKey::parse("NFR-001"));
+        assert_eq!(IdKey::parse("FR-001 extra"), None);
+    }
+
+    #[test]
+    fn ranges_expand() {
+        assert_eq!(
+            ids("FR-001–FR-003"),
+            ["FR-1", "FR-2", "FR-3"],
+            "en dash with a repeated prefix"
+        );
+        assert_eq!(ids("FR-004 to 006"), ["FR-4", "FR-5", "FR-6"]);
+        assert_eq!(ids("FR-007..FR-008"), ["FR-7", "FR-8"]);
+        assert_eq!(ids("FR-009 - SC-010"), ["FR-9", "SC-10"], "not a range");
+        assert_eq!(
+            ids("FR-005-FR-002"),
+            ["FR-5", "FR-2"],
+            "backwards is no range"
+        );
+    }
+
+    #[test]
+    fn tokens_drop_stop_words_short_words_and_plurals() {
+        let a = token_set("The system MUST let users export recipes to PDF");
+        let b = token_set("recipe export (pdf)");
+        assert_eq!(a.len(), 4, "let, export, recipe, pdf");
+        assert!(b.iter().all(|token| a.contains(token)));
+        assert_eq!(token_set("categories"), token_set("category's"));
+        assert_eq!(token_set("boxes classes"), token_set("box class"));
+        assert_eq!(token_set("authentication"), token_set("authenticate"));
+        assert!(token_set("a to of 2024").is_empty());
+    }
+
+    #[test]
+    fn passages_split_on_blocks() {
+        let text = "# Title\n\nA paragraph\nwrapped.\n- item one\n  continued\n- item two\n\n| a | b |\n|---|---|\n```ts\ncode\n\nmore\n```\nafter\n";
+        let got: Vec<&str> = passages(text)
+            .iter()
+            .map(|span| &text[span.range()])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "# Title\n",
+                "A paragraph\nwrapped.\n",
+                "- item one\n  continued\n",
+                "- item two\n",
+                "| a | b |\n",
+                "|---|---|\n",
+                "```ts\ncode\n\nmore\n```\n",
+                "after\n"
+            ]
+        );
+    }
+
+    #[test]
+    fn mentions_prefer_ids_then_tokens() {
+        let mut index = PassageIndex::default();
+        index.add_document(
+            0,
+            "## Export\n\nRecipes export to PDF (FR-002).\n\nUnrelated text about billing.\n",
+        );
+        let by_id = index.mentions(IdKey::parse("FR-2"), "anything");
+        assert!(by_id.by_id && by_id.passages == [1]);
+        let by_tokens = index.mentions(IdKey::parse("FR-9"), "Users export recipes as PDF files");
+        assert!(!by_tokens.by_id);
+        assert_eq!(by_tokens.passages, [1]);
+        assert!(
+            index.mentions(None, "Invoices").is_empty(),
+            "one token: ID only"
+        );
+        assert!(
+            index.mentions(None, "billing invoices refunds").is_empty(),
+            "1 of 3 tokens"
+        );
+    }
+
+    #[test]
+    fn written_ids_keep_their_place_and_ranges_stay_whole() {
+        let text = "see FR-001–FR-004, fr-7 to 9 and NFR-2";
+        let mut got = Vec::new();
+        scan_written_ids(text, |key, range| {
+            got.push(format!("{}-{} {}", key.prefix(), key.number, &text[range]));
+        });
+        assert_eq!(
+            got,
+            ["FR-1 FR-001", "FR-4 FR-004", "FR-7 fr-7", "NFR-2 NFR-2"]
+        );
+        assert_eq!(
+            IdKey::parse("SC-010a").map(IdKey::without_suffix),
+            IdKey::parse("SC-10")
+        );
+    }
+
+    #[test]
+    fn names_match_in_any_spelling() {
+        let text =
+            "## ShoppingList\n\n- items: the meal plan's ingredients\n\n| supplierId | Recipe |\n";
+        let mut index = PassageIndex::default();
+        index.add_document(0, text);
+        index.add_document(1, &split_camel_case(text));
+        let found = |name| {
+            name_variants(name)
+                .iter()
+                .map(|tokens| index.most_in_one_passage(tokens))
+                .max()
+                .unwrap_or(0)
+        };
+        assert_eq!(found("Shopping List"), 2);
+        assert_eq!(found("ShoppingList"), 2);
+        assert_eq!(found("Recipes"), 1);
+        assert_eq!(found("MealPlan"), 2);
+        assert_eq!(found("Supplier"), 1);
+        assert_eq!(found("Pantry Item"), 1);
+        assert_eq!(found("Shopping Trip"), 1);
+        assert_eq!(found("Pantry"), 0);
+        assert!(name_variants("User").is_empty(), "stop word only");
+    }
+
+    #[test]
+    fn numbered_references_follow_their_word() {
+        let endpoints = |text| numbered_references(text, "endpoint");
+        assert_eq!(endpoints("endpoints 1 to 4 and 6"), [1, 2, 3, 4, 6]);
+        assert_eq!(endpoints("Endpoints 1\u{2013}3, 5 (stream)"), [1, 2, 3, 5]);
+        assert_eq!(endpoints("serve endpoint 5, one stream"), [5]);
+        assert_eq!(endpoints("Endpoint #2 or 3"), [2, 3]);
+        assert!(endpoints("the endpoints, 3 of them; endpointless 4").is_empty());
+        assert!(endpoints("all four endpoints").is_empty());
+    }
+
+    #[test]
+    fn other_features_are_recognised() {
+        let other = |text| names_other_feature(text, Some(5));
+        assert!(other("ListView per spec 020 FR-053"));
+        assert!(other("as Feature #4 does (FR-2)"));
+        assert!(other("see specs/003-auth/spec.md FR-001"));
+        assert!(other("reuse 012-billing FR-9"));
+        assert!(!other("see specs/005-export/spec.md FR-001"), "its own");
+        assert!(!other(
+            "FR-001 in src/api/v2/users.ts, 2024-01-02, 404 page"
+        ));
+        assert!(!other("specification 3 of FR-4"));
+    }
+
+    #[test]
+    fn story_references_are_found() {
+        assert_eq!(
+            story_references(
+                "Add the form (Story 4, FR-3); see User Story 2 and [US3], US-5, us 6"
+            ),
+            [4, 2, 3, 5, 6]
+        );
+        assert!(story_references("history 2, USB 3, bus 4, Story time").is_empty());
+    }
+
+    #[test]
+    fn long_items_need_three_shared_words() {
+        assert_eq!(needed_tokens(2), 2);
+        assert_eq!(needed_tokens(3), 2);
+        assert_eq!(needed_tokens(4), 3);
+        assert_eq!(needed_tokens(12), 3);
+        let mut index = PassageIndex::default();
+        index.add_document(
+            0,
+            "- Use the resolver for each spec row label in the sidebar tree\n- Write the changelog\n- Bump the version\n- Tag the release\n",
+        );
+        let found = index.mentions(
+            None,
+            "Display a readable spec name for each spec row in the sidebar tree instead of the raw directory slug",
+        );
+        assert_eq!(found.passages, [0]);
+    }
+
+    #[test]
+    fn words_in_most_passages_are_not_distinctive() {
+        let mut index = PassageIndex::default();
+        index.add_document(
+            0,
+            "- spec viewer header\n- spec sidebar rows\n- spec tree icons\n- spec footer\n- spec menu\n- spec badge\n",
+        );
+        assert_eq!(
+            index.mentions(None, "spec footer").passages,
+            [3],
+            "one distinctive token: every token must be present"
+        );
+        assert!(
+            index
+                .mentions(None, "spec header icons")
+                .passages
+                .is_empty()
+        );
+    }
+}

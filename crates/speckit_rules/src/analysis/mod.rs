@@ -1,0 +1,258 @@
+//! Cross-document analysis: what the `Feature` and `Workspace` rules of
+//! `speckit analyze` see, the context they report into, and the machinery
+//! they share — [`mention`] (does a document mention an item?) and
+//! [`trace`] (requirement and story coverage of one feature).
+//!
+//! Besides findings, every analysis rule records how many items it
+//! *evaluated*, weighted by its severity; the consistency score is the share
+//! of evaluated weight that did not fail (see `speckit_analyze`).
+
+pub mod mention;
+pub mod trace;
+
+use std::sync::OnceLock;
+
+use speckit_diagnostics::{Diagnostic, Severity};
+use speckit_model::{Constitution, DocKind, Document, Model, Spec, TaskList, TaskStatus};
+use speckit_text::Span;
+
+use crate::registry;
+use crate::rule::{FeatureView, FileOracle, Report, RuleMeta};
+use crate::settings::Selection;
+
+pub use trace::Trace;
+
+/// One feature as analysis rules see it.
+pub struct AnalysisFeature<'a> {
+    /// Position in [`AnalysisContext::features`].
+    pub index: usize,
+    /// The folder name (`003-user-auth`).
+    pub dir_name: &'a str,
+    /// The number as written (`003`).
+    pub number: &'a str,
+    /// The number's value, for sequentially numbered features.
+    pub number_value: Option<u64>,
+    pub slug: &'a str,
+    /// The feature's documents (spec, plan, tasks, checklists, research…).
+    pub view: FeatureView<'a>,
+    /// The constitution of the feature's layout.
+    pub constitution: Option<(&'a Document, &'a Constitution<'a>)>,
+    trace: OnceLock<Trace>,
+}
+
+impl<'a> AnalysisFeature<'a> {
+    pub fn new(
+        index: usize,
+        dir_name: &'a str,
+        number: &'a str,
+        number_value: Option<u64>,
+        slug: &'a str,
+        view: FeatureView<'a>,
+        constitution: Option<(&'a Document, &'a Constitution<'a>)>,
+    ) -> Self {
+        AnalysisFeature {
+            index,
+            dir_name,
+            number,
+            number_value,
+            slug,
+            view,
+            constitution,
+            trace: OnceLock::new(),
+        }
+    }
+
+    /// The first document of `kind` with its model.
+    pub fn document(&self, kind: DocKind) -> Option<(&'a Document, &'a Model<'a>)> {
+        self.view
+            .documents
+            .iter()
+            .copied()
+            .find(|(document, _)| document.kind == kind)
+    }
+
+    pub fn spec(&self) -> Option<(&'a Document, &'a Spec<'a>)> {
+        self.view
+            .documents
+            .iter()
+            .find_map(|(document, model)| match model {
+                Model::Spec(spec) => Some((*document, spec)),
+                _ => None,
+            })
+    }
+
+    pub fn plan(&self) -> Option<(&'a Document, &'a speckit_model::Plan<'a>)> {
+        self.view
+            .documents
+            .iter()
+            .find_map(|(document, model)| match model {
+                Model::Plan(plan) => Some((*document, &**plan)),
+                _ => None,
+            })
+    }
+
+    pub fn tasks(&self) -> Option<(&'a Document, &'a TaskList<'a>)> {
+        self.view
+            .documents
+            .iter()
+            .find_map(|(document, model)| match model {
+                Model::Tasks(tasks) => Some((*document, tasks)),
+                _ => None,
+            })
+    }
+
+    /// Requirement and story coverage, computed on first use.
+    pub fn trace(&self) -> &Trace {
+        self.trace.get_or_init(|| Trace::build(self))
+    }
+
+    /// Done: every task is done, or the spec's or plan's status says so.
+    pub fn is_finished(&self) -> bool {
+        if let Some((_, tasks)) = self.tasks()
+            && !tasks.tasks.is_empty()
+        {
+            return tasks
+                .tasks
+                .iter()
+                .all(|task| task.status == TaskStatus::Done);
+        }
+        let finished = |fields: &[speckit_model::MetaField<'_>]| {
+            Document::field_named(fields, &["Status"]).is_some_and(|field| {
+                let value = field.value.value.trim().to_ascii_lowercase();
+                [
+                    "complete",
+                    "completed",
+                    "done",
+                    "implemented",
+                    "shipped",
+                    "released",
+                ]
+                .iter()
+                .any(|word| value.contains(word))
+            })
+        };
+        self.spec()
+            .is_some_and(|(_, spec)| finished(&spec.metadata))
+            || self
+                .plan()
+                .is_some_and(|(_, plan)| finished(&plan.metadata))
+    }
+
+    /// The document findings about the feature as a whole are attached to:
+    /// the spec, else the plan, else the tasks, else any document.
+    pub fn anchor(&self) -> Option<&'a Document> {
+        [DocKind::Spec, DocKind::Plan, DocKind::Tasks]
+            .into_iter()
+            .find_map(|kind| self.document(kind).map(|(document, _)| document))
+            .or_else(|| self.view.documents.first().map(|(document, _)| *document))
+    }
+}
+
+/// Weight of one evaluated item in the consistency score.
+pub const fn weight(severity: Severity) -> u64 {
+    match severity {
+        Severity::Error => 5,
+        Severity::Warning => 2,
+        Severity::Info => 1,
+    }
+}
+
+/// Evaluated weight per feature, as `(feature index, weight)` entries.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub entries: Vec<(usize, u64)>,
+}
+
+/// What a running analysis rule sees and reports into.
+pub struct AnalysisContext<'a> {
+    /// Every feature of the run.
+    pub features: &'a [AnalysisFeature<'a>],
+    /// The feature a `Feature` rule runs on (`None` for `Workspace` rules).
+    pub current: Option<usize>,
+    pub files: &'a dyn FileOracle,
+    meta: &'static RuleMeta,
+    severity: Severity,
+    out: &'a mut Vec<Diagnostic>,
+    tally: &'a mut Tally,
+}
+
+impl<'a> AnalysisContext<'a> {
+    /// The feature a `Feature` rule runs on.
+    pub fn feature(&self) -> Option<&'a AnalysisFeature<'a>> {
+        self.current.and_then(|index| self.features.get(index))
+    }
+
+    /// Records that `count` items of `feature` were checked by this rule.
+    pub fn evaluated(&mut self, feature: &AnalysisFeature<'_>, count: usize) {
+        if count > 0 {
+            self.tally
+                .entries
+                .push((feature.index, count as u64 * weight(self.severity)));
+        }
+    }
+
+    /// Starts a finding at `span` of `document`; it is recorded on drop.
+    pub fn report(
+        &mut self,
+        document: &Document,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Report<'_> {
+        Report {
+            diagnostic: Some(Diagnostic::new(
+                self.meta.code,
+                self.severity,
+                document.file,
+                span,
+                message,
+            )),
+            out: self.out,
+        }
+    }
+}
+
+/// Runs the enabled `Feature` rules on feature `index`, or (with `None`)
+/// the enabled `Workspace` rules.
+pub fn run_analysis(
+    features: &[AnalysisFeature<'_>],
+    index: Option<usize>,
+    files: &dyn FileOracle,
+    selection: &Selection,
+) -> (Vec<Diagnostic>, Tally) {
+    let mut out = Vec::new();
+    let mut tally = Tally::default();
+    let wanted = if index.is_some() {
+        crate::rule::Target::Feature
+    } else {
+        crate::rule::Target::Workspace
+    };
+    for (position, rule) in registry::all().iter().enumerate() {
+        let meta = rule.meta();
+        if meta.target != wanted || !selection.enabled.get(position).copied().unwrap_or(false) {
+            continue;
+        }
+        let severity = selection
+            .severity
+            .get(position)
+            .copied()
+            .unwrap_or(meta.severity);
+        let mut cx = AnalysisContext {
+            features,
+            current: index,
+            files,
+            meta,
+            severity,
+            out: &mut out,
+            tally: &mut tally,
+        };
+        rule.analyze(&mut cx);
+    }
+    (out, tally)
+}
+
+/// The title heading of `document`, or its first byte.
+pub fn title_span(document: &Document) -> Span {
+    document
+        .h1()
+        .map_or(Span::empty(0), |id| document.section_heading_span(id))
+}

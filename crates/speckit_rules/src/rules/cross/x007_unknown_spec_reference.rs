@@ -1,0 +1,232 @@
+use std::collections::HashSet;
+
+use speckit_model::Document;
+use speckit_text::Span;
+
+use crate::analysis::mention::{
+    IdKey, names_other_feature, passages, scan_ids, scan_written_ids, story_references,
+};
+use crate::analysis::trace::story_number;
+use crate::analysis::{AnalysisContext, AnalysisFeature};
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// A task, a phase heading of tasks.md or a passage of plan.md that
+    /// cites a requirement or success criterion (`FR-012`, `NFR-3`,
+    /// `SC-004`) or a user story (`User Story 5`, `Story 5`) that spec.md
+    /// does not have. IDs are compared by value (`FR-1` is `FR-001`); a
+    /// range such as `FR-001–FR-004` is checked by its two ends. Only ID
+    /// prefixes the spec itself uses are checked, an ID the spec mentions
+    /// anywhere counts as known, and a passage that names another feature
+    /// (`spec 020`, `specs/003-auth/`) is skipped: its IDs belong there.
+    /// `[USn]` labels are left to T007.
+    ///
+    /// ## Why it matters
+    /// A citation is how a reader checks that a task builds what the spec
+    /// asks for. One that points at nothing usually means the spec was
+    /// renumbered or a requirement was dropped after the plan and tasks
+    /// were written, so the task may build something nobody wants any more.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// - [ ] T018 [US2] Send the weekly digest e-mail (FR-014)
+    /// ```
+    /// when the spec's requirements stop at FR-012. Use instead: the ID of
+    /// the requirement the task serves, or add FR-014 to the spec.
+    pub(crate) UnknownSpecReference {
+        code: "X007",
+        name: "unknown-spec-reference",
+        summary: "A task or the plan cites a requirement or story the spec does not have",
+        severity: Warning,
+        fix: Never,
+        target: Feature,
+    }
+}
+
+/// What the spec defines: the IDs it mentions and its story numbers.
+struct Known {
+    /// Prefixes of the spec's own requirement IDs (`FR`, `SC`).
+    prefixes: Vec<IdKey>,
+    ids: HashSet<IdKey>,
+    stories: Vec<u32>,
+}
+
+impl Known {
+    fn checks(&self, key: IdKey) -> bool {
+        self.prefixes
+            .iter()
+            .any(|prefix| prefix.prefix() == key.prefix())
+    }
+
+    fn has(&self, key: IdKey) -> bool {
+        self.ids.contains(&key) || self.ids.contains(&key.without_suffix())
+    }
+}
+
+impl UnknownSpecReference {
+    fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
+        let Some((spec_document, spec)) = feature.spec() else {
+            return;
+        };
+        let mut prefixes: Vec<IdKey> = Vec::new();
+        for requirement in &spec.requirements {
+            if let Some(key) = IdKey::parse(requirement.id.value)
+                && !prefixes
+                    .iter()
+                    .any(|prefix| prefix.prefix() == key.prefix())
+            {
+                prefixes.push(key);
+            }
+        }
+        let mut ids = HashSet::new();
+        scan_ids(&spec_document.text, |key| {
+            ids.insert(key);
+        });
+        let known = Known {
+            prefixes,
+            ids,
+            stories: spec
+                .stories
+                .iter()
+                .filter_map(speckit_model::spec::UserStory::number_value)
+                .collect(),
+        };
+        let mut evaluated = 0;
+        if let Some((document, tasks)) = feature.tasks() {
+            for phase in &tasks.phases {
+                let Some(number) = phase
+                    .story
+                    .or_else(|| story_references(phase.title.value).first().copied())
+                else {
+                    continue;
+                };
+                if known.stories.is_empty() {
+                    continue;
+                }
+                evaluated += 1;
+                if !known.stories.contains(&number) {
+                    drop(
+                        cx.report(
+                            document,
+                            phase.heading_span,
+                            format!(
+                                "the phase \"{}\" is for User Story {number}, which the spec does not have",
+                                phase.title.value.trim()
+                            ),
+                        )
+                        .help(story_help(&known.stories)),
+                    );
+                }
+            }
+            for task in &tasks.tasks {
+                let text = document.text.get(task.span.range()).unwrap_or("");
+                let labels: Vec<u32> = task
+                    .stories
+                    .iter()
+                    .filter_map(|label| story_number(label.value))
+                    .collect();
+                let subject = format!("task `{}`", task.id.value);
+                evaluated += check_passage(
+                    cx,
+                    feature,
+                    &known,
+                    (document, task.span.start, text),
+                    &subject,
+                    &labels,
+                );
+            }
+        }
+        if let Some((document, _)) = feature.plan() {
+            for span in passages(&document.text) {
+                let text = document.text.get(span.range()).unwrap_or("");
+                evaluated += check_passage(
+                    cx,
+                    feature,
+                    &known,
+                    (document, span.start, text),
+                    "the plan",
+                    &[],
+                );
+            }
+        }
+        cx.evaluated(feature, evaluated);
+    }
+}
+
+/// Checks the IDs and story references of one passage (`text`, found at
+/// byte `start` of `document`); returns how many it checked.
+fn check_passage(
+    cx: &mut AnalysisContext<'_>,
+    feature: &AnalysisFeature<'_>,
+    known: &Known,
+    (document, start, text): (&Document, u32, &str),
+    subject: &str,
+    labels: &[u32],
+) -> usize {
+    if names_other_feature(text, feature.number_value) {
+        return 0;
+    }
+    let mut seen: Vec<IdKey> = Vec::new();
+    let mut evaluated = 0;
+    scan_written_ids(text, |key, range| {
+        if !known.checks(key) || seen.contains(&key) {
+            return;
+        }
+        seen.push(key);
+        evaluated += 1;
+        if known.has(key) {
+            return;
+        }
+        let written = text.get(range.clone()).unwrap_or("");
+        let span = Span::from_range(start as usize + range.start..start as usize + range.end);
+        drop(
+            cx.report(
+                document,
+                span,
+                format!("{subject} cites `{written}`, which the spec does not define"),
+            )
+            .help(format!(
+                "cite the {} the text means, or add `{written}` to spec.md",
+                if key.prefix() == "SC" {
+                    "success criterion"
+                } else {
+                    "requirement"
+                }
+            )),
+        );
+    });
+    if !known.stories.is_empty() {
+        let mut stories_seen: Vec<u32> = Vec::new();
+        for number in story_references(text) {
+            if labels.contains(&number) || stories_seen.contains(&number) {
+                continue;
+            }
+            stories_seen.push(number);
+            evaluated += 1;
+            if !known.stories.contains(&number) {
+                let line_end = text.find('\n').unwrap_or(text.len());
+                let span = Span::from_range(start as usize..start as usize + line_end);
+                drop(
+                    cx.report(
+                        document,
+                        span,
+                        format!(
+                            "{subject} refers to User Story {number}, which the spec does not have"
+                        ),
+                    )
+                    .help(story_help(&known.stories)),
+                );
+            }
+        }
+    }
+    evaluated
+}
+
+fn story_help(stories: &[u32]) -> String {
+    let names: Vec<String> = stories.iter().map(|n| format!("User Story {n}")).collect();
+    format!(
+        "the spec's stories are {}; point at one of them or add the story",
+        names.join(", ")
+    )
+}

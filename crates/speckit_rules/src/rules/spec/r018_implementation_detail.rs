@@ -1,0 +1,220 @@
+use speckit_model::Spec;
+use speckit_model::spec::RequirementKind;
+
+use super::{definitions, is_speckit};
+use crate::rule::{RuleContext, declare_rule};
+
+declare_rule! {
+    /// ## What it checks
+    /// A spec-kit functional requirement or success criterion that names a
+    /// programming language, framework, database, cloud or tool (`React`,
+    /// `PostgreSQL`, `Kafka`, `AWS`, `Playwright`, …; a curated list of
+    /// proper names, matched case-sensitively as whole words). A technology
+    /// that the spec also names outside its requirements (in the title, the
+    /// `**Input**`, a story or the assumptions) is the feature's context and
+    /// is not reported.
+    ///
+    /// ## Why it matters
+    /// spec-kit keeps the *what* in the spec and the *how* in the plan:
+    /// requirements and success criteria must be technology-agnostic so that
+    /// the plan can still choose. "Results are cached in Redis" decides the
+    /// design before anyone has planned it.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// - **SC-003**: Search queries in PostgreSQL return within 300 ms
+    /// ```
+    /// Use instead:
+    /// ```markdown
+    /// - **SC-003**: 95% of searches show results within 300 ms
+    /// ```
+    pub(crate) ImplementationDetail {
+        code: "R018",
+        name: "implementation-detail",
+        summary: "A requirement names a technology instead of a need",
+        severity: Info,
+        fix: Never,
+        target: Spec,
+    }
+}
+
+/// Proper names of implementation technologies, sorted for binary search.
+/// Words that are also ordinary English (`Go`, `Swift`, `Express`,
+/// `Spring`, `Rails`) are left out.
+const TECHNOLOGIES: &[&str] = &[
+    ".NET",
+    "ASP.NET",
+    "AWS",
+    "Angular",
+    "Azure",
+    "C#",
+    "C++",
+    "Cassandra",
+    "Cypress",
+    "Django",
+    "Docker",
+    "DynamoDB",
+    "Elasticsearch",
+    "Elixir",
+    "FastAPI",
+    "Firebase",
+    "Flask",
+    "Flutter",
+    "GCP",
+    "Golang",
+    "GraphQL",
+    "Java",
+    "JavaScript",
+    "Jest",
+    "Kafka",
+    "Kotlin",
+    "Kubernetes",
+    "Laravel",
+    "MariaDB",
+    "MongoDB",
+    "MySQL",
+    "NestJS",
+    "Next.js",
+    "Node.js",
+    "Nuxt",
+    "PHP",
+    "Playwright",
+    "PostgreSQL",
+    "Postgres",
+    "Pytest",
+    "Python",
+    "RabbitMQ",
+    "React",
+    "Redis",
+    "Redux",
+    "Ruby",
+    "SQLite",
+    "Scala",
+    "Supabase",
+    "Svelte",
+    "SwiftUI",
+    "Tailwind",
+    "Terraform",
+    "TypeScript",
+    "Vite",
+    "Vitest",
+    "Vue",
+    "Vue.js",
+    "Webpack",
+    "gRPC",
+    "jQuery",
+];
+
+impl ImplementationDetail {
+    fn run(&self, spec: &Spec<'_>, cx: &mut RuleContext<'_>) {
+        if !is_speckit(spec) {
+            return;
+        }
+        let document = cx.document;
+        let checked: Vec<_> = definitions(spec)
+            .filter(|requirement| {
+                !requirement.struck
+                    && matches!(
+                        requirement.kind,
+                        RequirementKind::Functional | RequirementKind::SuccessCriterion
+                    )
+            })
+            .collect();
+        // A technology the spec names outside its requirements (title,
+        // input, overview, assumptions) is the feature's context, not a
+        // design decision smuggled into a requirement.
+        let is_context = |name: &str| {
+            document.text.match_indices(name).any(|(at, _)| {
+                let at = u32::try_from(at).unwrap_or(u32::MAX);
+                !checked
+                    .iter()
+                    .any(|requirement| requirement.span.contains(at))
+            })
+        };
+        for requirement in &checked {
+            let text = requirement.text;
+            let found = technology_names(text.value).find(|&(_, name)| !is_context(name));
+            if let Some((start, name)) = found {
+                drop(
+                    cx.report(
+                        text.span.subspan(start..start + name.len()),
+                        format!(
+                            "`{}` names `{name}`, an implementation choice",
+                            requirement.id.value
+                        ),
+                    )
+                    .help(
+                        "say what the user or the business needs; leave the technology to the plan",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Technology names of [`TECHNOLOGIES`] in `text`, outside inline code.
+fn technology_names(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    let bytes = text.as_bytes();
+    let is_token_byte =
+        |byte: u8| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'#' | b'+' | b'_');
+    let mut index = 0;
+    let mut in_code = false;
+    std::iter::from_fn(move || {
+        while let Some(&byte) = bytes.get(index) {
+            if byte == b'`' {
+                in_code = !in_code;
+                index += 1;
+                continue;
+            }
+            if !is_token_byte(byte) {
+                index += 1;
+                continue;
+            }
+            let start = index;
+            while bytes.get(index).is_some_and(|&byte| is_token_byte(byte)) {
+                index += 1;
+            }
+            if in_code {
+                continue;
+            }
+            // A sentence's full stop is not part of the name.
+            let token = text.get(start..index).unwrap_or("").trim_end_matches('.');
+            if let Ok(position) = TECHNOLOGIES.binary_search(&token)
+                && let Some(&name) = TECHNOLOGIES.get(position)
+            {
+                return Some((start, name));
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn technologies_are_sorted() {
+        let mut sorted = TECHNOLOGIES.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, TECHNOLOGIES);
+    }
+
+    #[test]
+    fn names_in_text() {
+        let names = |text| {
+            technology_names(text)
+                .map(|(_, name)| name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Stored in PostgreSQL, served by Node.js."),
+            ["PostgreSQL", "Node.js"]
+        );
+        assert_eq!(
+            names("Java and JavaScript clients; C# too"),
+            ["Java", "JavaScript", "C#"]
+        );
+        assert!(names("Users react to `Redis` keys; a java cup; Reactive").is_empty());
+    }
+}
