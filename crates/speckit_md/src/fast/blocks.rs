@@ -8,7 +8,7 @@ use crate::tree::NodeKind;
 
 use super::scan::{
     HtmlStart, at, atx_level, blank_line, closing_fence, code_fence, eol_len, hrule, html_start,
-    is_eol, line_end, list_marker, next_line, spaces, tail, task_marker,
+    is_eol, list_marker, spaces, tail, task_marker,
 };
 use super::{Open, Scanner, inline};
 
@@ -64,7 +64,10 @@ impl Scanner<'_> {
     /// start of the next unparsed line.
     pub(super) fn parse_block(&mut self, start_ix: usize) -> Option<usize> {
         let bytes = self.bytes;
-        let (matched, pos) = self.scan_containers(start_ix);
+        let (matched, pos) = match self.next_line.take() {
+            Some((line, matched, pos)) if line == start_ix => (matched, pos),
+            _ => self.scan_containers(start_ix),
+        };
         while self.spine.len() > matched {
             self.pop(start_ix);
         }
@@ -74,7 +77,10 @@ impl Scanner<'_> {
             LineRest::Done(next) => return Some(next),
         };
 
-        if let Some(n) = blank_line(bytes, pos) {
+        let indent = spaces(bytes, pos);
+        let ix = pos + indent;
+        let first = at(bytes, ix);
+        if let Some(n) = eol_len(bytes, ix) {
             match self.spine.last_mut() {
                 // A blank line inside a quote does not loosen a list.
                 Some(Open::Quote { .. }) => {}
@@ -86,42 +92,46 @@ impl Scanner<'_> {
                 }
                 _ => self.last_line_blank = true,
             }
-            return Some(pos + n);
+            return Some(ix + n);
         }
-
-        let indent = spaces(bytes, pos);
         if indent >= 4 {
             // Indented code.
             return None;
         }
-        let ix = pos + indent;
-        if at(bytes, ix) == b'<' {
-            match html_start(bytes, ix) {
+        // Most lines start with a letter: dispatch once on the first byte.
+        match first {
+            b'<' => match html_start(bytes, ix) {
                 HtmlStart::Comment => {
                     self.finish_list(start_ix);
                     return Some(self.parse_comment_block(ix));
                 }
                 HtmlStart::Interrupting | HtmlStart::Tag => return None,
                 HtmlStart::None => {}
+            },
+            b'-' | b'*' | b'_' => {
+                if let Some(size) = hrule(bytes, ix) {
+                    self.finish_list(start_ix);
+                    let parent = self.container();
+                    self.push_node(NodeKind::ThematicBreak, ix, ix + size, parent);
+                    self.extend_content(parent, ix, ix + size);
+                    return Some(ix + size);
+                }
             }
-        }
-        if let Some(size) = hrule(bytes, ix) {
-            self.finish_list(start_ix);
-            let parent = self.container();
-            self.push_node(NodeKind::ThematicBreak, ix, ix + size, parent);
-            self.extend_content(parent, ix, ix + size);
-            return Some(ix + size);
-        }
-        if let Some(level) = atx_level(bytes, ix) {
-            self.finish_list(start_ix);
-            return self.parse_atx_heading(ix, level);
-        }
-        if let Some((n, fence)) = code_fence(bytes, ix) {
-            self.finish_list(start_ix);
-            return Some(self.parse_fenced_code(ix, indent, fence, n));
-        }
-        if at(bytes, ix) == b'[' && may_be_definition(bytes, ix) {
-            return None;
+            b'#' => {
+                if let Some(level) = atx_level(bytes, ix) {
+                    self.finish_list(start_ix);
+                    return self.parse_atx_heading(ix, level);
+                }
+            }
+            b'`' | b'~' => {
+                if let Some((n, fence)) = code_fence(bytes, ix) {
+                    self.finish_list(start_ix);
+                    return Some(self.parse_fenced_code(ix, indent, fence, n));
+                }
+            }
+            // A link reference definition: pulldown-cmark decides.
+            b'[' if self.may_be_definition(ix) => return None,
+            _ => {}
         }
         self.parse_paragraph(ix, None)
     }
@@ -262,13 +272,13 @@ impl Scanner<'_> {
         }
         ix += spaces(bytes, ix);
         let header_start = ix;
-        let eol = line_end(bytes, ix);
+        let eol = self.line_end(ix);
         let after = eol + eol_len(bytes, eol).unwrap_or(0);
         let text_end = eol - trailing_spaces(bytes, header_start, eol);
         let limit = heading_text_limit(bytes.get(header_start..after).unwrap_or(&[]));
         if limit > 0 {
             self.inline
-                .scan(bytes, header_start, text_end, after, false)?;
+                .scan(&self.find, bytes, header_start, text_end, after, false)?;
             let first = inline::first_event(bytes, header_start, false);
             if first >= header_start + limit {
                 return None;
@@ -285,7 +295,7 @@ impl Scanner<'_> {
         let bytes = self.bytes;
         let kind = NodeKind::CodeBlock { fenced: true };
         let block = self.push_node(kind, start, start, self.container());
-        let mut ix = next_line(bytes, start + n);
+        let mut ix = self.next_line(start + n);
         loop {
             let (matched, pos) = self.scan_containers(ix);
             if matched < self.spine.len() {
@@ -304,7 +314,7 @@ impl Scanner<'_> {
                     return end + blank_line(bytes, end).unwrap_or(0);
                 }
             }
-            let next = next_line(bytes, line);
+            let next = self.next_line(line);
             self.split_crlf(line, next, |scanner, s, e| {
                 if e > s {
                     scanner.extend_content(block, s, e);
@@ -321,7 +331,7 @@ impl Scanner<'_> {
         let mut ix = start;
         let end = loop {
             let line = ix;
-            ix = next_line(bytes, ix);
+            ix = self.next_line(ix);
             self.split_crlf(line, ix, |scanner, s, e| scanner.html_item(block, s, e));
             let (matched, pos) = self.scan_containers(ix);
             if matched < self.spine.len() {
@@ -353,6 +363,24 @@ impl Scanner<'_> {
             item(self, end - 1, end);
         } else {
             item(self, start, end);
+        }
+    }
+
+    /// Whether a paragraph starting with `[` at `start` might hold a link
+    /// reference definition: a `]:` before the next blank line. Conservative.
+    fn may_be_definition(&self, start: usize) -> bool {
+        let bytes = self.bytes;
+        let mut line = start;
+        loop {
+            let end = self.line_end(line);
+            if memchr::memmem::find(bytes.get(line..end).unwrap_or(&[]), b"]:").is_some() {
+                return true;
+            }
+            let next = self.next_line(line);
+            if next >= bytes.len() || blank_line(bytes, next).is_some() {
+                return false;
+            }
+            line = next;
         }
     }
 
@@ -403,21 +431,4 @@ fn heading_text_limit(text: &[u8]) -> usize {
         .take_while(|&&b| b == b' ')
         .count();
     if spaces > 0 { closer - spaces } else { limit }
-}
-
-/// Whether a paragraph starting with `[` at `start` might hold a link
-/// reference definition: a `]:` before the next blank line. Conservative.
-fn may_be_definition(bytes: &[u8], start: usize) -> bool {
-    let mut line = start;
-    loop {
-        let end = line_end(bytes, line);
-        if memchr::memmem::find(bytes.get(line..end).unwrap_or(&[]), b"]:").is_some() {
-            return true;
-        }
-        let next = next_line(bytes, line);
-        if next >= bytes.len() || blank_line(bytes, next).is_some() {
-            return false;
-        }
-        line = next;
-    }
 }

@@ -12,6 +12,7 @@
 
 use super::html::{self, autolink_end, comment_end};
 use super::scan::{Scan, at, is_punct, tail};
+use super::search::Finder;
 
 /// What a found construct becomes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -50,17 +51,60 @@ pub(super) struct InlineScanner {
     pub(super) found: Vec<Found>,
 }
 
-/// Bytes that can start a stored construct or change how the next byte is read.
-const SPECIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'\\' as usize] = true;
-    table[b'`' as usize] = true;
-    table[b'<' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'[' as usize] = true;
-    table[b']' as usize] = true;
-    table
-};
+/// `0x01` in every byte of a word.
+const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
+
+/// Flags (high bit of each byte) the bytes of `word` that may start or close
+/// a stored construct: `<`, or anything from `[` to a backtick (which also
+/// lets through `\\`, `^` and `_`; the caller skips those). Bit tricks on
+/// eight bytes at a time: this loop sees every byte of every paragraph.
+#[inline]
+fn candidates(word: u64) -> u64 {
+    // Bytes strictly between 0x5a and 0x61, on the low seven bits (exact,
+    // no carries between bytes), then cleared for bytes >= 0x80.
+    let low7 = word & (LOW_BITS * 0x7f);
+    let range = (LOW_BITS * (127 + 0x61)).wrapping_sub(low7)
+        & !word
+        & (low7 + LOW_BITS * (127 - 0x5a))
+        & (LOW_BITS * 0x80);
+    // `<`: a zero byte after xor. Spurious flags can only appear above a
+    // real one, and only the lowest flag is used.
+    let less = word ^ (LOW_BITS * u64::from(b'<'));
+    let less = less.wrapping_sub(LOW_BITS) & !less & (LOW_BITS * 0x80);
+    range | less
+}
+
+/// The next byte in `bytes[from..to]` that [`candidates`] flags.
+#[inline]
+fn next_candidate(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    let haystack = bytes.get(from..to)?;
+    let mut chunks = haystack.chunks_exact(8);
+    let mut offset = from;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let found = candidates(word);
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'<' || (b'['..=b'`').contains(&b))
+        .map(|n| offset + n)
+}
+
+/// Whether the byte at `index` is backslash-escaped: pulldown-cmark pairs
+/// backslashes left to right, so an odd run right before it escapes it.
+#[inline]
+fn is_escaped(bytes: &[u8], start: usize, index: usize) -> bool {
+    if index == start || at(bytes, index - 1) != b'\\' {
+        return false;
+    }
+    let before = bytes.get(start..index).unwrap_or(&[]);
+    before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
 
 /// The deepest parenthesis nesting pulldown-cmark accepts in a link destination.
 const LINK_MAX_NESTED_PARENS: usize = 32;
@@ -84,51 +128,96 @@ impl InlineScanner {
     /// ends at `block_end`. Fills [`InlineScanner::found`] in document order.
     pub(super) fn scan(
         &mut self,
+        find: &Finder,
         bytes: &[u8],
         start: usize,
         end: usize,
         block_end: usize,
         in_cell: bool,
     ) -> Option<()> {
-        self.openers.clear();
         self.found.clear();
         let block = bytes.get(..block_end)?;
         // Code span matching searches ahead; bound the total work so a run of
         // unmatched backticks cannot make the scan quadratic.
         let mut budget = 8 * (end.saturating_sub(start)) + 4096;
+        if self.scan_without_links(find, bytes, block, start, end, &mut budget)? {
+            return Some(());
+        }
+        self.found.clear();
+        self.scan_with_links(find, bytes, block, start, end, in_cell, &mut budget)
+    }
+
+    /// The common case first: links and images can only form where `](`
+    /// appears, and without one brackets never change what else is found
+    /// (they consume nothing), so only code spans, autolinks and HTML are
+    /// looked for. Returns `false` on meeting a `](`, for a full rescan.
+    fn scan_without_links(
+        &mut self,
+        find: &Finder,
+        bytes: &[u8],
+        block: &[u8],
+        start: usize,
+        end: usize,
+        budget: &mut usize,
+    ) -> Option<bool> {
+        let region = bytes.get(..end)?;
         let mut i = start;
-        while i < end {
-            let Some(offset) = bytes
-                .get(i..end)?
-                .iter()
-                .position(|&b| SPECIAL[usize::from(b)])
-            else {
-                break;
+        while let Some(offset) = find.code_html_or_paren(tail(region, i)) {
+            let found = i + offset;
+            i = match at(bytes, found) {
+                b'(' if found > start && at(bytes, found - 1) == b']' => return Some(false),
+                b'`' => {
+                    let escaped = is_escaped(bytes, start, found);
+                    self.code_span(find, bytes, found, escaped, end, budget)?
+                }
+                b'<' if !is_escaped(bytes, start, found) => self.angle(block, found, end)?,
+                _ => found + 1,
             };
-            i += offset;
-            i = match at(bytes, i) {
-                b'\\' => {
-                    let next = at(bytes, i + 1);
-                    if next == b'`' {
-                        self.code_span(bytes, i + 1, true, end, &mut budget)?
-                    } else if is_punct(next) {
-                        i + 2
-                    } else {
-                        i + 1
-                    }
-                }
-                b'`' => self.code_span(bytes, i, false, end, &mut budget)?,
-                b'<' => self.angle(block, i, end)?,
-                b'!' if at(bytes, i + 1) == b'[' => {
-                    self.push_opener(i, true);
-                    i + 2
-                }
+        }
+        Some(true)
+    }
+
+    /// The full pass, with the bracket stack of `handle_inline_pass1`.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call site; the values are the scan's state"
+    )]
+    fn scan_with_links(
+        &mut self,
+        find: &Finder,
+        bytes: &[u8],
+        block: &[u8],
+        start: usize,
+        end: usize,
+        in_cell: bool,
+        budget: &mut usize,
+    ) -> Option<()> {
+        self.openers.clear();
+        let mut i = start;
+        while let Some(found) = next_candidate(bytes, i, end) {
+            let byte = at(bytes, found);
+            if matches!(byte, b'\\' | b'^' | b'_') || (byte == b']' && self.openers.is_empty()) {
+                i = found + 1;
+                continue;
+            }
+            let escaped = is_escaped(bytes, start, found);
+            i = match byte {
+                // An escaped run still forms a code span, one backtick in.
+                b'`' => self.code_span(find, bytes, found, escaped, end, budget)?,
+                _ if escaped => found + 1,
+                b'<' => self.angle(block, found, end)?,
                 b'[' => {
-                    self.push_opener(i, false);
-                    i + 1
+                    let bang = found.checked_sub(1).filter(|&b| {
+                        b >= start && at(bytes, b) == b'!' && !is_escaped(bytes, start, b)
+                    });
+                    match bang {
+                        Some(bang) => self.push_opener(bang, true),
+                        None => self.push_opener(found, false),
+                    }
+                    found + 1
                 }
-                b']' => self.close_bracket(bytes, block, i, in_cell)?,
-                _ => i + 1,
+                b']' => self.close_bracket(bytes, block, found, in_cell)?,
+                _ => found + 1,
             };
         }
         Some(())
@@ -146,6 +235,7 @@ impl InlineScanner {
     /// A backtick run at `open`; returns where scanning resumes.
     fn code_span(
         &mut self,
+        find: &Finder,
         bytes: &[u8],
         open: usize,
         escaped: bool,
@@ -163,7 +253,7 @@ impl InlineScanner {
         let mut search = after;
         while search < end {
             let window = bytes.get(search..end)?;
-            let Some(offset) = memchr::memchr(b'`', window) else {
+            let Some(offset) = find.backtick(window) else {
                 break;
             };
             *budget = budget.checked_sub(offset + 1)?;
@@ -436,7 +526,10 @@ mod tests {
         let bytes = input.as_bytes();
         let mut scanner = InlineScanner::default();
         let end = input.trim_end().len();
-        scanner.scan(bytes, 0, end, bytes.len(), false).unwrap();
+        let find = Finder::new();
+        scanner
+            .scan(&find, bytes, 0, end, bytes.len(), false)
+            .unwrap();
         let got: Vec<(FoundKind, &str, Option<&str>)> = scanner
             .found
             .iter()

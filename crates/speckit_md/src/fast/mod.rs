@@ -18,12 +18,17 @@ mod html;
 mod inline;
 mod para;
 mod scan;
+mod search;
 
 use speckit_text::Span;
 
 use crate::tree::{Node, NodeKind};
 
 use inline::{Found, FoundKind, InlineScanner};
+use search::Finder;
+
+/// Flags a dropped node in the renumbering table of a tight list.
+const REMOVED: u32 = 1 << 31;
 
 /// Marks a node as having no inline content yet (as in `build`).
 const NO_CONTENT: Span = Span {
@@ -44,13 +49,16 @@ pub(crate) fn scan_fast(body: &str, offset: usize, root: Node) -> Option<Vec<Nod
     let mut scanner = Scanner {
         bytes,
         base,
-        nodes: Vec::with_capacity(bytes.len() / 40 + 8),
+        find: Finder::new(),
+        // About one node (before tight paragraphs go) per 30 bytes of spec text.
+        nodes: Vec::with_capacity(bytes.len() / 30 + 8),
         spine: Vec::with_capacity(8),
         last_line_blank: false,
         begin_list_item: None,
-        tight: Vec::new(),
+        remap: Vec::new(),
         inline: InlineScanner::default(),
         open_links: Vec::new(),
+        next_line: None,
     };
     scanner.nodes.push(root);
     let mut ix = 0;
@@ -64,7 +72,7 @@ pub(crate) fn scan_fast(body: &str, offset: usize, root: Node) -> Option<Vec<Nod
     if let Some(root) = scanner.nodes.first_mut() {
         root.subtree_end = end;
     }
-    Some(scanner.finish())
+    Some(scanner.nodes)
 }
 
 /// True when `bytes` avoids the characters whose block semantics the fast
@@ -105,18 +113,84 @@ pub(super) struct Scanner<'a> {
     bytes: &'a [u8],
     /// Offset of the body in the document; node spans are document offsets.
     base: u32,
+    find: Finder,
     nodes: Vec<Node>,
     spine: Vec<Open>,
     last_line_blank: bool,
     begin_list_item: Option<usize>,
-    /// Paragraphs of tight lists, whose nodes are dropped at the end.
-    tight: Vec<u32>,
+    /// Scratch for renumbering a tight list's nodes (reused buffer).
+    remap: Vec<u32>,
     inline: InlineScanner,
     /// Links and images being emitted, with their ends (reused buffer).
     open_links: Vec<(u32, usize)>,
+    /// `scan_containers` of the line a paragraph or table stopped at, which
+    /// the next `parse_block` would otherwise scan again: (line, matched, content).
+    next_line: Option<(usize, usize, usize)>,
 }
 
 impl Scanner<'_> {
+    /// The position of the line end (`\r` or `\n`) at or after `index`, or
+    /// the end of text.
+    fn line_end(&self, index: usize) -> usize {
+        let rest = scan::tail(self.bytes, index);
+        match self.find.newline(rest) {
+            Some(n) if n > 0 && rest.get(n - 1) == Some(&b'\r') => index + n - 1,
+            Some(n) => index + n,
+            None => index + rest.len(),
+        }
+    }
+
+    /// `scan_nextline`: the start of the line after the one holding `index`.
+    fn next_line(&self, index: usize) -> usize {
+        let rest = scan::tail(self.bytes, index);
+        self.find
+            .newline(rest)
+            .map_or(index + rest.len(), |n| index + n + 1)
+    }
+
+    /// The end of the line starting at `start` and its unescaped pipes (a
+    /// `|` counts unless a backslash precedes it): how many and where the
+    /// last one is. One search for the line a table may start on.
+    fn line_end_and_pipes(&self, start: usize) -> (usize, usize, usize) {
+        let bytes = self.bytes;
+        let (mut pipes, mut last) = (0, start);
+        let mut from = start;
+        while let Some(offset) = self.find.newline_or_pipe(scan::tail(bytes, from)) {
+            let found = from + offset;
+            if scan::at(bytes, found) == b'\n' {
+                let eol = if found > start && scan::at(bytes, found - 1) == b'\r' {
+                    found - 1
+                } else {
+                    found
+                };
+                return (eol, pipes, last);
+            }
+            if found == 0 || scan::at(bytes, found - 1) != b'\\' {
+                pipes += 1;
+                last = found;
+            }
+            from = found + 1;
+        }
+        (bytes.len(), pipes, last)
+    }
+
+    /// The first unescaped `|` in `start..end`, or `end`.
+    fn next_pipe(&self, start: usize, end: usize) -> usize {
+        let mut from = start;
+        while let Some(offset) = self
+            .bytes
+            .get(from..end)
+            .and_then(|window| self.find.pipe(window))
+        {
+            let pipe = from + offset;
+            if pipe == 0 || scan::at(self.bytes, pipe - 1) != b'\\' {
+                return pipe;
+            }
+            from = pipe + 1;
+        }
+        end
+    }
+
     fn span(&self, start: usize, end: usize) -> Span {
         Span {
             start: start as u32 + self.base,
@@ -190,34 +264,99 @@ impl Scanner<'_> {
             node, tight: true, ..
         } = open
         {
-            self.mark_tight(node);
+            self.drop_tight_paragraphs(node);
             self.begin_list_item = None;
         }
     }
 
     /// `surgerize_tight_list`: paragraphs directly in the items of a tight
-    /// list emit no events, so their nodes go and their content moves up.
-    fn mark_tight(&mut self, list: u32) {
-        let list_end = self
-            .nodes
-            .get(list as usize)
-            .map_or(list, |n| n.subtree_end);
-        let mut item = list + 1;
-        while item < list_end {
-            let Some(item_end) = self.nodes.get(item as usize).map(|n| n.subtree_end) else {
+    /// list emit no events, so their nodes go, their content moves to the
+    /// item and their children move up one level. The list is the last
+    /// subtree of the vector when it closes, so only its nodes shift.
+    fn drop_tight_paragraphs(&mut self, list: u32) {
+        let start = list as usize + 1;
+        let end = self.nodes.len();
+        // Pass 1 (nothing moves yet): `remap[i - start]` is the new index of
+        // node `i`, or for a dropped node the index its successor gets, with
+        // REMOVED set; children of dropped paragraphs are re-parented.
+        let mut remap = std::mem::take(&mut self.remap);
+        remap.clear();
+        let mut kept = start as u32;
+        for index in start..end {
+            let Some(&node) = self.nodes.get(index) else {
                 break;
             };
-            let mut child = item + 1;
-            while child < item_end {
-                let Some(node) = self.nodes.get(child as usize) else {
-                    break;
-                };
-                if node.kind == NodeKind::Paragraph {
-                    self.tight.push(child);
-                }
-                child = node.subtree_end.max(child + 1);
+            let parent_entry = (node.parent as usize)
+                .checked_sub(start)
+                .and_then(|offset| remap.get(offset).copied());
+            let parent = self.nodes.get(node.parent as usize).copied();
+            let dropped = node.kind == NodeKind::Paragraph
+                && parent.is_some_and(|item| item.kind == NodeKind::Item && item.parent == list);
+            if dropped {
+                self.merge_content(node.parent, node.content);
+                remap.push(kept | REMOVED);
+                continue;
             }
-            item = item_end.max(item + 1);
+            if parent_entry.is_some_and(|entry| entry & REMOVED != 0)
+                && let Some(paragraph) = parent
+                && let Some(slot) = self.nodes.get_mut(index)
+            {
+                slot.parent = paragraph.parent;
+            }
+            remap.push(kept);
+            kept += 1;
+        }
+        if kept as usize == end {
+            self.remap = remap;
+            return;
+        }
+        // Pass 2: move kept nodes down, renumbering references into the tail.
+        let new = |old: u32| -> u32 {
+            match (old as usize).checked_sub(start) {
+                Some(offset) => remap.get(offset).map_or(kept, |&entry| entry & !REMOVED),
+                None => old,
+            }
+        };
+        let mut write = start;
+        for read in start..end {
+            if remap
+                .get(read - start)
+                .is_none_or(|&entry| entry & REMOVED != 0)
+            {
+                continue;
+            }
+            let Some(&node) = self.nodes.get(read) else {
+                break;
+            };
+            if let Some(slot) = self.nodes.get_mut(write) {
+                *slot = Node {
+                    parent: new(node.parent),
+                    subtree_end: new(node.subtree_end),
+                    ..node
+                };
+            }
+            write += 1;
+        }
+        self.nodes.truncate(write);
+        if let Some(node) = self.nodes.get_mut(list as usize) {
+            node.subtree_end = kept;
+        }
+        self.remap = remap;
+    }
+
+    /// Adds `content` to the content of `id`: the cover of both, since
+    /// events arrive in document order.
+    fn merge_content(&mut self, id: u32, content: Span) {
+        if content.start == u32::MAX {
+            return;
+        }
+        if let Some(node) = self.nodes.get_mut(id as usize) {
+            if node.content.start == u32::MAX {
+                node.content = content;
+            } else {
+                node.content.start = node.content.start.min(content.start);
+                node.content.end = node.content.end.max(content.end);
+            }
         }
     }
 
@@ -268,60 +407,6 @@ impl Scanner<'_> {
         if let Some(node) = self.nodes.get_mut(id as usize) {
             node.subtree_end = end;
         }
-    }
-
-    /// Drops the nodes of tight paragraphs, moving their content to the
-    /// enclosing item and their children up one level.
-    fn finish(mut self) -> Vec<Node> {
-        if self.tight.is_empty() {
-            return self.nodes;
-        }
-        self.tight.sort_unstable();
-        self.tight.dedup();
-        // Content first: the item's content is the cover of its own events
-        // and those of its tight paragraphs, which is a plain union because
-        // events arrive in document order.
-        for &id in &self.tight {
-            let Some(&Node {
-                content, parent, ..
-            }) = self.nodes.get(id as usize)
-            else {
-                continue;
-            };
-            if content.start == u32::MAX {
-                continue;
-            }
-            if let Some(item) = self.nodes.get_mut(parent as usize) {
-                if item.content.start == u32::MAX {
-                    item.content = content;
-                } else {
-                    item.content.start = item.content.start.min(content.start);
-                    item.content.end = item.content.end.max(content.end);
-                }
-            }
-        }
-        let removed = &self.tight;
-        // How many removed ids lie below `id`.
-        let shift = |id: u32| removed.partition_point(|&r| r < id) as u32;
-        let mut out = Vec::with_capacity(self.nodes.len() - removed.len());
-        let mut next_removed = removed.iter().peekable();
-        for (index, node) in self.nodes.iter().enumerate() {
-            let index = index as u32;
-            if next_removed.peek() == Some(&&index) {
-                next_removed.next();
-                continue;
-            }
-            let mut parent = node.parent;
-            if removed.binary_search(&parent).is_ok() {
-                parent = self.nodes.get(parent as usize).map_or(0, |p| p.parent);
-            }
-            out.push(Node {
-                parent: parent - shift(parent),
-                subtree_end: node.subtree_end - shift(node.subtree_end),
-                ..*node
-            });
-        }
-        out
     }
 }
 

@@ -6,8 +6,8 @@ use crate::tree::NodeKind;
 
 use super::blocks::{TaskMarker, trailing_spaces};
 use super::scan::{
-    HtmlStart, at, atx_level, code_fence, count_pipes, eol_len, header_columns, hrule, html_start,
-    is_eol, is_setext_underline, line_end, list_item_interrupts, spaces, table_head,
+    HtmlStart, at, atx_level, code_fence, eol_len, header_columns, hrule, html_start, is_eol,
+    is_setext_underline, list_item_interrupts, spaces, table_head,
 };
 use super::{Scanner, inline};
 
@@ -42,10 +42,17 @@ impl Scanner<'_> {
         let mut ix = start;
         let mut text_end;
         loop {
-            let eol = line_end(bytes, ix);
+            let first_line = ix == start;
+            let (eol, pipes) = if first_line {
+                let (eol, pipes, last_pipe) = self.line_end_and_pipes(ix);
+                (eol, (pipes > 0).then_some((pipes, last_pipe)))
+            } else {
+                (self.line_end(ix), None)
+            };
             let next = eol + eol_len(bytes, eol).unwrap_or(0);
-            if ix == start
-                && let Some((columns, body_start)) = self.table_start(start, eol, next)
+            if let Some((pipes, last_pipe)) = pipes
+                && let Some((columns, body_start)) =
+                    self.table_start(start, eol, next, pipes, last_pipe)
             {
                 if marker.is_some() {
                     // The marker would silently vanish from the tree.
@@ -64,20 +71,20 @@ impl Scanner<'_> {
             let indent = spaces(bytes, pos);
             if indent < 4 {
                 let line = pos + indent;
-                if current && is_setext_underline(bytes, line) {
-                    return None;
-                }
                 if self.interrupts_paragraph(line, current)? {
+                    self.next_line = Some((ix, matched, pos));
                     break;
                 }
             }
             let content = pos + indent;
             if is_eol(bytes, content) {
+                self.next_line = Some((ix, matched, pos));
                 break;
             }
             ix = content;
         }
-        self.inline.scan(bytes, start, text_end, ix, false)?;
+        self.inline
+            .scan(&self.find, bytes, start, text_end, ix, false)?;
         let first = inline::first_event(bytes, start, false);
         if first >= text_end {
             return None;
@@ -88,44 +95,45 @@ impl Scanner<'_> {
         Some(ix)
     }
 
-    /// `scan_paragraph_interrupt` for the line content at `line`; `None`
-    /// when the interrupting block is one the fast path does not handle.
+    /// `scan_paragraph_interrupt` for the line content at `line` (plus the
+    /// setext check before it); `None` when the interrupting block is one the
+    /// fast path does not handle.
     fn interrupts_paragraph(&self, line: usize, current_container: bool) -> Option<bool> {
         let bytes = self.bytes;
-        if eol_len(bytes, line).is_some()
-            || hrule(bytes, line).is_some()
-            || atx_level(bytes, line).is_some()
-            || code_fence(bytes, line).is_some()
-        {
-            return Some(true);
-        }
-        match at(bytes, line) {
-            b'>' => return Some(true),
+        let first = at(bytes, line);
+        // Dispatch on the first byte: most continuation lines start with a
+        // letter and can interrupt nothing.
+        let interrupts = match first {
+            0 | b'\n' | b'\r' | b'>' => true,
+            b'=' | b'-' if current_container && is_setext_underline(bytes, line) => return None,
+            b'-' | b'*' | b'_' | b'+' | b'0'..=b'9' => {
+                (first != b'+' && !first.is_ascii_digit() && hrule(bytes, line).is_some())
+                    || list_item_interrupts(bytes, line).is_some_and(|(bullet_or_one, empty)| {
+                        !current_container || (bullet_or_one && !empty)
+                    })
+            }
+            b'#' => atx_level(bytes, line).is_some(),
+            b'`' | b'~' => code_fence(bytes, line).is_some(),
             b'[' if at(bytes, line + 1) == b'^' => return None,
             b'<' => match html_start(bytes, line) {
-                HtmlStart::Comment => return Some(true),
+                HtmlStart::Comment => true,
                 HtmlStart::Interrupting => return None,
-                HtmlStart::Tag | HtmlStart::None => {}
+                HtmlStart::Tag | HtmlStart::None => false,
             },
-            _ => {}
-        }
-        if let Some((bullet_or_one, empty)) = list_item_interrupts(bytes, line)
-            && (!current_container || (bullet_or_one && !empty))
-        {
-            return Some(true);
-        }
-        Some(at(bytes, line) == b'|' && self.table_interrupts(line))
+            b'|' => self.table_interrupts(line),
+            _ => false,
+        };
+        Some(interrupts)
     }
 
     /// A line starting with `|` interrupts a paragraph if the next line is a
     /// delimiter row with as many columns.
     fn table_interrupts(&self, line: usize) -> bool {
         let bytes = self.bytes;
-        let eol = line_end(bytes, line);
+        let (eol, pipes, last_pipe) = self.line_end_and_pipes(line);
         let Some(n) = eol_len(bytes, eol).filter(|&n| n > 0) else {
             return false;
         };
-        let (pipes, last_pipe) = count_pipes(bytes, line, eol);
         let (matched, pos) = self.scan_containers(eol + n);
         if matched != self.spine.len() {
             return false;
@@ -134,15 +142,19 @@ impl Scanner<'_> {
             .is_some_and(|(_, columns)| header_columns(bytes, pipes, line, last_pipe) == columns)
     }
 
-    /// Whether the paragraph's first line (`start..eol`) heads a table;
-    /// returns the column count and where the body rows start.
-    fn table_start(&self, start: usize, eol: usize, next: usize) -> Option<(usize, usize)> {
+    /// Whether the paragraph's first line (`start..eol`, with `pipes`
+    /// unescaped pipes, the last at `last_pipe`) heads a table; returns the
+    /// column count and where the body rows start.
+    fn table_start(
+        &self,
+        start: usize,
+        eol: usize,
+        next: usize,
+        pipes: usize,
+        last_pipe: usize,
+    ) -> Option<(usize, usize)> {
         let bytes = self.bytes;
         if eol >= bytes.len() {
-            return None;
-        }
-        let (pipes, last_pipe) = count_pipes(bytes, start, eol);
-        if pipes == 0 {
             return None;
         }
         let backslashes = trailing_run(bytes, start, eol, b'\\');
@@ -173,10 +185,12 @@ impl Scanner<'_> {
         loop {
             let (matched, pos) = self.scan_containers(ix);
             if matched != self.spine.len() {
+                self.next_line = Some((ix, matched, pos));
                 break;
             }
             let row = pos + spaces(bytes, pos);
             if self.interrupts_table(row)? {
+                self.next_line = Some((ix, matched, pos));
                 break;
             }
             match self.parse_row(table, row, columns, false, &mut missing)? {
@@ -227,6 +241,7 @@ impl Scanner<'_> {
             NodeKind::TableRow
         };
         let row = self.push_node(kind, start, start, table);
+        let row_end = self.line_end(start);
         let mut ix = start;
         let mut cells = 0;
         let mut keep = None;
@@ -240,11 +255,12 @@ impl Scanner<'_> {
                 ix += n;
                 break;
             }
-            let cell_end = cell_boundary(bytes, ix);
+            let cell_end = self.next_pipe(ix, row_end);
             let cell = self.push_node(NodeKind::TableCell, cell_start, cell_end, row);
             let text_end = cell_end - trailing_spaces(bytes, ix, cell_end);
             if ix < text_end {
-                self.inline.scan(bytes, ix, text_end, cell_end, true)?;
+                self.inline
+                    .scan(&self.find, bytes, ix, text_end, cell_end, true)?;
                 let first = inline::first_event(bytes, ix, true);
                 if first >= text_end {
                     return None;
@@ -277,21 +293,6 @@ impl Scanner<'_> {
         self.close_node(row, ix, true);
         Some(Row::Parsed(ix))
     }
-}
-
-/// The end of a table cell starting at `start`: the first `|` not preceded
-/// by a backslash, or the line end.
-fn cell_boundary(bytes: &[u8], start: usize) -> usize {
-    let eol = line_end(bytes, start);
-    let mut from = start;
-    while let Some(offset) = bytes.get(from..eol).and_then(|s| memchr::memchr(b'|', s)) {
-        let pipe = from + offset;
-        if pipe == 0 || at(bytes, pipe - 1) != b'\\' {
-            return pipe;
-        }
-        from = pipe + 1;
-    }
-    eol
 }
 
 /// Length of the run of `byte` ending at `end`, not reaching back past `start`.

@@ -63,24 +63,6 @@ pub(super) fn blank_line(bytes: &[u8], index: usize) -> Option<usize> {
     eol_len(bytes, index + n).map(|eol| n + eol)
 }
 
-/// `scan_nextline`: the start of the line after the one containing `index`.
-#[inline]
-pub(super) fn next_line(bytes: &[u8], index: usize) -> usize {
-    let rest = tail(bytes, index);
-    memchr::memchr(b'\n', rest).map_or(index + rest.len(), |n| index + n + 1)
-}
-
-/// The position of the line end (`\r` or `\n`) at or after `index`, or the end of text.
-#[inline]
-pub(super) fn line_end(bytes: &[u8], index: usize) -> usize {
-    let rest = tail(bytes, index);
-    match memchr::memchr(b'\n', rest) {
-        Some(n) if n > 0 && rest.get(n - 1) == Some(&b'\r') => index + n - 1,
-        Some(n) => index + n,
-        None => index + rest.len(),
-    }
-}
-
 /// `is_ascii_punctuation`.
 #[inline]
 pub(super) fn is_punct(b: u8) -> bool {
@@ -151,9 +133,9 @@ pub(super) fn code_fence(bytes: &[u8], index: usize) -> Option<(usize, u8)> {
         return None;
     }
     if fence == b'`' {
-        let info_end = next_line(bytes, index + n);
-        let info = bytes.get(index + n..info_end).unwrap_or(&[]);
-        if memchr::memchr(b'`', info).is_some() {
+        // The info string (to the end of the line) may not hold a backtick.
+        let info = tail(bytes, index + n);
+        if info.iter().take_while(|&&b| b != b'\n').any(|&b| b == b'`') {
             return None;
         }
     }
@@ -372,23 +354,6 @@ pub(super) fn header_columns(bytes: &[u8], pipes: usize, start: usize, last_pipe
     } else {
         pipes + 1
     }
-}
-
-/// Unescaped pipes on the line from `start` to `end`: pulldown-cmark counts a
-/// `|` unless the byte before it is a backslash. Returns the count and the
-/// position of the last one.
-pub(super) fn count_pipes(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
-    let line = bytes.get(start..end).unwrap_or(&[]);
-    let mut pipes = 0;
-    let mut last = start;
-    for offset in memchr::memchr_iter(b'|', line) {
-        let position = start + offset;
-        if position == 0 || at(bytes, position - 1) != b'\\' {
-            pipes += 1;
-            last = position;
-        }
-    }
-    (pipes, last)
 }
 
 /// Where a line starting with `<` stands among HTML block starts.
