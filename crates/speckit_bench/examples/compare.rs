@@ -306,7 +306,7 @@ fn breakdown(
 fn header(out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<18} {:>9} {:>9} {:>9} {:>7}",
+        "{:<26} {:>9} {:>9} {:>9} {:>7}",
         "", "best ms", "median ms", "CPU ms", "MB/s"
     )
 }
@@ -325,7 +325,7 @@ fn row(out: &mut impl Write, name: &str, timing: &Timing) -> std::io::Result<()>
     };
     writeln!(
         out,
-        "{name:<18} {:>9.1} {:>9.1} {cpu:>9} {throughput:>7}",
+        "{name:<26} {:>9.1} {:>9.1} {cpu:>9} {throughput:>7}",
         millis(timing.best),
         millis(timing.median)
     )

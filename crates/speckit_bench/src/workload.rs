@@ -20,6 +20,7 @@ use pulldown_cmark::Parser;
 use rayon::prelude::*;
 use speckit::LoadError;
 use speckit::diagnostics::FileId;
+use speckit::md::{Builder, MdTree};
 use speckit::model::{Document, Model};
 use speckit::workspace::Workspace;
 
@@ -222,6 +223,9 @@ pub enum Step {
     Read,
     /// Read + one pulldown-cmark pass over the same files (floor without the walk).
     Pulldown,
+    /// Read + the lossless tree built by pulldown-cmark alone (the fast
+    /// scanner off), for comparison with [`Step::Tree`].
+    PulldownTree,
     /// Read + `Document::parse` (lossless tree, sections, kind), no model.
     Tree,
     /// Read + parse + typed model (`scan_workspace`), no discovery.
@@ -229,10 +233,11 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 5] = [
+    pub const ALL: [Step; 6] = [
         Step::Discover,
         Step::Read,
         Step::Pulldown,
+        Step::PulldownTree,
         Step::Tree,
         Step::Model,
     ];
@@ -242,6 +247,7 @@ impl Step {
             Step::Discover => "discover",
             Step::Read => "read",
             Step::Pulldown => "read+pulldown",
+            Step::PulldownTree => "read+tree (pulldown only)",
             Step::Tree => "read+tree",
             Step::Model => "read+tree+model",
         }
@@ -274,6 +280,18 @@ impl Step {
                 })
                 .sum(),
             Step::Pulldown => floor_files(&paths),
+            Step::PulldownTree => paths
+                .par_iter()
+                .map(|path| {
+                    let text = read_text(path)?;
+                    let tree = MdTree::parse_with(&text, Builder::Pulldown);
+                    Ok(Totals {
+                        files: 1,
+                        bytes: text.len() as u64,
+                        items: black_box(tree.map_or(0, |tree| tree.nodes().len())) as u64,
+                    })
+                })
+                .sum(),
             Step::Tree => paths
                 .par_iter()
                 .map(|path| {

@@ -91,3 +91,26 @@ fn binary_exits_2_on_bad_arguments_and_non_empty_output() {
     let (code, stderr) = run(&["--features", "2", "--out", out, "--force"]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// The benchmark measures the fast scanner on generated documents, so it
+/// must build them exactly as pulldown-cmark does, and take all of them.
+#[test]
+fn generated_documents_take_the_fast_path_with_the_same_tree() {
+    use speckit::md::{Builder, MdTree};
+    for number in 1..=24 {
+        let layout = LayoutChoice::Mixed.layout_of(number);
+        let feature = speckit_bench::generator::generate_feature(11, number, layout);
+        for (name, text) in [
+            ("spec", &feature.spec),
+            ("plan", &feature.plan),
+            ("tasks", &feature.tasks),
+        ] {
+            let label = format!("feature {number} {name}");
+            let fast = MdTree::parse_with(text, Builder::Fast)
+                .unwrap_or_else(|| panic!("{label}: the fast path declined"));
+            let pulldown = MdTree::parse_with(text, Builder::Pulldown).unwrap();
+            assert_eq!(fast.nodes(), pulldown.nodes(), "{label}: nodes differ");
+            assert_eq!(fast.sections(), pulldown.sections(), "{label}: sections differ");
+        }
+    }
+}
