@@ -110,7 +110,11 @@ fn generated_documents_take_the_fast_path_with_the_same_tree() {
                 .unwrap_or_else(|| panic!("{label}: the fast path declined"));
             let pulldown = MdTree::parse_with(text, Builder::Pulldown).unwrap();
             assert_eq!(fast.nodes(), pulldown.nodes(), "{label}: nodes differ");
-            assert_eq!(fast.sections(), pulldown.sections(), "{label}: sections differ");
+            assert_eq!(
+                fast.sections(),
+                pulldown.sections(),
+                "{label}: sections differ"
+            );
         }
     }
 }

@@ -430,18 +430,20 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
 pub fn find_ignore_ascii_case(haystack: &str, needle: &str, from: usize) -> Option<usize> {
     let hay = haystack.as_bytes();
     let needle = needle.as_bytes();
-    let first = needle.first()?.to_ascii_lowercase();
+    let first = *needle.first()?;
     let last_start = hay.len().checked_sub(needle.len())?;
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let mut index = from;
     while index <= last_start {
-        if hay.get(index).map(u8::to_ascii_lowercase) == Some(first)
-            && hay
-                .get(index..index + needle.len())
-                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+        // Jump to the next byte that can start a match.
+        let at = index + memchr::memchr2(lower, upper, hay.get(index..=last_start)?)?;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
         {
-            return Some(index);
+            return Some(at);
         }
-        index += 1;
+        index = at + 1;
     }
     None
 }
@@ -482,22 +484,39 @@ pub fn html_comments(text: &str, span: Span) -> Vec<Span> {
 /// True if `text` (a block's source) is empty once HTML comments, whitespace
 /// and empty bullets are removed: the template's notion of "not filled in".
 pub fn is_blank_content(text: &str) -> bool {
-    let mut rest = text;
-    let mut visible = String::new();
-    while let Some(open) = rest.find("<!--") {
-        visible.push_str(rest.get(..open).unwrap_or(""));
-        rest = match rest
-            .get(open + 4..)
-            .and_then(|after| after.find("-->").map(|close| (after, close)))
-        {
-            Some((after, close)) => after.get(close + 3..).unwrap_or(""),
-            None => "",
-        };
+    let blank = |line: &str| line.trim().is_empty() || is_empty_bullet(line);
+    let finder = memchr::memmem::Finder::new("<!--");
+    if finder.find(text.as_bytes()).is_none() {
+        return text.split('\n').all(blank);
     }
-    visible.push_str(rest);
-    visible
-        .lines()
-        .all(|line| line.trim().is_empty() || is_empty_bullet(line))
+    // Comments may split a line: join what lies between them, and judge
+    // each line as soon as it is complete.
+    let mut visible = String::new();
+    let mut judged = 0;
+    let mut rest = text;
+    loop {
+        let (before, after) = match finder.find(rest.as_bytes()) {
+            Some(open) => {
+                let after = rest.get(open + 4..).unwrap_or("");
+                let after = after
+                    .find("-->")
+                    .map_or("", |close| after.get(close + 3..).unwrap_or(""));
+                (rest.get(..open).unwrap_or(""), Some(after))
+            }
+            None => (rest, None),
+        };
+        visible.push_str(before);
+        while let Some(end) = visible.get(judged..).and_then(|tail| tail.find('\n')) {
+            if !blank(visible.get(judged..judged + end).unwrap_or("")) {
+                return false;
+            }
+            judged += end + 1;
+        }
+        match after {
+            Some(after) => rest = after,
+            None => return blank(visible.get(judged..).unwrap_or("")),
+        }
+    }
 }
 
 #[cfg(test)]

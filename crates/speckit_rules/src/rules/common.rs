@@ -35,59 +35,72 @@ pub(crate) fn placeholders(text: Text<'_>) -> Vec<Placeholder<'_>> {
     let value = text.value;
     let bytes = value.as_bytes();
     let mut found = Vec::new();
+    // Walk from one backtick, brace or bracket to the next, stopping at the
+    // rare word tokens too (looked up ahead, one at a time).
+    let mut token = find_token(bytes, 0);
     let mut in_code = false;
     let mut index = 0;
-    while index < bytes.len() {
-        let byte = bytes.get(index).copied().unwrap_or(0);
-        match byte {
-            b'`' => in_code = !in_code,
-            b'{' if !in_code => {
-                if let Some(len) = curly_slot(value.get(index..).unwrap_or("")) {
-                    found.push(slot(text, index, len, PlaceholderKind::Curly));
-                    index += len;
-                    continue;
-                }
-            }
-            b'[' if !in_code => {
-                if let Some(len) = bracket_slot(value.get(index..).unwrap_or("")) {
-                    found.push(slot(text, index, len, PlaceholderKind::Bracket));
-                    index += len;
-                    continue;
-                }
-            }
-            b'Y' if !in_code
-                && value
-                    .get(index..)
-                    .is_some_and(|rest| rest.starts_with("YYYY-MM-DD")) =>
-            {
-                found.push(slot(text, index, 10, PlaceholderKind::Date));
-                index += 10;
-                continue;
-            }
-            b'$' if !in_code
-                && value
-                    .get(index..)
-                    .is_some_and(|rest| rest.starts_with("$ARGUMENTS")) =>
-            {
-                found.push(slot(text, index, 10, PlaceholderKind::Token));
-                index += 10;
-                continue;
-            }
-            b'T' if !in_code
-                && value
-                    .get(index..)
-                    .is_some_and(|rest| rest.starts_with("TXXX"))
-                && (index == 0 || !bytes.get(index - 1).is_some_and(u8::is_ascii_alphanumeric)) =>
-            {
-                found.push(slot(text, index, 4, PlaceholderKind::Token));
-                index += 4;
-                continue;
-            }
-            _ => {}
+    loop {
+        if token.is_some_and(|(at, ..)| at < index) {
+            token = find_token(bytes, index);
         }
-        index += 1;
+        let special = memchr::memchr3(b'`', b'{', b'[', bytes.get(index..).unwrap_or(&[]))
+            .map(|offset| index + offset);
+        if let Some((at, len, kind)) = token
+            && special.is_none_or(|special| at < special)
+        {
+            if in_code {
+                index = at + 1;
+            } else {
+                found.push(slot(text, at, len, kind));
+                index = at + len;
+            }
+            continue;
+        }
+        let Some(at) = special else { break };
+        let rest = value.get(at..).unwrap_or("");
+        let slot_len = match bytes[at] {
+            b'`' => {
+                in_code = !in_code;
+                None
+            }
+            b'{' if !in_code => curly_slot(rest).map(|len| (len, PlaceholderKind::Curly)),
+            b'[' if !in_code => bracket_slot(rest).map(|len| (len, PlaceholderKind::Bracket)),
+            _ => None,
+        };
+        if let Some((len, kind)) = slot_len {
+            found.push(slot(text, at, len, kind));
+            index = at + len;
+        } else {
+            index = at + 1;
+        }
     }
     found
+}
+
+/// The first `YYYY-MM-DD`, `$ARGUMENTS` or `TXXX` (at a word start)
+/// starting at or after `from`: its start, length and kind.
+fn find_token(bytes: &[u8], from: usize) -> Option<(usize, usize, PlaceholderKind)> {
+    let mut search = from;
+    // Each token holds a byte that prose rarely does: `Y`, `$`, `X`.
+    while let Some(offset) = memchr::memchr3(b'Y', b'$', b'X', bytes.get(search..)?) {
+        let hit = search + offset;
+        search = hit + 1;
+        let (start, token, kind) = match bytes[hit] {
+            b'Y' => (hit, &b"YYYY-MM-DD"[..], PlaceholderKind::Date),
+            b'$' => (hit, &b"$ARGUMENTS"[..], PlaceholderKind::Token),
+            _ => match hit.checked_sub(1) {
+                Some(start) => (start, &b"TXXX"[..], PlaceholderKind::Token),
+                None => continue,
+            },
+        };
+        let word_start =
+            token != b"TXXX" || start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        if start >= from && word_start && bytes.get(start..start + token.len()) == Some(token) {
+            return Some((start, token.len(), kind));
+        }
+    }
+    None
 }
 
 fn slot(text: Text<'_>, start: usize, len: usize, kind: PlaceholderKind) -> Placeholder<'_> {
@@ -410,6 +423,9 @@ pub(crate) const VAGUE_WORDS: &[&str] = &[
     "etc.",
 ];
 
+/// The first letters of [`VAGUE_WORDS`] (a test keeps them in step).
+const VAGUE_INITIALS: &[u8] = b"aefiqrsuw";
+
 /// Nouns that turn a vague word into a name (`quick action`, `fast path`).
 const VAGUE_COMPOUNDS: &[&str] = &[
     "action", "actions", "path", "paths", "start", "link", "links", "access", "menu", "reply",
@@ -442,10 +458,17 @@ pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
             if in_code || !byte.is_ascii_alphabetic() || at > 0 && is_word_byte(bytes.get(at - 1)) {
                 continue;
             }
+            // Most words cannot start a vague word: skip them at once.
+            let initial = byte.to_ascii_lowercase();
+            if !VAGUE_INITIALS.contains(&initial) {
+                continue;
+            }
             let rest = text.get(at..).unwrap_or("");
             let Some(word) = VAGUE_WORDS.iter().copied().find(|word| {
-                rest.get(..word.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(word))
+                word.as_bytes().first() == Some(&initial)
+                    && rest
+                        .get(..word.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(word))
                     && (word.ends_with('.') || !is_word_byte(bytes.get(at + word.len())))
             }) else {
                 continue;
@@ -521,6 +544,13 @@ mod tests {
             .iter()
             .map(|p| p.text.value)
             .collect()
+    }
+
+    #[test]
+    fn vague_initials_cover_every_vague_word() {
+        for word in VAGUE_WORDS {
+            assert!(VAGUE_INITIALS.contains(&word.as_bytes()[0]), "{word}");
+        }
     }
 
     #[test]

@@ -53,7 +53,16 @@ impl UnclosedCodeFence {
             let opening = text.trim_start();
             let fence_char = opening.chars().next().unwrap_or('`');
             let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
-            let closed = text.lines().skip(1).any(|line| {
+            // Lines after the opening fence (the vectorised `memchr`: code
+            // blocks are the longest blocks of a plan).
+            let mut starts = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1);
+            let mut next_start = starts.next();
+            let mut later_lines = std::iter::from_fn(|| {
+                let start = next_start.filter(|&start| start < text.len())?;
+                next_start = starts.next();
+                text.get(start..next_start.map_or(text.len(), |end| end - 1))
+            });
+            let closed = later_lines.any(|line| {
                 let line = strip_quote_markers(line, n_quotes).trim();
                 line.chars().take_while(|&c| c == fence_char).count() >= fence_len
                     && line.chars().all(|c| c == fence_char)

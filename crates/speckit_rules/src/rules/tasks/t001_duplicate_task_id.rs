@@ -1,3 +1,4 @@
+use rustc_hash::FxHashMap as HashMap;
 use speckit_model::TaskList;
 
 use crate::rule::{RuleContext, declare_rule};
@@ -33,13 +34,11 @@ declare_rule! {
 
 impl DuplicateTaskId {
     fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
+        // The first task holding each ID.
+        let mut first_with: HashMap<&str, usize> = HashMap::default();
         for (index, task) in tasks.tasks.iter().enumerate() {
-            let first = tasks
-                .tasks
-                .iter()
-                .take(index)
-                .find(|earlier| earlier.id.value == task.id.value);
-            if let Some(first) = first {
+            let first = *first_with.entry(task.id.value).or_insert(index);
+            if let Some(first) = tasks.tasks.get(first).filter(|_| first != index) {
                 drop(
                     cx.report(
                         task.id.span,

@@ -1,3 +1,4 @@
+use rustc_hash::FxHashMap as HashMap;
 use speckit_model::TaskList;
 
 use crate::rule::{RuleContext, declare_rule};
@@ -35,39 +36,41 @@ declare_rule! {
 
 impl ParallelSameFile {
     fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
+        // Per phase and edited file, the first parallel task touching it.
+        let mut first_with: HashMap<(usize, &str), usize> = HashMap::default();
         for (index, task) in tasks.tasks.iter().enumerate() {
-            if !task.parallel || task.phase.is_none() {
+            let Some(phase) = task.phase.filter(|_| task.parallel) else {
                 continue;
+            };
+            let edited = || task.files.iter().filter(|file| is_edited_file(file.value));
+            // The earliest parallel task of the phase that shares a file.
+            let other = edited()
+                .filter_map(|file| first_with.get(&(phase, file.value)).copied())
+                .min()
+                .and_then(|other| tasks.tasks.get(other));
+            if let Some(other) = other
+                && let Some(file) = edited()
+                    .find(|file| other.files.iter().any(|theirs| theirs.value == file.value))
+            {
+                drop(
+                    cx.report(
+                        file.span,
+                        format!(
+                            "`{}` and `{}` are both [P] and both touch `{}`",
+                            other.id.value, task.id.value, file.value
+                        ),
+                    )
+                    .label(other.id.span, "the other parallel task")
+                    .help("remove [P] from one of them so they run one after the other"),
+                );
             }
-            let earlier = tasks
-                .tasks
-                .iter()
-                .take(index)
-                .filter(|other| other.parallel && other.phase == task.phase);
-            for other in earlier {
-                if let Some(file) = task.files.iter().find(|file| {
-                    is_edited_file(file.value)
-                        && other.files.iter().any(|theirs| theirs.value == file.value)
-                }) {
-                    drop(
-                        cx.report(
-                            file.span,
-                            format!(
-                                "`{}` and `{}` are both [P] and both touch `{}`",
-                                other.id.value, task.id.value, file.value
-                            ),
-                        )
-                        .label(other.id.span, "the other parallel task")
-                        .help("remove [P] from one of them so they run one after the other"),
-                    );
-                    break;
-                }
+            for file in edited() {
+                first_with.entry((phase, file.value)).or_insert(index);
             }
         }
     }
 }
 
-/// The documents spec-kit writes for a feature; tasks cite them as sources.
 const DESIGN_DOCUMENTS: [&str; 7] = [
     "spec.md",
     "plan.md",

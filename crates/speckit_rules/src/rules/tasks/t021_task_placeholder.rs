@@ -1,3 +1,4 @@
+use speckit_md::lex;
 use speckit_model::TaskList;
 
 use crate::rule::{RuleContext, declare_rule};
@@ -74,6 +75,6 @@ impl TaskPlaceholder {
 /// A task about placeholders quotes them (`scan for placeholder markers
 /// ([PROJECT_NAME], [PRINCIPLE_1_NAME])`) rather than leaving them unfilled.
 fn quotes_placeholders(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("placeholder") || lower.contains("marker")
+    lex::contains_ignore_ascii_case(text, "placeholder")
+        || lex::contains_ignore_ascii_case(text, "marker")
 }
