@@ -30,6 +30,11 @@ use tempfile::TempDir;
 /// Generated workspaces, kept until the benchmarks are done.
 static WORKSPACES: Mutex<Vec<(usize, TempDir)>> = Mutex::new(Vec::new());
 
+/// The allocator of the `speckit` binary, so that library, process and
+/// floor figures are measured alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
     // Statics are never dropped; delete the temporary workspaces here.
