@@ -21,15 +21,10 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
-        let bytes = text.as_bytes();
-        let mut position = 0;
-        while let Some(found) = bytes
-            .get(position..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
-        {
-            position += found + 1;
-            line_starts.push(u32::try_from(position).unwrap_or(u32::MAX));
-        }
+        line_starts.extend(
+            memchr::memchr_iter(b'\n', text.as_bytes())
+                .map(|newline| u32::try_from(newline + 1).unwrap_or(u32::MAX)),
+        );
         Self {
             line_starts,
             len: u32::try_from(text.len()).unwrap_or(u32::MAX),

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -125,6 +126,7 @@ impl Workspace {
     }
 
     fn scan_features(&mut self) -> Result<(), WorkspaceError> {
+        let mut found = Vec::new();
         for layout_root in &self.layouts {
             let specs = self.root.join(&layout_root.specs_dir);
             if !specs.is_dir() {
@@ -146,18 +148,27 @@ impl Workspace {
                     // Numbers too large for u64 sort last.
                     FeatureNumber::Sequential(number.parse().unwrap_or(u64::MAX))
                 };
-                let documents = list_documents(&self.root, &dir)?;
-                self.features.push(Feature {
+                found.push(Feature {
                     layout: layout_root.layout,
                     number: number.to_string(),
                     number_value,
                     slug: slug.to_string(),
                     dir_name: name.clone(),
                     dir,
-                    documents,
+                    documents: Vec::new(),
                 });
             }
         }
+        // Listing each folder is a directory read: do them in parallel, and
+        // report the first failure in folder order.
+        let listed: Vec<Result<_, WorkspaceError>> = found
+            .par_iter()
+            .map(|feature| list_documents(&self.root, &feature.dir))
+            .collect();
+        for (feature, documents) in found.iter_mut().zip(listed) {
+            feature.documents = documents?;
+        }
+        self.features = found;
         self.features.sort_by(|a, b| {
             (a.layout, &a.number_value, &a.dir_name).cmp(&(b.layout, &b.number_value, &b.dir_name))
         });
