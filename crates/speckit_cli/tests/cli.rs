@@ -1,16 +1,13 @@
 //! End-to-end tests of the `speckit` binary: exit codes, stdout and stderr
 //! are snapshotted.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use std::path::Path;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use insta_cmd::assert_cmd_snapshot;
+
+use common::{fixture, speckit_in};
 
 /// Binds insta filters that replace machine-specific paths, then runs `body`.
 fn with_filters(body: impl FnOnce()) {
@@ -24,17 +21,6 @@ macro_rules! snapshot {
     ($command:expr) => {
         with_filters(|| assert_cmd_snapshot!($command))
     };
-}
-
-/// `speckit` run inside `dir`, without colours or inherited feature hints.
-fn speckit_in(dir: &Path) -> Command {
-    let mut command = Command::new(get_cargo_bin("speckit"));
-    command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("SPECIFY_FEATURE")
-        .env_remove("SPECIFY_FEATURE_DIRECTORY");
-    command
 }
 
 #[test]

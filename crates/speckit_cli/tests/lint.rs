@@ -2,57 +2,11 @@
 //! on the shipped examples (exactly their planted defects), the output
 //! formats, exit codes, configuration, and `--fix` / `--diff`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
 
-fn examples(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name)
-}
-
-fn speckit_in(dir: &Path) -> Command {
-    let mut command = Command::new(get_cargo_bin("speckit"));
-    command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("SPECKIT_TODAY", "2026-11-25")
-        .env_remove("SPECIFY_FEATURE")
-        .env_remove("SPECIFY_FEATURE_DIRECTORY");
-    command
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A private copy of an example workspace, for commands that write.
-fn example_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join(name);
-    copy_dir(&examples(name), &root);
-    (dir, root)
-}
-
-fn run(command: &mut Command) -> (i32, String, String) {
-    let output = command.output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use common::{copy_of, examples, run, speckit_in};
 
 #[test]
 fn check_finds_the_planted_defects_of_the_spec_kit_example() {
@@ -100,7 +54,7 @@ fn check_fail_on_select_and_ignore() {
 
 #[test]
 fn check_reports_unknown_codes_in_the_configuration() {
-    let (_dir, root) = example_copy("speckit-layout");
+    let (_dir, root) = copy_of(&examples("speckit-layout"));
     std::fs::write(root.join("speckit.toml"), "[lint]\nignore = [\"T999\"]\n").unwrap();
     let (_, stdout, _) = run(speckit_in(&root).args(["check", "--select", "S003"]));
     assert!(
@@ -111,7 +65,7 @@ fn check_reports_unknown_codes_in_the_configuration() {
 
 #[test]
 fn check_diff_then_fix_then_nothing_left() {
-    let (_dir, root) = example_copy("plugin-layout");
+    let (_dir, root) = copy_of(&examples("plugin-layout"));
     let before =
         std::fs::read_to_string(root.join(".claude/spec-kit/specs/001-shopping-list/tasks.md"))
             .unwrap();

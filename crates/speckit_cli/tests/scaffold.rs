@@ -1,19 +1,15 @@
 //! End-to-end tests of `init`, `new …`, `template …` and `doctor` in
 //! temporary directories (git repositories where the test needs one).
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-use insta_cmd::get_cargo_bin;
-
+/// `speckit` inside `dir`, with a git identity for the commits tests make.
 fn speckit_in(dir: &Path) -> Command {
-    let mut command = Command::new(get_cargo_bin("speckit"));
+    let mut command = common::speckit_in(dir);
     command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("SPECKIT_TODAY", "2026-11-25")
-        .env_remove("SPECIFY_FEATURE")
-        .env_remove("SPECIFY_FEATURE_DIRECTORY")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_AUTHOR_NAME", "Test")
         .env("GIT_AUTHOR_EMAIL", "test@example.com");

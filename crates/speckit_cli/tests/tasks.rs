@@ -1,54 +1,13 @@
 //! End-to-end tests of `speckit status` and `speckit tasks …`, over copies of
 //! the fixtures (these commands write files).
 
+mod common;
+
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A private copy of a fixture workspace.
-fn workspace(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join(name);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name),
-        &root,
-    );
-    (dir, root)
-}
-
-fn examples(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name)
-}
-
-fn speckit_in(dir: &Path) -> Command {
-    let mut command = Command::new(get_cargo_bin("speckit"));
-    command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("SPECKIT_TODAY", "2026-11-25")
-        .env_remove("SPECIFY_FEATURE")
-        .env_remove("SPECIFY_FEATURE_DIRECTORY");
-    command
-}
+use common::{copy_of, examples, fixture, speckit_in};
 
 #[test]
 fn status_of_the_examples() {
@@ -104,7 +63,7 @@ fn export_csv_and_github() {
 
 #[test]
 fn done_edits_the_file_and_refuses_undone_dependencies() {
-    let (_dir, root) = workspace("mixed");
+    let (_dir, root) = copy_of(&fixture("mixed"));
     let tasks = root.join("specs/001-login/tasks.md");
     let before = std::fs::read_to_string(&tasks).unwrap();
     // T003 depends on T001 (done) → allowed.
@@ -118,7 +77,7 @@ fn done_edits_the_file_and_refuses_undone_dependencies() {
 
 #[test]
 fn plugin_done_with_note_and_json() {
-    let (_dir, root) = workspace("mixed");
+    let (_dir, root) = copy_of(&fixture("mixed"));
     let output = speckit_in(&root)
         .args(["tasks", "done", "1.2", "--feature", "003", "--json"])
         .output()
@@ -139,7 +98,7 @@ fn plugin_done_with_note_and_json() {
 
 #[test]
 fn refusal_unknown_task_and_missing_feature() {
-    let (_dir, root) = workspace("mixed");
+    let (_dir, root) = copy_of(&fixture("mixed"));
     let refusal = speckit_in(&root)
         .args(["tasks", "done", "T002", "-f", "login"])
         .output()
@@ -161,7 +120,7 @@ fn refusal_unknown_task_and_missing_feature() {
 /// take turns, so no edit is lost.
 #[test]
 fn concurrent_edits_are_not_lost() {
-    let (_dir, root) = workspace("mixed");
+    let (_dir, root) = copy_of(&fixture("mixed"));
     let path = root.join("specs/001-audit/tasks.md");
     let mut text = String::from("# Tasks: Audit\n\n## Phase 1: Setup\n\n");
     for number in 1..=24 {
