@@ -19,6 +19,24 @@ use crate::style;
 /// Exit code for a refused request (bad name, existing file): nothing written.
 const USAGE: u8 = 2;
 
+/// The value of a scaffolding step for the human output, or the exit code
+/// when the command ends here: a usage error (reported, exit 2) or the
+/// `--json` output (printed, exit 0).
+fn finish<T: serde::Serialize>(
+    result: Result<T, ScaffoldError>,
+    json: bool,
+) -> anyhow::Result<Result<T, u8>> {
+    match result {
+        Ok(value) if json => {
+            print_json(&value)?;
+            Ok(Err(0))
+        }
+        Ok(value) => Ok(Ok(value)),
+        Err(error) if error.is_usage() => Ok(Err(report_usage(&error))),
+        Err(error) => Err(error.into()),
+    }
+}
+
 fn report_usage(error: &ScaffoldError) -> u8 {
     let mut stderr = anstream::stderr();
     let _ = writeln!(
@@ -50,15 +68,10 @@ pub(crate) fn run_init(
         today: today()?,
         author: author(&dir),
     };
-    let report = match init(&dir, &options) {
+    let report = match finish(init(&dir, &options), json)? {
         Ok(report) => report,
-        Err(error) if error.is_usage() => return Ok(report_usage(&error)),
-        Err(error) => return Err(error.into()),
+        Err(code) => return Ok(code),
     };
-    if json {
-        print_json(&report)?;
-        return Ok(0);
-    }
     let mut out = anstream::stdout().lock();
     writeln!(
         out,
@@ -117,15 +130,10 @@ pub(crate) fn run_new(workspace: &Workspace, command: NewCommand) -> anyhow::Res
                 today,
                 author,
             };
-            let created = match new_feature(workspace, &options) {
+            let created = match finish(new_feature(workspace, &options), json)? {
                 Ok(created) => created,
-                Err(error) if error.is_usage() => return Ok(report_usage(&error)),
-                Err(error) => return Err(error.into()),
+                Err(code) => return Ok(code),
             };
-            if json {
-                print_json(&created)?;
-                return Ok(0);
-            }
             let mut out = anstream::stdout().lock();
             writeln!(
                 out,
@@ -198,15 +206,13 @@ fn document(
         Some(reference) => feature_ref::find_feature(workspace, reference)?,
         None => feature_ref::current_feature(workspace)?,
     };
-    let created = match new_document(workspace, feature, kind, name, force, today, author) {
+    let created = match finish(
+        new_document(workspace, feature, kind, name, force, today, author),
+        json,
+    )? {
         Ok(created) => created,
-        Err(error) if error.is_usage() => return Ok(report_usage(&error)),
-        Err(error) => return Err(error.into()),
+        Err(code) => return Ok(code),
     };
-    if json {
-        print_json(&created)?;
-        return Ok(0);
-    }
     let mut out = anstream::stdout().lock();
     let from_spec = if created.stories + created.requirements > 0 {
         format!(
