@@ -14,31 +14,7 @@ use speckit::diagnostics::FileId;
 use speckit::model::{Checklist, Constitution, Document, Plan, Spec, TaskList, TaskStatus};
 use speckit::text::apply_edits;
 use speckit::workspace::{Layout, Workspace, parse_feature_dir_name};
-
-fn corpus() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if path.is_dir() {
-        Some(path)
-    } else {
-        println!("skipping: corpus folder {} is absent", path.display());
-        None
-    }
-}
-
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "md") {
-            out.push(path);
-        }
-    }
-}
+use speckit_testkit::{corpus, files_under, is_markdown};
 
 fn repos(corpus: &Path) -> Vec<PathBuf> {
     let mut repos: Vec<PathBuf> = std::fs::read_dir(corpus)
@@ -53,8 +29,7 @@ fn repos(corpus: &Path) -> Vec<PathBuf> {
 #[test]
 fn every_corpus_file_parses_and_round_trips() {
     let Some(corpus) = corpus() else { return };
-    let mut files = Vec::new();
-    markdown_files(&corpus, &mut files);
+    let files = files_under(&corpus, is_markdown);
     let mut lossy = 0;
     for path in &files {
         let bytes = std::fs::read(path).unwrap();

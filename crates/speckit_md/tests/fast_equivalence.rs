@@ -11,44 +11,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{Outcome, compare};
-
-/// The nearest `shared/corpus` folder above this crate (the corpus lives
-/// next to the repository, or next to the folder holding its worktrees).
-fn corpus() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let found = here
-        .ancestors()
-        .map(|dir| dir.join("shared/corpus"))
-        .find(|path| path.is_dir());
-    if found.is_none() {
-        println!("skipping: no shared/corpus folder above {}", here.display());
-    }
-    found
-}
-
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "md") {
-            out.push(path);
-        }
-    }
-}
+use speckit_testkit::{corpus, files_under, is_markdown};
 
 /// Compares every Markdown file under `root`; returns (files, fast) overall
 /// and for files whose path contains `/specs/`.
 fn check_tree(name: &str, root: &Path) -> (usize, usize) {
-    let mut files = Vec::new();
-    markdown_files(root, &mut files);
+    let files = files_under(root, is_markdown);
     let (mut fast, mut specs, mut specs_fast) = (0, 0, 0);
     let mut declined = Vec::new();
     for path in &files {

@@ -1184,15 +1184,8 @@ pub(crate) fn assert_spans_slice_back<T: Serialize>(text: &str, model: &T) -> us
 /// Test support: every corpus file `wanted` accepts, parsed. `None` (after
 /// saying so) when the corpus is absent.
 #[cfg(test)]
-#[allow(
-    clippy::print_stdout,
-    reason = "by-hand corpus checks report to the console"
-)]
 pub(crate) fn corpus_documents(wanted: impl Fn(&std::path::Path) -> bool) -> Option<Vec<Document>> {
-    let Some(files) = corpus_files(wanted) else {
-        println!("corpus not found; skipped");
-        return None;
-    };
+    let files = speckit_testkit::corpus_files(wanted)?;
     let documents = files
         .iter()
         .map(|path| {
@@ -1205,48 +1198,6 @@ pub(crate) fn corpus_documents(wanted: impl Fn(&std::path::Path) -> bool) -> Opt
         })
         .collect();
     Some(documents)
-}
-
-/// Test support: the shared corpus of real documents, if it is present.
-/// `SPECKIT_CORPUS` overrides the location.
-#[cfg(test)]
-pub(crate) fn corpus_files(
-    wanted: impl Fn(&std::path::Path) -> bool,
-) -> Option<Vec<std::path::PathBuf>> {
-    fn walk(
-        dir: &std::path::Path,
-        wanted: &dyn Fn(&std::path::Path) -> bool,
-        out: &mut Vec<std::path::PathBuf>,
-    ) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut entries: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, wanted, out);
-            } else if wanted(&path) {
-                out.push(path);
-            }
-        }
-    }
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        std::env::var_os("SPECKIT_CORPUS").map(std::path::PathBuf::from),
-        Some(manifest.join("../../../shared/corpus")),
-        Some(manifest.join("../../../../shared/corpus")),
-    ];
-    let root = candidates
-        .into_iter()
-        .flatten()
-        .find(|path| path.is_dir())?;
-    let mut out = Vec::new();
-    walk(&root, &wanted, &mut out);
-    Some(out)
 }
 
 #[cfg(test)]

@@ -7,38 +7,12 @@
     reason = "the corpus test reports what it covered"
 )]
 
-use std::path::{Path, PathBuf};
-
 use speckit_diagnostics::FileId;
 use speckit_model::Document;
 use speckit_model::tasks::{TaskFormat, TaskList, TaskStatus};
 use speckit_tasks::status::{ChangeOptions, StatusChange, change_status};
+use speckit_testkit::{corpus, files_under};
 use speckit_text::apply_edits;
-
-fn corpus() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if path.is_dir() {
-        Some(path)
-    } else {
-        println!("skipping: corpus folder {} is absent", path.display());
-        None
-    }
-}
-
-fn tasks_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            tasks_files(&path, out);
-        } else if path.file_name().is_some_and(|name| name == "tasks.md") {
-            out.push(path);
-        }
-    }
-}
 
 const OPTIONS: ChangeOptions<'static> = ChangeOptions {
     note: None,
@@ -73,8 +47,7 @@ fn changed_lines(before: &str, after: &str) -> Vec<usize> {
 #[test]
 fn status_edits_round_trip_on_every_corpus_tasks_file() {
     let Some(corpus) = corpus() else { return };
-    let mut files = Vec::new();
-    tasks_files(&corpus, &mut files);
+    let files = files_under(&corpus, |path| path.ends_with("tasks.md"));
     let (mut open_checked, mut done_checked, mut without_tasks) = (0, 0, 0);
     for path in &files {
         let bytes = std::fs::read(path).unwrap();

@@ -247,28 +247,22 @@ proptest::proptest! {
 #[ignore = "reads the shared corpus from disk"]
 #[allow(clippy::print_stderr)]
 fn corpus_plans_parse() {
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(corpus) = ["../../../shared/corpus", "../../../../shared/corpus"]
-        .iter()
-        .map(|relative| manifest.join(relative))
-        .find(|path| path.is_dir())
-    else {
-        eprintln!("skipped: no shared corpus next to the workspace");
+    let Some(corpus) = speckit_testkit::corpus() else {
         return;
     };
-    let mut paths = Vec::new();
-    for repo in std::fs::read_dir(&corpus).unwrap().flatten() {
-        let Ok(features) = std::fs::read_dir(repo.path().join("specs")) else {
-            continue;
-        };
-        for feature in features.flatten() {
-            let plan = feature.path().join("plan.md");
-            if plan.is_file() {
-                paths.push(plan);
-            }
-        }
-    }
-    paths.sort();
+    // `<repo>/specs/<feature>/plan.md`
+    let paths = speckit_testkit::files_under(&corpus, |path| {
+        let parts: Vec<_> = path
+            .strip_prefix(&corpus)
+            .map(|relative| {
+                relative
+                    .components()
+                    .map(std::path::Component::as_os_str)
+                    .collect()
+            })
+            .unwrap_or_default();
+        matches!(parts.as_slice(), [_, specs, _, plan] if *specs == "specs" && *plan == "plan.md")
+    });
     assert!(!paths.is_empty());
     for path in &paths {
         let bytes = std::fs::read(path).unwrap();
