@@ -29,11 +29,35 @@ pub struct CheckOptions {
 /// The result of a run: the files read (in file-id order) and the findings.
 #[derive(Debug)]
 pub struct CheckRun {
-    pub documents: Vec<Document>,
+    pub files: Vec<CheckedFile>,
     /// `speckit.toml`, when a problem was found in it (its file id is
-    /// `documents.len()`).
+    /// `files.len()`).
     pub config: Option<(String, String)>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file `check` read: what renderers and fixes need once the rules have
+/// run (its parsed tree and model are dropped by then, which keeps a large
+/// run's memory to about the size of its text).
+#[derive(Debug)]
+pub struct CheckedFile {
+    /// Workspace-relative path.
+    pub path: String,
+    pub text: String,
+    /// The file is not valid UTF-8: `text` is a lossy decoding, never
+    /// written back.
+    pub lossy: bool,
+}
+
+impl From<Document> for CheckedFile {
+    fn from(document: Document) -> Self {
+        let lossy = document.is_lossy();
+        CheckedFile {
+            path: document.path,
+            text: document.text,
+            lossy,
+        }
+    }
 }
 
 /// A configuration that cannot be used at all (bad severity, bad glob).
@@ -173,14 +197,14 @@ pub fn check_workspace(
         })
         .collect();
     let oracle = WorkspaceFiles(workspace);
-    let results: Vec<(Vec<Document>, Vec<Diagnostic>)> = numbered
+    let results: Vec<(Vec<CheckedFile>, Vec<Diagnostic>)> = numbered
         .par_iter()
         .map(|unit| check_unit(workspace, unit, &oracle, &settings))
         .collect::<Result<_, _>>()?;
-    let mut documents = Vec::with_capacity(next_id as usize);
+    let mut files = Vec::with_capacity(next_id as usize);
     let mut diagnostics = Vec::new();
-    for (unit_documents, unit_diagnostics) in results {
-        documents.extend(unit_documents);
+    for (unit_files, unit_diagnostics) in results {
+        files.extend(unit_files);
         diagnostics.extend(unit_diagnostics);
     }
     let config = if config_problems.is_empty() {
@@ -207,7 +231,7 @@ pub fn check_workspace(
     };
     sort_diagnostics(&mut diagnostics);
     Ok(CheckRun {
-        documents,
+        files,
         config,
         diagnostics,
     })
@@ -218,7 +242,7 @@ fn check_unit(
     unit: &[(FileId, &str)],
     oracle: &WorkspaceFiles<'_>,
     settings: &LintSettings,
-) -> Result<(Vec<Document>, Vec<Diagnostic>), CheckError> {
+) -> Result<(Vec<CheckedFile>, Vec<Diagnostic>), CheckError> {
     let documents: Vec<Document> = unit
         .iter()
         .map(|(id, path)| {
@@ -242,18 +266,21 @@ fn check_unit(
     }
     drop(feature);
     drop(models);
-    Ok((documents, diagnostics))
+    Ok((
+        documents.into_iter().map(CheckedFile::from).collect(),
+        diagnostics,
+    ))
 }
 
 impl CheckRun {
     /// The files for renderers, `speckit.toml` last when it has findings.
     pub fn source_files(&self) -> Vec<SourceFile<'_>> {
         let mut files: Vec<SourceFile<'_>> = self
-            .documents
+            .files
             .iter()
-            .map(|document| SourceFile {
-                path: &document.path,
-                text: &document.text,
+            .map(|file| SourceFile {
+                path: &file.path,
+                text: &file.text,
             })
             .collect();
         if let Some((path, text)) = &self.config {
@@ -342,18 +369,18 @@ pub struct FileChange {
 pub fn planned_fixes(run: &CheckRun) -> Vec<FileChange> {
     let mut changes = Vec::new();
     for (file, edits) in run.safe_edits() {
-        let Some(document) = run.documents.get(file.0 as usize) else {
+        let Some(checked) = run.files.get(file.0 as usize) else {
             continue;
         };
-        if document.is_lossy() {
+        if checked.lossy {
             continue;
         }
-        if let Ok(after) = speckit_text::apply_edits(&document.text, &edits)
-            && after != document.text
+        if let Ok(after) = speckit_text::apply_edits(&checked.text, &edits)
+            && after != checked.text
         {
             changes.push(FileChange {
-                path: document.path.clone(),
-                before: document.text.clone(),
+                path: checked.path.clone(),
+                before: checked.text.clone(),
                 after,
                 fixes: edits.len(),
             });

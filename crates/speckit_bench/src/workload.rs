@@ -162,12 +162,8 @@ pub fn check(root: &Path) -> Result<Totals, WorkloadError> {
     let run = speckit::check::check_workspace(&workspace, &speckit::check::CheckOptions::default())
         .map_err(|error| WorkloadError::Command(error.to_string()))?;
     Ok(Totals {
-        files: run.documents.len(),
-        bytes: run
-            .documents
-            .iter()
-            .map(|document| document.text.len() as u64)
-            .sum(),
+        files: run.files.len(),
+        bytes: run.files.iter().map(|file| file.text.len() as u64).sum(),
         items: black_box(run.diagnostics.len()) as u64,
     })
 }
