@@ -27,6 +27,8 @@ use std::ops::Range;
 
 use speckit_text::Span;
 
+use super::stems::{SHORT_WORD, StemCache};
+
 /// Share of an item's significant tokens one passage must contain.
 pub const TOKEN_SHARE: f64 = 0.6;
 /// Items with fewer significant tokens are matched by ID only, and a
@@ -347,14 +349,19 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                     at += 1;
                 }
                 if at == bytes.len() || bytes[at].is_ascii() {
-                    let word = &text[start..at];
-                    let token = if upper {
+                    let len = at - start;
+                    // Words of one or two letters never count.
+                    let token = if len < 3 {
+                        None
+                    } else if len <= SHORT_WORD {
+                        stems.short_token(&bytes[start..at], &bytes[start..])
+                    } else if upper {
                         lower.clear();
-                        lower.push_str(word);
+                        lower.push_str(&text[start..at]);
                         lower.make_ascii_lowercase();
                         stems.token(&lower)
                     } else {
-                        stems.token(word)
+                        stems.token(&text[start..at])
                     };
                     if let Some(token) = token {
                         found(token);
@@ -391,61 +398,6 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
 
 thread_local! {
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
-}
-
-/// Words already stemmed, per thread: documents repeat their vocabulary,
-/// so most words are stemmed once.
-struct StemCache {
-    stemmer: rust_stemmers::Stemmer,
-    known: HashMap<Box<str>, Option<Token>>,
-}
-
-/// The cache is emptied when it grows past this many words.
-const STEM_CACHE_LIMIT: usize = 200_000;
-
-impl StemCache {
-    fn new() -> StemCache {
-        StemCache {
-            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            known: HashMap::default(),
-        }
-    }
-
-    /// The token of a lower-cased word, or `None` when it carries no meaning.
-    fn token(&mut self, word: &str) -> Option<Token> {
-        if let Some(token) = self.known.get(word) {
-            return *token;
-        }
-        let token = self.compute(word);
-        if self.known.len() >= STEM_CACHE_LIMIT {
-            self.known.clear();
-        }
-        self.known.insert(word.into(), token);
-        token
-    }
-
-    fn compute(&self, word: &str) -> Option<Token> {
-        if word.chars().count() < 3
-            || word.bytes().all(|b| b.is_ascii_digit())
-            || STOP_WORDS.binary_search(&word).is_ok()
-        {
-            return None;
-        }
-        let stem = self.stemmer.stem(word);
-        if STOP_WORDS.binary_search(&stem.as_ref()).is_ok() {
-            return None;
-        }
-        Some(fnv(stem.as_bytes()))
-    }
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// The distinct significant tokens of `text`.

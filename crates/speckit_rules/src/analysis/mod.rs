@@ -8,6 +8,7 @@
 //! of evaluated weight that did not fail (see `speckit_analyze`).
 
 pub mod mention;
+mod stems;
 pub mod trace;
 
 use std::sync::OnceLock;
