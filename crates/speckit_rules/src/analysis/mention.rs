@@ -728,6 +728,23 @@ pub fn split_camel_case(text: &str) -> String {
     apart
 }
 
+/// True when [`split_camel_case`] would change `text`.
+pub fn has_camel_case(text: &str) -> bool {
+    if text.is_ascii() {
+        return text.as_bytes().windows(2).any(|pair| {
+            pair[1].is_ascii_uppercase()
+                && (pair[0].is_ascii_lowercase() || pair[0].is_ascii_digit())
+        });
+    }
+    let mut previous: Option<char> = None;
+    text.chars().any(|c| {
+        let split =
+            c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
+        previous = Some(c);
+        split
+    })
+}
+
 /// The ways a name may be written in another document: as written,
 /// with its camel-case words apart (`ShoppingList` → `Shopping List`), and
 /// as one word (`Shopping List` → `ShoppingList`), each as its tokens.
