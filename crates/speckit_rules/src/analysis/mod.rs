@@ -39,6 +39,7 @@ pub struct AnalysisFeature<'a> {
     /// The constitution of the feature's layout.
     pub constitution: Option<(&'a Document, &'a Constitution<'a>)>,
     trace: OnceLock<Trace>,
+    tasks_lower: OnceLock<String>,
 }
 
 impl<'a> AnalysisFeature<'a> {
@@ -60,6 +61,7 @@ impl<'a> AnalysisFeature<'a> {
             view,
             constitution,
             trace: OnceLock::new(),
+            tasks_lower: OnceLock::new(),
         }
     }
 
@@ -105,6 +107,16 @@ impl<'a> AnalysisFeature<'a> {
     /// Requirement and story coverage, computed on first use.
     pub fn trace(&self) -> &Trace {
         self.trace.get_or_init(|| Trace::build(self))
+    }
+
+    /// The text of the tasks document with ASCII letters lower-cased (same
+    /// byte offsets), computed on first use; empty without tasks.
+    pub fn tasks_lower(&self) -> &str {
+        self.tasks_lower.get_or_init(|| {
+            self.tasks().map_or_else(String::new, |(document, _)| {
+                document.text.to_ascii_lowercase()
+            })
+        })
     }
 
     /// Done: every task is done, or the spec's or plan's status says so.
