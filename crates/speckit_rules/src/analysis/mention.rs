@@ -674,6 +674,11 @@ pub fn story_references(text: &str) -> Vec<u32> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
+        // Only `s` and `u` can start a reference.
+        if !matches!(bytes[at] | 0x20, b's' | b'u') {
+            at += 1;
+            continue;
+        }
         let rest = &bytes[at..];
         let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
         let skip = if !word_start {
