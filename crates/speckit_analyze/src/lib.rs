@@ -163,25 +163,29 @@ pub fn analyze(
         .collect();
     let global = settings.selection_for("");
     let reused = reused_selection(&global);
-    let per_feature: Vec<(Vec<Diagnostic>, u64)> = analysis_features
-        .par_iter()
-        .map(|feature| {
-            if features[feature.index].focus {
-                analyze_feature(
-                    &analysis_features,
-                    feature,
-                    settings,
-                    &reused,
-                    &global,
-                    files,
-                )
-            } else {
-                (Vec::new(), 0)
-            }
-        })
-        .collect();
-    let (workspace_findings, workspace_tally) =
-        run_analysis(&analysis_features, None, files, &global);
+    // The workspace rules read the features only: they run alongside.
+    let (per_feature, (workspace_findings, workspace_tally)) = rayon::join(
+        || {
+            analysis_features
+                .par_iter()
+                .map(|feature| {
+                    if features[feature.index].focus {
+                        analyze_feature(
+                            &analysis_features,
+                            feature,
+                            settings,
+                            &reused,
+                            &global,
+                            files,
+                        )
+                    } else {
+                        (Vec::new(), 0)
+                    }
+                })
+                .collect::<Vec<(Vec<Diagnostic>, u64)>>()
+        },
+        || run_analysis(&analysis_features, None, files, &global),
+    );
 
     let owner_of = owner_map(features);
     let mut evaluated: Vec<u64> = per_feature.iter().map(|(_, weight)| *weight).collect();
@@ -204,7 +208,7 @@ pub fn analyze(
         .map(|diagnostic| owner_of(diagnostic.file))
         .collect();
     let scores = scores(&diagnostics, &owners, &evaluated);
-    let coverage = analysis_features.iter().map(Coverage::of).collect();
+    let coverage = analysis_features.par_iter().map(Coverage::of).collect();
     let task_counts = analysis_features
         .iter()
         .map(|feature| feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()))
