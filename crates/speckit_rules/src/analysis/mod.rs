@@ -9,6 +9,7 @@
 
 pub mod mention;
 mod stems;
+pub mod task_files;
 pub mod trace;
 
 use std::sync::OnceLock;
@@ -21,6 +22,7 @@ use crate::registry;
 use crate::rule::{FeatureView, FileOracle, Report, RuleMeta};
 use crate::settings::Selection;
 
+pub use task_files::TaskFiles;
 pub use trace::Trace;
 
 /// One feature as analysis rules see it.
@@ -40,6 +42,7 @@ pub struct AnalysisFeature<'a> {
     pub constitution: Option<(&'a Document, &'a Constitution<'a>)>,
     trace: OnceLock<Trace>,
     tasks_lower: OnceLock<String>,
+    task_files: OnceLock<Option<TaskFiles>>,
 }
 
 impl<'a> AnalysisFeature<'a> {
@@ -62,6 +65,7 @@ impl<'a> AnalysisFeature<'a> {
             constitution,
             trace: OnceLock::new(),
             tasks_lower: OnceLock::new(),
+            task_files: OnceLock::new(),
         }
     }
 
@@ -117,6 +121,17 @@ impl<'a> AnalysisFeature<'a> {
                 document.text.to_ascii_lowercase()
             })
         })
+    }
+
+    /// The file names tasks.md writes, computed on first use; `None`
+    /// without tasks.
+    pub fn task_files(&self) -> Option<&TaskFiles> {
+        self.task_files
+            .get_or_init(|| {
+                self.tasks()
+                    .map(|(document, tasks)| TaskFiles::new(document, tasks))
+            })
+            .as_ref()
     }
 
     /// Done: every task is done, or the spec's or plan's status says so.
