@@ -1,6 +1,8 @@
 //! The coverage matrix: each requirement and story of a feature's spec,
 //! where the design documents mention it and which tasks implement it.
 
+use std::cell::OnceCell;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_model::spec::RequirementKind;
@@ -59,10 +61,31 @@ pub struct Location {
 /// At most this many plan locations are listed per item.
 const MAX_LOCATIONS: usize = 5;
 
-fn line_of(text: &str, offset: u32) -> u32 {
-    let end = (offset as usize).min(text.len());
-    u32::try_from(memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count() + 1)
-        .unwrap_or(u32::MAX)
+/// Where the lines of one text break, for line look-ups.
+struct LineBreaks {
+    newlines: Vec<u32>,
+    len: usize,
+}
+
+impl LineBreaks {
+    fn new(text: &str) -> LineBreaks {
+        LineBreaks {
+            newlines: memchr::memchr_iter(b'\n', text.as_bytes())
+                .map(|at| u32::try_from(at).unwrap_or(u32::MAX))
+                .collect(),
+            len: text.len(),
+        }
+    }
+
+    /// The 1-based line of byte `offset`: one more than the line breaks
+    /// before it.
+    fn line_of(&self, offset: u32) -> u32 {
+        let end = (offset as usize).min(self.len);
+        let before = self
+            .newlines
+            .partition_point(|&newline| (newline as usize) < end);
+        u32::try_from(before + 1).unwrap_or(u32::MAX)
+    }
 }
 
 fn shorten(text: &str) -> String {
@@ -83,6 +106,14 @@ impl Coverage {
         };
         let trace = feature.trace();
         let tasks = feature.tasks();
+        let spec_lines = LineBreaks::new(&spec_document.text);
+        // Line breaks of each document of the view, as rows point into them.
+        let document_lines: Vec<OnceCell<LineBreaks>> = feature
+            .view
+            .documents
+            .iter()
+            .map(|_| OnceCell::new())
+            .collect();
         let row = |item: &ItemTrace, id: String, kind: &'static str, title: &str, at: u32| {
             let plan = item.plan.as_ref().map(|mention| {
                 mention
@@ -92,9 +123,12 @@ impl Coverage {
                     .filter_map(|&passage| {
                         let passage = trace.design.passages.get(passage as usize)?;
                         let (document, _) = feature.view.documents.get(passage.source as usize)?;
+                        let lines = document_lines.get(passage.source as usize)?;
                         Some(Location {
                             file: document.path.clone(),
-                            line: line_of(&document.text, passage.span.start),
+                            line: lines
+                                .get_or_init(|| LineBreaks::new(&document.text))
+                                .line_of(passage.span.start),
                         })
                     })
                     .collect()
@@ -119,7 +153,7 @@ impl Coverage {
                 id,
                 kind,
                 title: shorten(title),
-                line: line_of(&spec_document.text, at),
+                line: spec_lines.line_of(at),
                 plan,
                 tasks: task_ids,
                 status,

@@ -20,6 +20,7 @@ pub mod report;
 pub mod score;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use speckit_diagnostics::{Diagnostic, FileId, Severity, sort_diagnostics};
 use speckit_model::{Constitution, Document, Model};
 use speckit_rules::{
@@ -163,25 +164,29 @@ pub fn analyze(
         .collect();
     let global = settings.selection_for("");
     let reused = reused_selection(&global);
-    let per_feature: Vec<(Vec<Diagnostic>, u64)> = analysis_features
-        .par_iter()
-        .map(|feature| {
-            if features[feature.index].focus {
-                analyze_feature(
-                    &analysis_features,
-                    feature,
-                    settings,
-                    &reused,
-                    &global,
-                    files,
-                )
-            } else {
-                (Vec::new(), 0)
-            }
-        })
-        .collect();
-    let (workspace_findings, workspace_tally) =
-        run_analysis(&analysis_features, None, files, &global);
+    // The workspace rules read the features only: they run alongside.
+    let (per_feature, (workspace_findings, workspace_tally)) = rayon::join(
+        || {
+            analysis_features
+                .par_iter()
+                .map(|feature| {
+                    if features[feature.index].focus {
+                        analyze_feature(
+                            &analysis_features,
+                            feature,
+                            settings,
+                            &reused,
+                            &global,
+                            files,
+                        )
+                    } else {
+                        (Vec::new(), 0)
+                    }
+                })
+                .collect::<Vec<(Vec<Diagnostic>, u64)>>()
+        },
+        || run_analysis(&analysis_features, None, files, &global),
+    );
 
     let owner_of = owner_map(features);
     let mut evaluated: Vec<u64> = per_feature.iter().map(|(_, weight)| *weight).collect();
@@ -204,7 +209,7 @@ pub fn analyze(
         .map(|diagnostic| owner_of(diagnostic.file))
         .collect();
     let scores = scores(&diagnostics, &owners, &evaluated);
-    let coverage = analysis_features.iter().map(Coverage::of).collect();
+    let coverage = analysis_features.par_iter().map(Coverage::of).collect();
     let task_counts = analysis_features
         .iter()
         .map(|feature| feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()))
@@ -252,8 +257,15 @@ fn analyze_feature(
     files: &dyn FileOracle,
 ) -> (Vec<Diagnostic>, u64) {
     let mut findings = Vec::new();
-    for (document, model) in &feature.view.documents {
-        let mut selection = settings.selection_for(&document.path);
+    // The configuration of each document, by its place in the view.
+    let selections: Vec<Selection> = feature
+        .view
+        .documents
+        .iter()
+        .map(|(document, _)| settings.selection_for(&document.path))
+        .collect();
+    for ((document, model), selection) in feature.view.documents.iter().zip(&selections) {
+        let mut selection = selection.clone();
         for (index, enabled) in selection.enabled.iter_mut().enumerate() {
             *enabled = *enabled && reused.enabled.get(index).copied().unwrap_or(false);
         }
@@ -285,26 +297,26 @@ fn analyze_feature(
     }
     let (cross, tally) = run_analysis(all, Some(feature.index), files, global);
     weight += tally.entries.iter().map(|(_, weight)| weight).sum::<u64>();
-    findings.extend(filter_feature(cross, settings, feature));
+    findings.extend(filter_feature(cross, feature, &selections));
     (findings, weight)
 }
 
 /// Applies per-path configuration to findings of cross-document rules:
 /// drops those disabled for their document, re-levels the rest.
+/// `selections` are the configurations of the feature's documents.
 fn filter_feature(
     findings: Vec<Diagnostic>,
-    settings: &LintSettings,
     feature: &AnalysisFeature<'_>,
+    selections: &[Selection],
 ) -> Vec<Diagnostic> {
-    let path_of = |file: FileId| {
+    apply_paths(findings, |file| {
         feature
             .view
             .documents
             .iter()
-            .find(|(document, _)| document.file == file)
-            .map(|(document, _)| document.path.as_str())
-    };
-    apply_paths(findings, settings, path_of)
+            .position(|(document, _)| document.file == file)
+            .and_then(|position| selections.get(position))
+    })
 }
 
 fn filter_by_path(
@@ -312,29 +324,38 @@ fn filter_by_path(
     settings: &LintSettings,
     features: &[FeatureInput<'_>],
 ) -> Vec<Diagnostic> {
-    let path_of = |file: FileId| {
-        features
-            .iter()
-            .flat_map(|feature| feature.documents.iter())
-            .find(|document| document.file == file)
-            .map(|document| document.path.as_str())
-    };
-    apply_paths(findings, settings, path_of)
+    // The first document of each file, as a linear search would find it.
+    let mut paths: HashMap<FileId, &str> = HashMap::default();
+    for document in features.iter().flat_map(|feature| feature.documents.iter()) {
+        paths.entry(document.file).or_insert(document.path.as_str());
+    }
+    let mut selections: HashMap<FileId, Selection> = HashMap::default();
+    for diagnostic in &findings {
+        if let Some(path) = paths.get(&diagnostic.file) {
+            selections
+                .entry(diagnostic.file)
+                .or_insert_with(|| settings.selection_for(path));
+        }
+    }
+    apply_paths(findings, |file| selections.get(&file))
 }
 
-fn apply_paths<'p>(
+/// Drops the findings their file's configuration (from `selection_of`;
+/// files without one keep their findings) disables, and re-levels the rest.
+fn apply_paths<'s>(
     findings: Vec<Diagnostic>,
-    settings: &LintSettings,
-    path_of: impl Fn(FileId) -> Option<&'p str>,
+    selection_of: impl Fn(FileId) -> Option<&'s Selection>,
 ) -> Vec<Diagnostic> {
+    let mut indexes: HashMap<&'static str, Option<usize>> = HashMap::default();
     findings
         .into_iter()
         .filter_map(|mut diagnostic| {
-            let Some(path) = path_of(diagnostic.file) else {
+            let Some(selection) = selection_of(diagnostic.file) else {
                 return Some(diagnostic);
             };
-            let selection = settings.selection_for(path);
-            let index = registry::index_of(diagnostic.code)?;
+            let index = (*indexes
+                .entry(diagnostic.code)
+                .or_insert_with(|| registry::index_of(diagnostic.code)))?;
             if !selection.enabled.get(index).copied().unwrap_or(true) {
                 return None;
             }

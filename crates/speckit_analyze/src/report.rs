@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_diagnostics::{Diagnostic, FileId, Severity};
@@ -202,22 +203,41 @@ impl AnalysisReport {
             .iter()
             .map(|document| (document.file, *document))
             .collect();
-        let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
-        let mut resolve = |diagnostic: &Diagnostic| -> Finding {
+        // Line indexes of the files findings point into, built in parallel.
+        let mut pointed: Vec<FileId> = analysis
+            .diagnostics
+            .iter()
+            .map(|diagnostic| diagnostic.file)
+            .filter(|file| by_file.contains_key(file))
+            .collect();
+        pointed.sort_unstable();
+        pointed.dedup();
+        let indexes: HashMap<FileId, LineIndex> = pointed
+            .par_iter()
+            .filter_map(|file| {
+                let document = by_file.get(file)?;
+                Some((*file, LineIndex::new(&document.text)))
+            })
+            .collect();
+        // Rule names by code (the first rule of a code, as `find` does).
+        let mut names: HashMap<&'static str, &'static str> = HashMap::new();
+        for rule in registry::all() {
+            names.entry(rule.meta().code).or_insert(rule.meta().name);
+        }
+        let resolve = |diagnostic: &Diagnostic| -> Finding {
             let document = by_file.get(&diagnostic.file);
-            let (file, line, column) = match document {
-                Some(document) => {
-                    let index = indexes
-                        .entry(diagnostic.file)
-                        .or_insert_with(|| LineIndex::new(&document.text));
+            let (file, line, column) = match (document, indexes.get(&diagnostic.file)) {
+                (Some(document), Some(index)) => {
                     let at = index.line_col(&document.text, diagnostic.span.start);
                     (document.path.clone(), at.line, at.column)
                 }
-                None => (String::new(), 1, 1),
+                _ => (String::new(), 1, 1),
             };
             Finding {
                 code: diagnostic.code,
-                name: registry::find(diagnostic.code).map_or("", |rule| rule.meta().name),
+                name: names.get(diagnostic.code).copied().unwrap_or_else(|| {
+                    registry::find(diagnostic.code).map_or("", |rule| rule.meta().name)
+                }),
                 level: Level::of(diagnostic.severity),
                 group: FindingGroup::of(diagnostic.code),
                 file,
@@ -227,10 +247,10 @@ impl AnalysisReport {
                 help: diagnostic.help.clone(),
             }
         };
+        let resolved: Vec<Finding> = analysis.diagnostics.par_iter().map(resolve).collect();
         let mut per_feature: Vec<Vec<Finding>> = vec![Vec::new(); features.len()];
         let mut other_findings = Vec::new();
-        for (diagnostic, owner) in analysis.diagnostics.iter().zip(&analysis.owners) {
-            let finding = resolve(diagnostic);
+        for (finding, owner) in resolved.into_iter().zip(&analysis.owners) {
             match owner.and_then(|index| per_feature.get_mut(index)) {
                 Some(findings) => findings.push(finding),
                 None => other_findings.push(finding),

@@ -24,8 +24,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use speckit_text::Span;
+
+use super::stems::{SHORT_WORD, StemCache};
 
 /// Share of an item's significant tokens one passage must contain.
 pub const TOKEN_SHARE: f64 = 0.6;
@@ -35,8 +38,6 @@ pub const MIN_TOKENS: usize = 2;
 /// Long items count as this many tokens: a requirement sentence of twelve
 /// words is matched by a task sharing three of its distinctive words.
 pub const TOKEN_CAP: usize = 5;
-
-static EMPTY: Vec<u32> = Vec::new();
 
 /// Tokens a passage must share with an item that has `count` of them.
 pub fn needed_tokens(count: usize) -> usize {
@@ -347,14 +348,19 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                     at += 1;
                 }
                 if at == bytes.len() || bytes[at].is_ascii() {
-                    let word = &text[start..at];
-                    let token = if upper {
+                    let len = at - start;
+                    // Words of one or two letters never count.
+                    let token = if len < 3 {
+                        None
+                    } else if len <= SHORT_WORD {
+                        stems.short_token(&bytes[start..at], &bytes[start..])
+                    } else if upper {
                         lower.clear();
-                        lower.push_str(word);
+                        lower.push_str(&text[start..at]);
                         lower.make_ascii_lowercase();
                         stems.token(&lower)
                     } else {
-                        stems.token(word)
+                        stems.token(&text[start..at])
                     };
                     if let Some(token) = token {
                         found(token);
@@ -393,61 +399,6 @@ thread_local! {
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::new());
 }
 
-/// Words already stemmed, per thread: documents repeat their vocabulary,
-/// so most words are stemmed once.
-struct StemCache {
-    stemmer: rust_stemmers::Stemmer,
-    known: HashMap<Box<str>, Option<Token>>,
-}
-
-/// The cache is emptied when it grows past this many words.
-const STEM_CACHE_LIMIT: usize = 200_000;
-
-impl StemCache {
-    fn new() -> StemCache {
-        StemCache {
-            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            known: HashMap::default(),
-        }
-    }
-
-    /// The token of a lower-cased word, or `None` when it carries no meaning.
-    fn token(&mut self, word: &str) -> Option<Token> {
-        if let Some(token) = self.known.get(word) {
-            return *token;
-        }
-        let token = self.compute(word);
-        if self.known.len() >= STEM_CACHE_LIMIT {
-            self.known.clear();
-        }
-        self.known.insert(word.into(), token);
-        token
-    }
-
-    fn compute(&self, word: &str) -> Option<Token> {
-        if word.chars().count() < 3
-            || word.bytes().all(|b| b.is_ascii_digit())
-            || STOP_WORDS.binary_search(&word).is_ok()
-        {
-            return None;
-        }
-        let stem = self.stemmer.stem(word);
-        if STOP_WORDS.binary_search(&stem.as_ref()).is_ok() {
-            return None;
-        }
-        Some(fnv(stem.as_bytes()))
-    }
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
 /// The distinct significant tokens of `text`.
 pub fn token_set(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
@@ -466,11 +417,34 @@ pub struct Passage {
 }
 
 /// Passages with their IDs and tokens, indexed for look-up.
+///
+/// Each passage keeps its distinct tokens (by number, in order of first
+/// appearance in the index); the passages of each token are gathered from
+/// them on the first look-up after a passage was added.
 #[derive(Debug, Default)]
 pub struct PassageIndex {
     pub passages: Vec<Passage>,
-    tokens: HashMap<Token, Vec<u32>>,
+    /// Each distinct token once; a token's place here is its number.
+    vocabulary: Vec<Token>,
+    numbers: HashMap<Token, u32>,
+    /// The token numbers of every passage, each once per passage, passage
+    /// after passage.
+    passage_tokens: Vec<u32>,
+    /// Where each passage's tokens end in `passage_tokens`.
+    passage_ends: Vec<u32>,
+    /// Per token number, the last passage holding it (to keep each once).
+    last_passage: Vec<u32>,
     ids: HashMap<IdKey, Vec<u32>>,
+    /// The passages of each token.
+    postings: OnceLock<Postings>,
+}
+
+/// The passages of each token, in passage order, token after token.
+#[derive(Debug, Default)]
+struct Postings {
+    /// Where each token's passages end in `passages`, by token number.
+    ends: Vec<u32>,
+    passages: Vec<u32>,
 }
 
 impl PassageIndex {
@@ -478,12 +452,32 @@ impl PassageIndex {
     pub fn add(&mut self, source: u32, text: &str, span: Span) {
         let id = u32::try_from(self.passages.len()).unwrap_or(u32::MAX);
         self.passages.push(Passage { source, span });
+        self.postings.take();
         scan_ids(text, |key| {
             push_unique(self.ids.entry(key).or_default(), id);
         });
+        let PassageIndex {
+            vocabulary,
+            numbers,
+            passage_tokens,
+            last_passage,
+            ..
+        } = self;
         scan_tokens(text, |token| {
-            push_unique(self.tokens.entry(token).or_default(), id);
+            let number = *numbers.entry(token).or_insert_with(|| {
+                vocabulary.push(token);
+                last_passage.push(u32::MAX);
+                u32::try_from(vocabulary.len() - 1).unwrap_or(u32::MAX)
+            });
+            if let Some(last) = last_passage.get_mut(number as usize)
+                && *last != id
+            {
+                *last = id;
+                passage_tokens.push(number);
+            }
         });
+        self.passage_ends
+            .push(u32::try_from(self.passage_tokens.len()).unwrap_or(u32::MAX));
     }
 
     /// Adds every block of a Markdown document: paragraphs, list item
@@ -505,6 +499,81 @@ impl PassageIndex {
         self.ids.contains_key(&id)
     }
 
+    /// The distinct tokens of passage `passage`.
+    pub fn tokens_of(&self, passage: usize) -> impl Iterator<Item = Token> + '_ {
+        let start = passage
+            .checked_sub(1)
+            .and_then(|before| self.passage_ends.get(before))
+            .map_or(0, |&end| end as usize);
+        let end = self
+            .passage_ends
+            .get(passage)
+            .map_or(start, |&end| end as usize);
+        self.passage_tokens
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&number| self.vocabulary.get(number as usize).copied())
+    }
+
+    fn postings(&self) -> &Postings {
+        self.postings.get_or_init(|| {
+            let mut next = vec![0_u32; self.vocabulary.len()];
+            for &number in &self.passage_tokens {
+                next[number as usize] += 1;
+            }
+            let mut total = 0;
+            for slot in &mut next {
+                let count = *slot;
+                *slot = total;
+                total += count;
+            }
+            let mut passages = vec![0_u32; total as usize];
+            let mut start = 0;
+            for (passage, &end) in self.passage_ends.iter().enumerate() {
+                for &number in &self.passage_tokens[start..end as usize] {
+                    let slot = &mut next[number as usize];
+                    passages[*slot as usize] = u32::try_from(passage).unwrap_or(u32::MAX);
+                    *slot += 1;
+                }
+                start = end as usize;
+            }
+            // Each token's cursor now stands at the end of its passages.
+            Postings {
+                ends: next,
+                passages,
+            }
+        })
+    }
+
+    /// The passages holding `token`, in order.
+    fn passages_with(&self, token: Token) -> &[u32] {
+        let Some(&number) = self.numbers.get(&token) else {
+            return &[];
+        };
+        let postings = self.postings();
+        let number = number as usize;
+        let start = number
+            .checked_sub(1)
+            .and_then(|before| postings.ends.get(before))
+            .map_or(0, |&end| end as usize);
+        let end = postings.ends.get(number).map_or(start, |&end| end as usize);
+        postings.passages.get(start..end).unwrap_or(&[])
+    }
+
+    /// How many of the posting lists `lists` hold each passage.
+    fn counts<'s>(&self, lists: impl IntoIterator<Item = &'s [u32]>) -> Vec<u32> {
+        let mut counts = vec![0_u32; self.passages.len()];
+        for list in lists {
+            for &passage in list {
+                if let Some(count) = counts.get_mut(passage as usize) {
+                    *count += 1;
+                }
+            }
+        }
+        counts
+    }
+
     /// Passages holding enough of `tokens`: [`TOKEN_SHARE`] of the item's
     /// distinctive tokens, counting at most [`TOKEN_CAP`] of them, and never
     /// fewer than [`MIN_TOKENS`]. Tokens found in more than two thirds of
@@ -513,54 +582,50 @@ impl PassageIndex {
     /// distinctive, in which case the passage must hold every token.
     pub fn with_tokens(&self, tokens: &[Token]) -> Vec<u32> {
         let total = self.passages.len();
-        let distinctive: Vec<&Vec<u32>> = tokens
+        let distinctive: Vec<&[u32]> = tokens
             .iter()
-            .filter_map(|token| {
-                self.tokens.get(token).map_or(Some(None), |postings| {
-                    (total < 6 || postings.len() * 3 <= total * 2).then_some(Some(postings))
-                })
-            })
-            .map(|postings| postings.map_or(&EMPTY, |postings| postings))
+            .map(|&token| self.passages_with(token))
+            .filter(|postings| total < 6 || postings.len() * 3 <= total * 2)
             .collect();
         // Too few distinctive tokens: every token must then be present.
         let (counted, needed) = if distinctive.len() >= MIN_TOKENS {
             let needed = needed_tokens(distinctive.len());
             (distinctive, needed)
         } else if tokens.len() >= MIN_TOKENS {
-            let all: Vec<&Vec<u32>> = tokens
+            let all: Vec<&[u32]> = tokens
                 .iter()
-                .map(|token| self.tokens.get(token).unwrap_or(&EMPTY))
+                .map(|&token| self.passages_with(token))
                 .collect();
             (all, tokens.len())
         } else {
             return Vec::new();
         };
-        let mut counts: HashMap<u32, usize> = HashMap::default();
-        for postings in counted {
-            for &passage in postings {
-                *counts.entry(passage).or_default() += 1;
-            }
-        }
-        let mut found: Vec<u32> = counts
-            .into_iter()
-            .filter(|&(_, count)| count >= needed)
-            .map(|(passage, _)| passage)
-            .collect();
-        found.sort_unstable();
-        found
+        self.counts(counted)
+            .iter()
+            .enumerate()
+            .filter(|&(_, &count)| count as usize >= needed)
+            .map(|(passage, _)| u32::try_from(passage).unwrap_or(u32::MAX))
+            .collect()
     }
 
     /// The largest number of `tokens` that one passage holds. Unlike
     /// [`PassageIndex::with_tokens`] this counts single tokens too: it is
     /// meant for names, not sentences.
     pub fn most_in_one_passage(&self, tokens: &[Token]) -> usize {
-        let mut counts: HashMap<u32, usize> = HashMap::default();
-        for token in tokens {
-            for &passage in self.tokens.get(token).unwrap_or(&EMPTY) {
-                *counts.entry(passage).or_default() += 1;
-            }
-        }
-        counts.into_values().max().unwrap_or(0)
+        self.most_in_one_passage_of(tokens, None)
+    }
+
+    /// [`PassageIndex::most_in_one_passage`] among the passages of
+    /// `source` (all passages with `None`).
+    pub fn most_in_one_passage_of(&self, tokens: &[Token], source: Option<u32>) -> usize {
+        let counts = self.counts(tokens.iter().map(|&token| self.passages_with(token)));
+        counts
+            .iter()
+            .zip(&self.passages)
+            .filter(|(_, passage)| source.is_none_or(|source| passage.source == source))
+            .map(|(&count, _)| count as usize)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Passages mentioning an item with `id` (if any) and title `title`:
@@ -609,6 +674,11 @@ pub fn story_references(text: &str) -> Vec<u32> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
+        // Only `s` and `u` can start a reference.
+        if !matches!(bytes[at] | 0x20, b's' | b'u') {
+            at += 1;
+            continue;
+        }
         let rest = &bytes[at..];
         let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
         let skip = if !word_start {
@@ -661,6 +731,23 @@ pub fn split_camel_case(text: &str) -> String {
         previous = Some(c);
     }
     apart
+}
+
+/// True when [`split_camel_case`] would change `text`.
+pub fn has_camel_case(text: &str) -> bool {
+    if text.is_ascii() {
+        return text.as_bytes().windows(2).any(|pair| {
+            pair[1].is_ascii_uppercase()
+                && (pair[0].is_ascii_lowercase() || pair[0].is_ascii_digit())
+        });
+    }
+    let mut previous: Option<char> = None;
+    text.chars().any(|c| {
+        let split =
+            c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
+        previous = Some(c);
+        split
+    })
 }
 
 /// The ways a name may be written in another document: as written,

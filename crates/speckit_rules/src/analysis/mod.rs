@@ -8,6 +8,8 @@
 //! of evaluated weight that did not fail (see `speckit_analyze`).
 
 pub mod mention;
+mod stems;
+pub mod task_files;
 pub mod trace;
 
 use std::sync::OnceLock;
@@ -20,6 +22,7 @@ use crate::registry;
 use crate::rule::{FeatureView, FileOracle, Report, RuleMeta};
 use crate::settings::Selection;
 
+pub use task_files::TaskFiles;
 pub use trace::Trace;
 
 /// One feature as analysis rules see it.
@@ -38,6 +41,8 @@ pub struct AnalysisFeature<'a> {
     /// The constitution of the feature's layout.
     pub constitution: Option<(&'a Document, &'a Constitution<'a>)>,
     trace: OnceLock<Trace>,
+    tasks_lower: OnceLock<String>,
+    task_files: OnceLock<Option<TaskFiles>>,
 }
 
 impl<'a> AnalysisFeature<'a> {
@@ -59,6 +64,8 @@ impl<'a> AnalysisFeature<'a> {
             view,
             constitution,
             trace: OnceLock::new(),
+            tasks_lower: OnceLock::new(),
+            task_files: OnceLock::new(),
         }
     }
 
@@ -104,6 +111,27 @@ impl<'a> AnalysisFeature<'a> {
     /// Requirement and story coverage, computed on first use.
     pub fn trace(&self) -> &Trace {
         self.trace.get_or_init(|| Trace::build(self))
+    }
+
+    /// The text of the tasks document with ASCII letters lower-cased (same
+    /// byte offsets), computed on first use; empty without tasks.
+    pub fn tasks_lower(&self) -> &str {
+        self.tasks_lower.get_or_init(|| {
+            self.tasks().map_or_else(String::new, |(document, _)| {
+                document.text.to_ascii_lowercase()
+            })
+        })
+    }
+
+    /// The file names tasks.md writes, computed on first use; `None`
+    /// without tasks.
+    pub fn task_files(&self) -> Option<&TaskFiles> {
+        self.task_files
+            .get_or_init(|| {
+                self.tasks()
+                    .map(|(document, tasks)| TaskFiles::new(document, tasks))
+            })
+            .as_ref()
     }
 
     /// Done: every task is done, or the spec's or plan's status says so.

@@ -1,6 +1,4 @@
-use std::collections::HashSet;
-
-use speckit_model::{Document, Generation, TaskList};
+use speckit_model::Generation;
 use speckit_text::Span;
 
 use crate::analysis::{AnalysisContext, AnalysisFeature};
@@ -39,59 +37,9 @@ declare_rule! {
     }
 }
 
-/// The file names tasks.md writes, for look-up by path: the files of
-/// every task and every path-like word of the document, by file name.
-pub(crate) struct TaskFiles<'a> {
-    names: HashSet<&'a str>,
-}
-
-impl<'a> TaskFiles<'a> {
-    pub(crate) fn new(document: &'a Document, tasks: &'a TaskList<'a>) -> Self {
-        let mut names: HashSet<&'a str> = tasks
-            .tasks
-            .iter()
-            .flat_map(|task| &task.files)
-            .map(|file| file_name(file.value))
-            .collect();
-        let words = document.text.split(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '`' | '(' | ')' | '[' | ']' | ',' | ';' | '"' | '\'' | '*' | '|'
-                )
-        });
-        names.extend(
-            words
-                .filter(|word| word.contains(['.', '/']))
-                .map(file_name)
-                .filter(|name| !name.is_empty()),
-        );
-        TaskFiles { names }
-    }
-
-    /// True when tasks.md names the file of `path` (by its file name: trees,
-    /// tables and tasks may start paths at different roots).
-    pub(crate) fn covers(&self, path: &str) -> bool {
-        self.names.contains(file_name(path))
-    }
-}
-
-/// The last part of a path, without a trailing `:12`, `#L12` or
-/// sentence punctuation.
-fn file_name(path: &str) -> &str {
-    let path = path.split('#').next().unwrap_or(path);
-    let path = path.trim_end_matches(['.', ':', '!', '?']);
-    let path = match path.rsplit_once(':') {
-        Some((head, line)) if line.bytes().all(|b| b.is_ascii_digit()) => head,
-        _ => path,
-    };
-    path.rsplit('/').next().unwrap_or(path)
-}
-
 impl PlannedFileWithoutTask {
     fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
-        let (Some((plan_document, plan)), Some((tasks_document, tasks))) =
-            (feature.plan(), feature.tasks())
+        let (Some((plan_document, plan)), Some((_, tasks))) = (feature.plan(), feature.tasks())
         else {
             return;
         };
@@ -101,7 +49,9 @@ impl PlannedFileWithoutTask {
         let Some(structure) = &plan.file_structure else {
             return;
         };
-        let files = TaskFiles::new(tasks_document, tasks);
+        let Some(files) = feature.task_files() else {
+            return;
+        };
         let mut planned: Vec<(&str, Span, &str)> = Vec::new();
         for row in structure
             .files_to_create
@@ -146,19 +96,5 @@ impl PlannedFileWithoutTask {
             }
         }
         cx.evaluated(feature, evaluated);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_drop_folders_and_locations() {
-        assert_eq!(file_name("src/notes/pins.ts"), "pins.ts");
-        assert_eq!(file_name("src/notes/pins.ts:42"), "pins.ts");
-        assert_eq!(file_name("pins.ts#L4"), "pins.ts");
-        assert_eq!(file_name("see pins.ts."), "see pins.ts");
-        assert_eq!(file_name("src/notes/"), "");
     }
 }

@@ -1,6 +1,6 @@
-use speckit_md::lex::contains_ignore_ascii_case;
+use memchr::memmem;
 use speckit_model::plan::ItemList;
-use speckit_model::{Document, Generation, TaskList};
+use speckit_model::{Generation, TaskList};
 use speckit_text::Span;
 
 use crate::analysis::{AnalysisContext, AnalysisFeature};
@@ -65,15 +65,14 @@ const REQUIRED: &[&str] = &[
 
 impl PlannedTestsWithoutTask {
     fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
-        let (Some((plan_document, plan)), Some((tasks_document, tasks))) =
-            (feature.plan(), feature.tasks())
+        let (Some((plan_document, plan)), Some((_, tasks))) = (feature.plan(), feature.tasks())
         else {
             return;
         };
         if tasks.tasks.is_empty() {
             return;
         }
-        let mentions = |words: &[&str]| task_mentions(tasks_document, tasks, words);
+        let mentions = |words: &[&str]| task_mentions(feature, tasks, words);
         let mut evaluated = 0;
         match plan.generation {
             Generation::Plugin => {
@@ -129,13 +128,24 @@ impl PlannedTestsWithoutTask {
     }
 }
 
-/// True when some task's text contains one of `words`.
-pub(super) fn task_mentions(document: &Document, tasks: &TaskList<'_>, words: &[&str]) -> bool {
+/// True when some task's text contains one of `words` (compared without
+/// ASCII case).
+pub(super) fn task_mentions(
+    feature: &AnalysisFeature<'_>,
+    tasks: &TaskList<'_>,
+    words: &[&str],
+) -> bool {
+    let lower = feature.tasks_lower();
+    let finders: Vec<memmem::Finder<'static>> = words
+        .iter()
+        .filter(|word| !word.is_empty())
+        .map(|word| memmem::Finder::new(word.to_ascii_lowercase().as_bytes()).into_owned())
+        .collect();
     tasks.tasks.iter().any(|task| {
-        let text = document.text.get(task.span.range()).unwrap_or("");
-        words
+        let text = lower.get(task.span.range()).unwrap_or("");
+        finders
             .iter()
-            .any(|word| contains_ignore_ascii_case(text, word))
+            .any(|finder| finder.find(text.as_bytes()).is_some())
     })
 }
 
@@ -150,24 +160,25 @@ pub(super) fn has_real_items(list: &ItemList<'_>) -> bool {
 /// Where a spec-kit plan says tests are mandatory: the first line holding
 /// one of [`REQUIRED`] as a word (so `tdd` in `stdout` does not count).
 fn required_tests(text: &str) -> Option<Span> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let lower = line.to_ascii_lowercase();
-        let found = REQUIRED.iter().any(|word| {
-            lower.match_indices(word).any(|(at, _)| {
+    let lower = text.to_ascii_lowercase();
+    // No word spans lines: the line of the first match anywhere is the
+    // first line with a match.
+    let first = REQUIRED
+        .iter()
+        .filter_map(|word| {
+            memmem::find_iter(lower.as_bytes(), word.as_bytes()).find(|&at| {
                 let before = lower[..at].chars().next_back();
                 let after = lower[at + word.len()..].chars().next();
                 !before.is_some_and(char::is_alphanumeric)
                     && !after.is_some_and(char::is_alphanumeric)
             })
-        });
-        if found {
-            let trimmed = line.trim_end();
-            return Some(Span::from_range(offset..offset + trimmed.len()));
-        }
-        offset += line.len();
-    }
-    None
+        })
+        .min()?;
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..first]).map_or(0, |at| at + 1);
+    let end = memchr::memchr(b'\n', &bytes[first..]).map_or(text.len(), |at| first + at + 1);
+    let line = text.get(start..end).unwrap_or("");
+    Some(Span::from_range(start..start + line.trim_end().len()))
 }
 
 #[cfg(test)]

@@ -74,15 +74,14 @@ struct Planned {
 
 impl RolloutWithoutTask {
     fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
-        let (Some((plan_document, plan)), Some((tasks_document, tasks))) =
-            (feature.plan(), feature.tasks())
+        let (Some((plan_document, plan)), Some((_, tasks))) = (feature.plan(), feature.tasks())
         else {
             return;
         };
         if plan.generation != Generation::Plugin || tasks.tasks.is_empty() {
             return;
         }
-        let mentions = |words: &[&str]| task_mentions(tasks_document, tasks, words);
+        let mentions = |words: &[&str]| task_mentions(feature, tasks, words);
         let mut planned: Vec<Planned> = Vec::new();
         if let Some(rollout) = &plan.rollout {
             if let Some(flags) = &rollout.feature_flags {

@@ -1,7 +1,8 @@
 use speckit_model::DocKind;
 use speckit_text::Span;
 
-use crate::analysis::mention::{PassageIndex, name_variants, split_camel_case};
+use crate::analysis::mention::{PassageIndex, has_camel_case, name_variants, split_camel_case};
+use crate::analysis::trace::DESIGN_KINDS;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 use crate::rules::common::has_cjk;
@@ -66,7 +67,6 @@ impl EntityNotInDataModel {
         if names.is_empty() {
             return;
         }
-        let mut index = PassageIndex::default();
         let (document, target) = if let Some((document, _)) = feature.document(DocKind::DataModel) {
             (document, "data-model.md")
         } else if let Some((document, plan)) = feature.plan()
@@ -76,10 +76,45 @@ impl EntityNotInDataModel {
         } else {
             return;
         };
+        // Design documents, as both targets are, have their passages
+        // indexed by the trace already.
+        let position = feature
+            .view
+            .documents
+            .iter()
+            .position(|(candidate, _)| std::ptr::eq(*candidate, document))
+            .and_then(|position| u32::try_from(position).ok())
+            .filter(|_| DESIGN_KINDS.contains(&document.kind));
+        let own;
+        let (design, source) = if let Some(position) = position {
+            (&feature.trace().design, position)
+        } else {
+            own = {
+                let mut index = PassageIndex::default();
+                index.add_document(0, &document.text);
+                index
+            };
+            (&own, 0)
+        };
         // Identifiers (`supplierId`, `IconConfig`) are read both whole and
-        // as their words.
-        index.add_document(0, &document.text);
-        index.add_document(1, &split_camel_case(&document.text));
+        // as their words: the passages that hold one are indexed again with
+        // their words apart (splitting keeps lines, so passages stay the
+        // same; the others would read the same twice).
+        let mut apart = PassageIndex::default();
+        for passage in &design.passages {
+            if passage.source != source {
+                continue;
+            }
+            let text = document.text.get(passage.span.range()).unwrap_or("");
+            if has_camel_case(text) {
+                apart.add(1, &split_camel_case(text), passage.span);
+            }
+        }
+        let most_in_one_passage = |tokens: &[u64]| {
+            design
+                .most_in_one_passage_of(tokens, Some(source))
+                .max(apart.most_in_one_passage(tokens))
+        };
         let mut evaluated = 0;
         for (name, span) in names {
             let bare = name.split('(').next().unwrap_or(name).trim();
@@ -96,7 +131,7 @@ impl EntityNotInDataModel {
             // part of a name (`Spacing scale` is described under `Spacing`).
             let present = variants
                 .iter()
-                .any(|tokens| index.most_in_one_passage(tokens) * 3 >= tokens.len());
+                .any(|tokens| most_in_one_passage(tokens) * 3 >= tokens.len());
             if present {
                 continue;
             }

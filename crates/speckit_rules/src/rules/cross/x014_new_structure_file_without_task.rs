@@ -1,7 +1,6 @@
 use speckit_model::Generation;
 use speckit_model::plan::FileTree;
 
-use super::x008_planned_file_without_task::TaskFiles;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 
@@ -41,8 +40,7 @@ declare_rule! {
 
 impl NewStructureFileWithoutTask {
     fn run(&self, feature: &AnalysisFeature<'_>, cx: &mut AnalysisContext<'_>) {
-        let (Some((plan_document, plan)), Some((tasks_document, tasks))) =
-            (feature.plan(), feature.tasks())
+        let (Some((plan_document, plan)), Some((_, tasks))) = (feature.plan(), feature.tasks())
         else {
             return;
         };
@@ -62,7 +60,9 @@ impl NewStructureFileWithoutTask {
             .flat_map(|source| &source.trees)
             .chain(&structure.trees)
             .collect();
-        let files = TaskFiles::new(tasks_document, tasks);
+        let Some(files) = feature.task_files() else {
+            return;
+        };
         let mut evaluated = 0;
         for tree in trees {
             for index in tree.files() {

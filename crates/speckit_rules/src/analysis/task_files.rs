@@ -1,0 +1,127 @@
+//! The file names tasks.md writes, shared by the rules that look planned
+//! files up in the tasks (X008, X014).
+
+use rustc_hash::FxHashSet as HashSet;
+
+use speckit_model::{Document, TaskList};
+
+/// The file names tasks.md writes, for look-up by path: the files of
+/// every task and every path-like word of the document, by file name.
+pub struct TaskFiles {
+    names: HashSet<Box<str>>,
+}
+
+impl TaskFiles {
+    pub fn new(document: &Document, tasks: &TaskList<'_>) -> Self {
+        let mut names: HashSet<Box<str>> = HashSet::default();
+        let mut add = |name: &str| {
+            if !names.contains(name) {
+                names.insert(name.into());
+            }
+        };
+        for file in tasks.tasks.iter().flat_map(|task| &task.files) {
+            add(file_name(file.value));
+        }
+        path_words(&document.text, |word| {
+            let name = file_name(word);
+            if !name.is_empty() {
+                add(name);
+            }
+        });
+        TaskFiles { names }
+    }
+
+    /// True when tasks.md names the file of `path` (by its file name: trees,
+    /// tables and tasks may start paths at different roots).
+    pub fn covers(&self, path: &str) -> bool {
+        self.names.contains(file_name(path))
+    }
+}
+
+/// Calls `found` with every word of `text` that holds a `.` or a `/`.
+/// Words are separated by whitespace and by `` ` ``, brackets, `,`, `;`,
+/// quotes, `*` and `|`.
+fn path_words<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut path_like = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let width = if byte.is_ascii() {
+            let separates = char::from(byte).is_whitespace()
+                || matches!(
+                    byte,
+                    b'`' | b'(' | b')' | b'[' | b']' | b',' | b';' | b'"' | b'\'' | b'*' | b'|'
+                );
+            if !separates {
+                path_like |= byte == b'.' || byte == b'/';
+                at += 1;
+                continue;
+            }
+            1
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if !c.is_whitespace() {
+                at += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        if path_like {
+            found(&text[start..at]);
+        }
+        at += width;
+        start = at;
+        path_like = false;
+    }
+    if path_like {
+        found(&text[start..]);
+    }
+}
+
+/// The last part of a path, without a trailing `:12`, `#L12` or
+/// sentence punctuation.
+fn file_name(path: &str) -> &str {
+    let path = path.split('#').next().unwrap_or(path);
+    let path = path.trim_end_matches(['.', ':', '!', '?']);
+    let path = match path.rsplit_once(':') {
+        Some((head, line)) if line.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => path,
+    };
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_drop_folders_and_locations() {
+        assert_eq!(file_name("src/notes/pins.ts"), "pins.ts");
+        assert_eq!(file_name("src/notes/pins.ts:42"), "pins.ts");
+        assert_eq!(file_name("pins.ts#L4"), "pins.ts");
+        assert_eq!(file_name("see pins.ts."), "see pins.ts");
+        assert_eq!(file_name("src/notes/"), "");
+    }
+
+    #[test]
+    fn path_words_split_like_the_character_splitter() {
+        let text = "- [ ] T001 Add `src/a.ts` (see docs/x.md,b.rs;c)\u{a0}d/e \u{2003}f.g\u{b}h.i \"j.k\" *l.m* |n/o| plain words\té.è/ü";
+        let separators = |c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '`' | '(' | ')' | '[' | ']' | ',' | ';' | '"' | '\'' | '*' | '|'
+                )
+        };
+        let expected: Vec<&str> = text
+            .split(separators)
+            .filter(|word| word.contains(['.', '/']))
+            .collect();
+        let mut got = Vec::new();
+        path_words(text, |word| got.push(word));
+        assert_eq!(got, expected);
+        assert!(got.contains(&"é.è/ü") && got.contains(&"d/e"));
+    }
+}
