@@ -237,10 +237,11 @@ pub(crate) fn sentence_slots(text: Text<'_>) -> impl Iterator<Item = Text<'_>> {
     let mut index = 0;
     let mut in_code = false;
     std::iter::from_fn(move || {
-        while let Some(&byte) = bytes.get(index) {
-            let at = index;
-            index += 1;
-            match byte {
+        // Only backticks and opening brackets matter: jump between them.
+        while let Some(offset) = memchr::memchr2(b'`', b'[', bytes.get(index..).unwrap_or(&[])) {
+            let at = index + offset;
+            index = at + 1;
+            match bytes[at] {
                 b'`' => in_code = !in_code,
                 b'[' if !in_code => {
                     let rest = value.get(at + 1..).unwrap_or("");
@@ -455,12 +456,22 @@ pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
                 in_code = !in_code;
                 continue;
             }
-            if in_code || !byte.is_ascii_alphabetic() || at > 0 && is_word_byte(bytes.get(at - 1)) {
+            if in_code {
+                // Inline code holds no vague word: on to its closing backtick.
+                index = memchr::memchr(b'`', bytes.get(index..).unwrap_or(&[]))
+                    .map_or(bytes.len(), |offset| index + offset);
                 continue;
             }
-            // Most words cannot start a vague word: skip them at once.
+            if !byte.is_ascii_alphabetic() || at > 0 && is_word_byte(bytes.get(at - 1)) {
+                continue;
+            }
+            // Most words cannot start a vague word: skip them whole (no
+            // later byte of a word starts one).
             let initial = byte.to_ascii_lowercase();
             if !VAGUE_INITIALS.contains(&initial) {
+                while is_word_byte(bytes.get(index)) {
+                    index += 1;
+                }
                 continue;
             }
             let rest = text.get(at..).unwrap_or("");
@@ -525,7 +536,14 @@ fn sentence_has_digit(text: &str, at: usize) -> bool {
 /// Whether `text` holds CJK characters: the English word heuristics (vague
 /// words, normative verbs, quantities) cannot judge such text.
 pub(crate) fn has_cjk(text: &str) -> bool {
-    text.chars()
+    // CJK characters take three UTF-8 bytes, so ASCII text (the common
+    // case) has none: skip to the first non-ASCII byte.
+    let Some(first) = text.bytes().position(|byte| !byte.is_ascii()) else {
+        return false;
+    };
+    text.get(first..)
+        .unwrap_or("")
+        .chars()
         .any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF))
 }
 
@@ -641,6 +659,10 @@ mod tests {
         assert_eq!(vague("It is fast. It takes 2 s."), ["fast"]);
         assert!(vague("The quick action and the fast path; breakfast; `fast`").is_empty());
         assert!(vague("insecure, fastest, easy-going").is_empty());
+        // Words are skipped whole, and inline code to its closing backtick.
+        assert!(vague("xfast brief_easy 2fast ma-quick").is_empty());
+        assert_eq!(vague("`be fast` or `easy` then secure"), ["secure"]);
+        assert!(vague("`unclosed fast easy").is_empty());
     }
 
     #[test]
@@ -657,6 +679,7 @@ mod tests {
             ["[Entity 1]", "[What it represents, key attributes]"]
         );
         assert!(slots("see [action](./a.md), `[goal]` and [US1] [P]").is_empty());
+        assert_eq!(slots("`code` [action] `[x]` [goal"), ["[action]"]);
     }
 
     #[test]
@@ -664,6 +687,8 @@ mod tests {
         assert!(has_cjk("システムは認証しなければならない"));
         assert!(has_cjk("系統 MUST 提供"));
         assert!(!has_cjk("Café — naïve"));
+        assert!(!has_cjk("plain ASCII"));
+        assert!(has_cjk("ASCII first, then 日本語"));
     }
 
     #[test]
