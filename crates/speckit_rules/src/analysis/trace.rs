@@ -262,6 +262,24 @@ pub fn is_business_outcome(text: &str) -> bool {
     WORDS.iter().any(|word| lower.contains(word))
 }
 
+/// Whether a requirement forbids rather than asks (`MUST NOT`, `does not`,
+/// `never`): it holds while nothing breaks it, so no task need build it.
+pub fn is_prohibition(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        " must not ",
+        " shall not ",
+        " should not ",
+        " may not ",
+        " does not ",
+        " do not ",
+        " will not ",
+        " cannot ",
+        " never ",
+    ];
+    let lower = format!(" {} ", text.to_ascii_lowercase());
+    PHRASES.iter().any(|phrase| lower.contains(phrase))
+}
+
 /// The feature's documents of the design kinds, with their view positions.
 pub fn design_documents<'f, 'a>(
     feature: &'f AnalysisFeature<'a>,
@@ -278,6 +296,15 @@ pub fn design_documents<'f, 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prohibitions() {
+        assert!(is_prohibition("Pinning MUST NOT notify other readers"));
+        assert!(is_prohibition("The workflow does not run on push"));
+        assert!(is_prohibition("Never store the key in plain text"));
+        assert!(!is_prohibition("System MUST notify the owner"));
+        assert!(!is_prohibition("Show a notice for cannotated items"));
+    }
 
     #[test]
     fn unmatched_cjk_items_are_unknown_not_missing() {

@@ -1,7 +1,7 @@
 use speckit_model::spec::RequirementKind;
 
-use crate::analysis::mention::IdKey;
-use crate::analysis::trace::requirement_title;
+use crate::analysis::mention::{IdKey, PassageIndex, token_set};
+use crate::analysis::trace::{is_prohibition, requirement_title};
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
 
@@ -13,7 +13,10 @@ declare_rule! {
     /// most tasks do not count). Struck-through requirements are skipped.
     ///
     /// A requirement tasks.md cites outside its tasks (a phase checkpoint,
-    /// a coverage map) counts as accounted for.
+    /// a coverage map), or words as the goal, purpose, independent test or
+    /// checkpoint of a phase that holds tasks, counts as accounted for.
+    /// Prohibitions (`MUST NOT`, `does not`, `never`…) hold while nothing
+    /// breaks them; they are traced by ID only and never reported.
     ///
     /// Only features whose tasks cite at least half of the spec's
     /// requirements by ID are checked: without that habit, wording is the
@@ -66,20 +69,36 @@ pub(crate) fn report_untasked(
         return;
     }
     let mut evaluated = 0;
+    // Built on the first requirement no task mentions.
+    let mut phase_notes: Option<PassageIndex> = None;
     for item in &trace.requirements {
         let requirement = &spec.requirements[item.index];
         let Some(tasks) = &item.tasks else {
             continue;
         };
-        if !wanted(requirement.kind, requirement_title(requirement)) {
+        let title = requirement_title(requirement);
+        // A prohibition is kept by not building something: tasks seldom
+        // word it, so only a cited ID traces it.
+        if !wanted(requirement.kind, title) || is_prohibition(title) {
             continue;
         }
         evaluated += 1;
+        if !tasks.is_empty() {
+            continue;
+        }
         // Cited outside the tasks (a checkpoint, a coverage map): the team
         // has accounted for it.
         let cited_elsewhere = IdKey::parse(requirement.id.value)
             .is_some_and(|key| trace.tasks_document_ids.contains(&key));
-        if tasks.is_empty() && !cited_elsewhere {
+        // Worded as the goal or checkpoint of a phase: that phase's tasks
+        // build it together.
+        let mut phase_goal = || {
+            !phase_notes
+                .get_or_insert_with(|| phase_fields(feature))
+                .with_tokens(&token_set(title))
+                .is_empty()
+        };
+        if !cited_elsewhere && !phase_goal() {
             drop(
                 cx.report(
                     spec_document,
@@ -97,4 +116,19 @@ pub(crate) fn report_untasked(
         }
     }
     cx.evaluated(feature, evaluated);
+}
+
+/// The fields of tasks.md's phases that hold tasks (`**Goal**`,
+/// `**Purpose**`, `**Independent Test**`, `**Checkpoint**`), one passage
+/// each.
+fn phase_fields(feature: &AnalysisFeature<'_>) -> PassageIndex {
+    let mut index = PassageIndex::default();
+    if let Some((_, list)) = feature.tasks() {
+        for phase in list.phases.iter().filter(|phase| !phase.tasks.is_empty()) {
+            for field in &phase.fields {
+                index.add(0, field.value.value, field.value.span);
+            }
+        }
+    }
+    index
 }

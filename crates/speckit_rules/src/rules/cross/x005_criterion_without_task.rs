@@ -13,7 +13,9 @@ declare_rule! {
     /// launch (satisfaction, adoption, conversion, retention, revenue,
     /// support tickets, surveys) are not expected to have tasks and are
     /// skipped. As for X004, only features whose tasks cite at least half
-    /// of the spec's requirements by ID are checked.
+    /// of the spec's requirements by ID are checked, a criterion worded as a
+    /// phase's goal or checkpoint is accounted for, and prohibitions
+    /// (`never blocks`, `does not run`) are traced by ID only.
     ///
     /// ## Why it matters
     /// A measurable criterion nobody builds or tests for is a claim, not a
