@@ -9,7 +9,7 @@ use crate::{Positions, Report};
 
 /// One `::error file=…,line=…::message` line per diagnostic.
 pub fn render_github(report: &Report<'_>) -> String {
-    let mut positions = Positions::new(report.files);
+    let positions = Positions::new(report);
     let mut out = String::new();
     for diagnostic in report.diagnostics {
         let Some(file) = report.file(diagnostic.file) else {

@@ -52,7 +52,7 @@ pub struct JsonEdit<'a> {
 
 /// Pretty JSON array of diagnostics.
 pub fn render_json(report: &Report<'_>) -> String {
-    let mut positions = Positions::new(report.files);
+    let positions = Positions::new(report);
     let items: Vec<JsonDiagnostic<'_>> = report
         .diagnostics
         .iter()

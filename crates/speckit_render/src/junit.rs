@@ -7,7 +7,7 @@ use speckit_diagnostics::FileId;
 use crate::{Positions, Report};
 
 pub fn render_junit(report: &Report<'_>) -> String {
-    let mut positions = Positions::new(report.files);
+    let positions = Positions::new(report);
     let mut junit = JunitReport::new("speckit check");
     for (index, file) in report.files.iter().enumerate() {
         let id = FileId(u32::try_from(index).unwrap_or(u32::MAX));

@@ -14,6 +14,7 @@ mod json;
 mod junit;
 mod sarif;
 
+use rayon::prelude::*;
 use speckit_diagnostics::{Diagnostic, FileId, Severity};
 use speckit_text::{LineCol, LineIndex};
 
@@ -62,27 +63,40 @@ impl Report<'_> {
     }
 }
 
-/// Line indexes built once per file, on demand.
+/// Line indexes of the files findings point into, built up front on all
+/// cores (a large run's findings touch thousands of files).
 struct Positions<'a> {
     files: &'a [SourceFile<'a>],
     indexes: Vec<Option<LineIndex>>,
 }
 
 impl<'a> Positions<'a> {
-    fn new(files: &'a [SourceFile<'a>]) -> Self {
-        Positions {
-            files,
-            indexes: vec![None; files.len()],
+    fn new(report: &Report<'a>) -> Self {
+        let files = report.files;
+        let mut wanted = vec![false; files.len()];
+        let mut want = |file: FileId| {
+            if let Some(slot) = wanted.get_mut(file.0 as usize) {
+                *slot = true;
+            }
+        };
+        for diagnostic in report.diagnostics {
+            want(diagnostic.file);
+            diagnostic.labels.iter().for_each(|label| want(label.file));
         }
+        let indexes = files
+            .par_iter()
+            .zip(wanted)
+            .map(|(file, wanted)| wanted.then(|| LineIndex::new(file.text)))
+            .collect();
+        Positions { files, indexes }
     }
 
     /// Start and end of `span` in `file`, 1-based.
-    fn range(&mut self, file: FileId, span: speckit_text::Span) -> (LineCol, LineCol) {
+    fn range(&self, file: FileId, span: speckit_text::Span) -> (LineCol, LineCol) {
         let index = file.0 as usize;
         let text = self.files.get(index).map_or("", |file| file.text);
-        let line_index = match self.indexes.get_mut(index) {
-            Some(slot) => slot.get_or_insert_with(|| LineIndex::new(text)),
-            None => return (zero(), zero()),
+        let Some(Some(line_index)) = self.indexes.get(index) else {
+            return (zero(), zero());
         };
         (
             line_index.line_col(text, span.start),

@@ -22,7 +22,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 pub fn render_sarif(report: &Report<'_>) -> String {
-    let mut positions = Positions::new(report.files);
+    let positions = Positions::new(report);
     let rules: Vec<Value> = report
         .rules
         .iter()
@@ -45,7 +45,7 @@ pub fn render_sarif(report: &Report<'_>) -> String {
     let results: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|diagnostic| result(report, &mut positions, diagnostic))
+        .map(|diagnostic| result(report, &positions, diagnostic))
         .collect();
     let sarif = json!({
         "$schema": SCHEMA,
@@ -70,7 +70,7 @@ pub fn render_sarif(report: &Report<'_>) -> String {
 }
 
 fn region(
-    positions: &mut Positions<'_>,
+    positions: &Positions<'_>,
     diagnostic_file: speckit_diagnostics::FileId,
     span: Span,
 ) -> Value {
@@ -87,7 +87,7 @@ fn region(
 
 fn location(
     report: &Report<'_>,
-    positions: &mut Positions<'_>,
+    positions: &Positions<'_>,
     file: speckit_diagnostics::FileId,
     span: Span,
 ) -> Value {
@@ -99,7 +99,7 @@ fn location(
     })
 }
 
-fn result(report: &Report<'_>, positions: &mut Positions<'_>, diagnostic: &Diagnostic) -> Value {
+fn result(report: &Report<'_>, positions: &Positions<'_>, diagnostic: &Diagnostic) -> Value {
     let mut message = diagnostic.message.clone();
     if let Some(help) = &diagnostic.help {
         message.push_str("\nhelp: ");

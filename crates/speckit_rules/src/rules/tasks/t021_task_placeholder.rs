@@ -52,7 +52,7 @@ impl TaskPlaceholder {
         }
         let mut found: Vec<_> = texts
             .into_iter()
-            .filter(|text| !quotes_placeholders(text.value))
+            .filter(|text| may_hold_slot(text.value) && !quotes_placeholders(text.value))
             .flat_map(|text| {
                 placeholders(text)
                     .into_iter()
@@ -70,6 +70,14 @@ impl TaskPlaceholder {
             );
         }
     }
+}
+
+/// Whether `text` holds a byte that every slot starts with or contains:
+/// a bracket or brace, or the `Y`, `$` and `X` of `YYYY-MM-DD`,
+/// `$ARGUMENTS` and `TXXX`. Most task texts hold none.
+fn may_hold_slot(text: &str) -> bool {
+    text.bytes()
+        .any(|byte| matches!(byte, b'[' | b'{' | b'Y' | b'$' | b'X'))
 }
 
 /// A task about placeholders quotes them (`scan for placeholder markers
