@@ -1,5 +1,6 @@
 //! `--format json`: one object per diagnostic, positions resolved.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use speckit_diagnostics::{Applicability, Severity};
 use speckit_text::Span;
@@ -55,7 +56,7 @@ pub fn render_json(report: &Report<'_>) -> String {
     let positions = Positions::new(report);
     let items: Vec<JsonDiagnostic<'_>> = report
         .diagnostics
-        .iter()
+        .par_iter()
         .map(|diagnostic| {
             let (start, end) = positions.range(diagnostic.file, diagnostic.span);
             let labels = diagnostic
@@ -100,7 +101,67 @@ pub fn render_json(report: &Report<'_>) -> String {
             }
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string());
-    text.push('\n');
+    pretty_array(&items)
+}
+
+/// `items` as a pretty-printed JSON array and a final newline, exactly as
+/// `serde_json::to_string_pretty` writes it, serialised in chunks on all
+/// cores: each chunk is an array of the same indentation, so its inside is
+/// a slice of the whole array's text.
+fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
+    const CHUNK: usize = 256;
+    if items.is_empty() {
+        return "[]\n".to_string();
+    }
+    let chunks: Vec<String> = items
+        .par_chunks(CHUNK)
+        .map(|chunk| serde_json::to_string_pretty(chunk).unwrap_or_else(|_| "[]".to_string()))
+        .collect();
+    let mut text = String::with_capacity(chunks.iter().map(String::len).sum::<usize>() + 4);
+    text.push('[');
+    for (index, chunk) in chunks.iter().enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        // `[\n  {…},\n  {…}\n]` → `\n  {…},\n  {…}`
+        let inside = chunk
+            .strip_prefix('[')
+            .and_then(|rest| rest.strip_suffix("\n]"))
+            .unwrap_or("");
+        text.push_str(inside);
+    }
+    text.push_str("\n]\n");
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        number: usize,
+        words: Vec<&'static str>,
+        nested: Option<Span>,
+    }
+
+    #[test]
+    fn chunked_array_is_the_whole_array() {
+        for count in [0, 1, 2, 255, 256, 257, 600] {
+            let items: Vec<Item> = (0..count)
+                .map(|number| Item {
+                    number,
+                    words: if number % 3 == 0 {
+                        vec![]
+                    } else {
+                        vec!["a", "b\n"]
+                    },
+                    nested: (number % 2 == 0).then(|| Span::new(0, 3)),
+                })
+                .collect();
+            let mut whole = serde_json::to_string_pretty(&items).unwrap_or_default();
+            whole.push('\n');
+            assert_eq!(pretty_array(&items), whole, "{count} items");
+        }
+    }
 }
