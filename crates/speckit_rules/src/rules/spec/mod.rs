@@ -96,47 +96,47 @@ pub(super) fn is_speckit(spec: &Spec<'_>) -> bool {
 
 /// Words that state an amount without a digit, or a yes/no check: `no data
 /// leaves`, `every screen`, `exactly one definition`, `the suite passes`,
-/// `verified by a test`.
+/// `verified by a test`. Sorted, lower case: looked up by binary search.
 const QUANTITY_WORDS: &[&str] = &[
-    "zero",
+    "all",
+    "always",
+    "any",
+    "both",
+    "each",
+    "eight",
+    "every",
+    "exactly",
+    "fail",
+    "fails",
+    "five",
+    "four",
+    "half",
+    "never",
+    "nine",
     "no",
     "none",
     "nothing",
-    "all",
-    "every",
-    "each",
-    "never",
-    "always",
-    "exactly",
-    "only",
-    "any",
-    "both",
-    "single",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "once",
-    "twice",
-    "half",
-    "without",
+    "one",
+    "only",
     "pass",
     "passes",
     "passing",
-    "fail",
-    "fails",
     "percent",
+    "seven",
+    "single",
+    "six",
+    "ten",
     "test",
-    "tests",
     "tested",
-    "verified",
+    "tests",
+    "three",
+    "twice",
+    "two",
     "verifiable",
+    "verified",
+    "without",
+    "zero",
 ];
 
 /// Whether `text` states something countable: a digit, or a quantity word
@@ -146,11 +146,20 @@ pub(super) fn is_measurable(text: &str) -> bool {
     if text.bytes().any(|byte| byte.is_ascii_digit()) {
         return true;
     }
-    words(text).any(|word| {
-        QUANTITY_WORDS
-            .iter()
-            .any(|known| word.eq_ignore_ascii_case(known))
-    })
+    words(text).any(is_quantity_word)
+}
+
+fn is_quantity_word(word: &str) -> bool {
+    // The longest quantity word has ten letters.
+    let mut lower = [0_u8; 10];
+    let Some(slot) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    QUANTITY_WORDS
+        .binary_search_by(|known| known.as_bytes().cmp(slot))
+        .is_ok()
 }
 
 /// ASCII words of `text` (letters only), without allocating.
@@ -302,5 +311,17 @@ mod tests {
         assert!(!is_measurable("Users are happy with search"));
         assert!(!is_measurable("Should be fast"));
         assert!(!is_measurable("The nobody-knows case"));
+        assert!(is_measurable("VERIFIABLE by anyone"));
+        assert!(!is_measurable("unverifiable claims"));
+    }
+
+    #[test]
+    fn quantity_words_are_sorted_lower_case_and_short() {
+        assert!(QUANTITY_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        for word in QUANTITY_WORDS {
+            assert_eq!(*word, word.to_ascii_lowercase());
+            assert!(word.len() <= 10, "{word} is longer than the look-up buffer");
+            assert!(is_quantity_word(word));
+        }
     }
 }

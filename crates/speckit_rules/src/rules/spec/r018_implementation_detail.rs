@@ -152,6 +152,12 @@ impl ImplementationDetail {
     }
 }
 
+/// Whether a [`TECHNOLOGIES`] name can start with `byte` (a test keeps
+/// them in step): most prose words cannot, and skip the look-up.
+fn may_start_technology(byte: u8) -> bool {
+    byte.is_ascii_uppercase() || matches!(byte, b'.' | b'g' | b'j')
+}
+
 /// Technology names of [`TECHNOLOGIES`] in `text`, outside inline code.
 fn technology_names(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
     let bytes = text.as_bytes();
@@ -174,7 +180,7 @@ fn technology_names(text: &str) -> impl Iterator<Item = (usize, &'static str)> +
             while bytes.get(index).is_some_and(|&byte| is_token_byte(byte)) {
                 index += 1;
             }
-            if in_code {
+            if in_code || !may_start_technology(byte) {
                 continue;
             }
             // A sentence's full stop is not part of the name.
@@ -198,6 +204,9 @@ mod tests {
         let mut sorted = TECHNOLOGIES.to_vec();
         sorted.sort_unstable();
         assert_eq!(sorted, TECHNOLOGIES);
+        for name in TECHNOLOGIES {
+            assert!(may_start_technology(name.as_bytes()[0]), "{name}");
+        }
     }
 
     #[test]
