@@ -16,20 +16,27 @@ pub(crate) struct LineTask<'a> {
     pub(crate) stories: Vec<Text<'a>>,
     pub(crate) labels: Vec<Text<'a>>,
     pub(crate) description: Text<'a>,
+    /// `~~T012~~ Deleted`: the ID is struck through, the task withdrawn.
+    pub(crate) struck: bool,
 }
 
 /// Parses the text after a checkbox. `None` when it does not start with a task ID.
 pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     let value = text.value;
-    let (id_text, after_id) = if let Some(inner) = value.strip_prefix("**") {
-        // `**T001**` or `**T002 [P]**`: the bold part holds the ID and maybe markers.
-        let close = inner.find("**")?;
-        let bold = Spanned::new(&inner[..close], text.span.subspan(2..2 + close));
+    // `**T001**` or `**T002 [P]**`: the bold part holds the ID and maybe
+    // markers; `~~T012~~`: the ID is struck through.
+    let wrapper = ["**", "~~"]
+        .into_iter()
+        .find(|wrapper| value.starts_with(wrapper));
+    let (id_text, after_id) = if let Some(marks) = wrapper {
+        let inner = &value[2..];
+        let close = inner.find(marks)?;
+        let id_part = Spanned::new(&inner[..close], text.span.subspan(2..2 + close));
         let after = Spanned::new(
             &inner[close + 2..],
             text.span.subspan(close + 4..value.len()),
         );
-        (bold, Some(after))
+        (id_part, Some(after))
     } else {
         (text, None)
     };
@@ -63,6 +70,7 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
         stories: Vec::new(),
         labels: Vec::new(),
         description: text,
+        struck: wrapper == Some("~~"),
     };
     let rest_in_id = Spanned::new(
         &id_text.value[id_offset + id_len..],
@@ -244,7 +252,9 @@ fn build_task<'a>(
     detail: Text<'a>,
 ) -> Task<'a> {
     let mut status = TaskStatus::from_mark(checkbox.mark);
-    if parsed
+    if parsed.struck {
+        status = TaskStatus::Skipped;
+    } else if parsed
         .labels
         .iter()
         .any(|label| label.value.eq_ignore_ascii_case("blocked"))

@@ -447,3 +447,24 @@ fn user_ids_normalise() {
     assert_eq!(normalize_task_id("**T004a**"), "T004A");
     assert_eq!(normalize_task_id("task-001"), "TASK-001");
 }
+
+#[test]
+fn struck_through_ids_are_withdrawn_tasks() {
+    check(
+        "# Tasks: Cash sessions
+
+## Phase 2: Foundational
+
+- [ ] T011 Wrap the sessions API in src/sessions.ts
+- [ ] ~~T012~~ **Deleted** — the API now returns names, nothing to map
+- [x] ~~T013~~ [P] [US2] ~~Register the close tool~~ — removed in review
+- [ ] T014 Show the session chip (depends on T011)
+",
+        &[
+            "T011 todo phase=2 files=src/sessions.ts | Wrap the sessions API in src/sessions.ts",
+            "T012 skipped phase=2 | **Deleted** — the API now returns names, nothing to map",
+            "T013 skipped [P] US2 phase=2 | ~~Register the close tool~~ — removed in review",
+            "T014 todo phase=2 deps=T011 | Show the session chip (depends on T011)",
+        ],
+    );
+}
