@@ -42,6 +42,8 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     };
     let id_value = id_text.value.trim_start();
     let lead = id_text.value.len() - id_value.len();
+    // How many bytes after the ID belong to it (the `]` of `[SETUP-001]`).
+    let mut closing = 0;
     let (id_start, id_len) = if let Some(len) = refs::task_id_len(id_value) {
         // `T028'` (T028 prime), a task written to replace a reverted T028, is
         // a task of its own; `T028's` is T028.
@@ -49,6 +51,10 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
         let prime = bytes.get(len) == Some(&b'\'')
             && !bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
         (0, len + usize::from(prime))
+    } else if let Some(len) = refs::phase_id_len(id_value) {
+        // `[SETUP-001]`, `[US1-010]`: IDs numbered within their phase.
+        closing = 1;
+        (1, len)
     } else {
         // `Task 1.1` / `タスク 1.1`.
         let after_word = id_value
@@ -72,11 +78,18 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
         description: text,
         struck: wrapper == Some("~~"),
     };
+    // `[US1-010]`: the ID's prefix names the story.
+    if closing == 1
+        && let Some((prefix, _)) = task.id.value.split_once('-')
+        && refs::story_number(prefix).is_some()
+    {
+        let span = task.id.span.subspan(0..prefix.len());
+        task.stories.push(Spanned::new(prefix, span));
+    }
+    let rest_start = id_offset + id_len + closing;
     let rest_in_id = Spanned::new(
-        &id_text.value[id_offset + id_len..],
-        id_text
-            .span
-            .subspan(id_offset + id_len..id_text.value.len()),
+        &id_text.value[rest_start..],
+        id_text.span.subspan(rest_start..id_text.value.len()),
     );
     let mut rest = peel_markers(skip_separator(rest_in_id), &mut task);
     if let Some(after) = after_id {

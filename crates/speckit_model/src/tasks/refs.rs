@@ -47,6 +47,27 @@ pub(crate) fn task_id_len(text: &str) -> Option<usize> {
     Some(index)
 }
 
+/// Length of the ID inside a bracketed phase-numbered task ID at the start
+/// of `text`: `[SETUP-001]` → 9, `[US1-010]`, `[MIG2-003]`. The prefix is
+/// capitals and digits starting with two capitals; the number has at least
+/// two digits. Prefixes of spec items (`[FR-001]`, `[SC-002]`) are not task
+/// IDs.
+pub(crate) fn phase_id_len(text: &str) -> Option<usize> {
+    const SPEC_PREFIXES: [&str; 5] = ["FR", "NFR", "SC", "TR", "CHK"];
+    let inner = text.strip_prefix('[')?;
+    let close = memchr::memchr(b']', inner.as_bytes())?;
+    let (prefix, number) = inner[..close].split_once('-')?;
+    let bytes = prefix.as_bytes();
+    let well_formed = bytes.len() >= 2
+        && bytes[..2].iter().all(u8::is_ascii_uppercase)
+        && bytes
+            .iter()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
+        && number.len() >= 2
+        && number.bytes().all(|byte| byte.is_ascii_digit());
+    (well_formed && !SPEC_PREFIXES.contains(&prefix)).then_some(close)
+}
+
 /// Length of a dotted number at the start of `text` (`1.2`, `3.10`, `1.2a`):
 /// the ID style of plugin task blocks.
 pub(crate) fn dotted_id_len(text: &str) -> Option<usize> {

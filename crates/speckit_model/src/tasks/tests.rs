@@ -468,3 +468,27 @@ fn struck_through_ids_are_withdrawn_tasks() {
         ],
     );
 }
+
+#[test]
+fn bracketed_phase_numbered_ids() {
+    check(
+        "# Tasks: Sidebars
+
+## Phase 0: Setup & Prerequisites
+
+- [X] [SETUP-001] P1 Install dnd-kit dependencies
+- [ ] [MIG1-002] [P] Move the drawer state in src/layout/drawer.ts
+- [ ] [FR-001] is a requirement, not a task
+- [ ] [US1] [P] a story label without an ID
+
+## Phase 3: User Story 1 - Dual drawers (Priority: P1)
+
+- [ ] [US1-010] P2 Switch page content on icon click
+",
+        &[
+            "SETUP-001 done phase=0 | P1 Install dnd-kit dependencies",
+            "MIG1-002 todo [P] phase=0 files=src/layout/drawer.ts | Move the drawer state in src/layout/drawer.ts",
+            "US1-010 todo US1 phase=3 | P2 Switch page content on icon click",
+        ],
+    );
+}
