@@ -671,37 +671,30 @@ impl Mention {
 /// `US-2` (case-insensitive).
 pub fn story_references(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
+    let word_start = |at: usize| at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
     let mut found = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        // Only `s` and `u` can start a reference.
-        if !matches!(bytes[at] | 0x20, b's' | b'u') {
-            at += 1;
-            continue;
-        }
-        let rest = &bytes[at..];
-        let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let skip = if !word_start {
-            0
-        } else if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case(b"story") {
-            5
-        } else if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"us") {
-            2
+    // Both words hold an `s`: `story` starts with it, `us` ends with it.
+    // References never overlap (the bytes after a word are separators and
+    // digits), so each `s` is looked at on its own.
+    for s in memchr::memchr2_iter(b's', b'S', bytes) {
+        let (start, word) = if word_start(s)
+            && bytes
+                .get(s..s + 5)
+                .is_some_and(|word| word.eq_ignore_ascii_case(b"story"))
+        {
+            (s, 5)
+        } else if s > 0 && bytes[s - 1] | 0x20 == b'u' && word_start(s - 1) {
+            (s - 1, 2)
         } else {
-            0
-        };
-        if skip == 0 {
-            at += 1;
             continue;
-        }
-        let mut i = at + skip;
+        };
+        let mut i = start + word;
         let gap = bytes[i..]
             .iter()
             .take_while(|&&b| b == b' ' || b == b'-' || b == b'#')
             .count();
         // `US` must be followed directly or by one separator; `Story` by spaces too.
-        if skip == 2 && gap > 1 {
-            at += skip;
+        if word == 2 && gap > 1 {
             continue;
         }
         i += gap;
@@ -709,9 +702,6 @@ pub fn story_references(text: &str) -> Vec<u32> {
             && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
         {
             found.push(number);
-            at = end;
-        } else {
-            at += skip;
         }
     }
     found
