@@ -1,4 +1,5 @@
 use std::collections::HashSet;
+use std::ops::Range;
 
 use speckit_model::Document;
 use speckit_text::Span;
@@ -164,19 +165,29 @@ fn check_passage(
     subject: &str,
     labels: &[u32],
 ) -> usize {
-    if names_other_feature(text, feature.number_value) {
+    // The IDs of the spec's prefixes and the stories not given by label,
+    // each once, in order.
+    let mut ids: Vec<(IdKey, Range<usize>)> = Vec::new();
+    scan_written_ids(text, |key, range| {
+        if known.checks(key) && !ids.iter().any(|(seen, _)| *seen == key) {
+            ids.push((key, range));
+        }
+    });
+    let mut stories: Vec<u32> = Vec::new();
+    if !known.stories.is_empty() {
+        for number in story_references(text) {
+            if !labels.contains(&number) && !stories.contains(&number) {
+                stories.push(number);
+            }
+        }
+    }
+    // Only a passage that cites something needs the test for another feature.
+    if (ids.is_empty() && stories.is_empty()) || names_other_feature(text, feature.number_value) {
         return 0;
     }
-    let mut seen: Vec<IdKey> = Vec::new();
-    let mut evaluated = 0;
-    scan_written_ids(text, |key, range| {
-        if !known.checks(key) || seen.contains(&key) {
-            return;
-        }
-        seen.push(key);
-        evaluated += 1;
-        if known.has(key) {
-            return;
+    for (key, range) in &ids {
+        if known.has(*key) {
+            continue;
         }
         let written = text.get(range.clone()).unwrap_or("");
         let span = Span::from_range(start as usize + range.start..start as usize + range.end);
@@ -195,32 +206,23 @@ fn check_passage(
                 }
             )),
         );
-    });
-    if !known.stories.is_empty() {
-        let mut stories_seen: Vec<u32> = Vec::new();
-        for number in story_references(text) {
-            if labels.contains(&number) || stories_seen.contains(&number) {
-                continue;
-            }
-            stories_seen.push(number);
-            evaluated += 1;
-            if !known.stories.contains(&number) {
-                let line_end = text.find('\n').unwrap_or(text.len());
-                let span = Span::from_range(start as usize..start as usize + line_end);
-                drop(
-                    cx.report(
-                        document,
-                        span,
-                        format!(
-                            "{subject} refers to User Story {number}, which the spec does not have"
-                        ),
-                    )
-                    .help(story_help(&known.stories)),
-                );
-            }
-        }
     }
-    evaluated
+    for number in &stories {
+        if known.stories.contains(number) {
+            continue;
+        }
+        let line_end = text.find('\n').unwrap_or(text.len());
+        let span = Span::from_range(start as usize..start as usize + line_end);
+        drop(
+            cx.report(
+                document,
+                span,
+                format!("{subject} refers to User Story {number}, which the spec does not have"),
+            )
+            .help(story_help(&known.stories)),
+        );
+    }
+    ids.len() + stories.len()
 }
 
 fn story_help(stories: &[u32]) -> String {
