@@ -342,11 +342,10 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                 // Plain ASCII words, the common case, are looked up as they
                 // are, lower-cased only when they hold a capital.
                 let start = at;
-                let mut upper = false;
-                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                    upper |= bytes[at].is_ascii_uppercase();
-                    at += 1;
-                }
+                at += bytes[at..]
+                    .iter()
+                    .position(|byte| !byte.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - at);
                 if at == bytes.len() || bytes[at].is_ascii() {
                     let len = at - start;
                     // Words of one or two letters never count.
@@ -354,7 +353,7 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                         None
                     } else if len <= SHORT_WORD {
                         stems.short_token(&bytes[start..at], &bytes[start..])
-                    } else if upper {
+                    } else if bytes[start..at].iter().any(u8::is_ascii_uppercase) {
                         lower.clear();
                         lower.push_str(&text[start..at]);
                         lower.make_ascii_lowercase();
