@@ -23,6 +23,7 @@
 //! boilerplate every requirement shares: *system*, *must*, *user*…).
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -487,6 +488,14 @@ impl PassageIndex {
         }
     }
 
+    /// The spans of the passages tagged `source`, in order.
+    pub fn spans_of(&self, source: u32) -> impl Iterator<Item = Span> + '_ {
+        self.passages
+            .iter()
+            .filter(move |passage| passage.source == source)
+            .map(|passage| passage.span)
+    }
+
     /// Passages containing `id`.
     pub fn with_id(&self, id: IdKey) -> &[u32] {
         self.ids.get(&id).map_or(&[], Vec::as_slice)
@@ -630,6 +639,12 @@ impl PassageIndex {
     /// Passages mentioning an item with `id` (if any) and title `title`:
     /// by ID when some passage has it, else by tokens.
     pub fn mentions(&self, id: Option<IdKey>, title: &str) -> Mention {
+        self.mentions_title(id, &Title::new(title))
+    }
+
+    /// [`PassageIndex::mentions`] with a title that may be looked up in
+    /// other indexes too.
+    pub fn mentions_title(&self, id: Option<IdKey>, title: &Title<'_>) -> Mention {
         if let Some(id) = id {
             let by_id = self.with_id(id);
             if !by_id.is_empty() {
@@ -641,8 +656,29 @@ impl PassageIndex {
         }
         Mention {
             by_id: false,
-            passages: self.with_tokens(&token_set(title)),
+            passages: self.with_tokens(title.tokens()),
         }
+    }
+}
+
+/// An item's title, split into its tokens on first use: once, however
+/// many indexes it is looked up in.
+pub struct Title<'t> {
+    text: &'t str,
+    tokens: OnceCell<Vec<Token>>,
+}
+
+impl<'t> Title<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Title {
+            text,
+            tokens: OnceCell::new(),
+        }
+    }
+
+    /// The distinct significant tokens of the title.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.get_or_init(|| token_set(self.text))
     }
 }
 

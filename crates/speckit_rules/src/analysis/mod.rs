@@ -43,6 +43,7 @@ pub struct AnalysisFeature<'a> {
     trace: OnceLock<Trace>,
     tasks_lower: OnceLock<String>,
     task_files: OnceLock<Option<TaskFiles>>,
+    task_stories: OnceLock<Vec<Vec<u32>>>,
 }
 
 impl<'a> AnalysisFeature<'a> {
@@ -66,6 +67,7 @@ impl<'a> AnalysisFeature<'a> {
             trace: OnceLock::new(),
             tasks_lower: OnceLock::new(),
             task_files: OnceLock::new(),
+            task_stories: OnceLock::new(),
         }
     }
 
@@ -132,6 +134,23 @@ impl<'a> AnalysisFeature<'a> {
                     .map(|(document, tasks)| TaskFiles::new(document, tasks))
             })
             .as_ref()
+    }
+
+    /// The story numbers each task's text refers to (`Story 4`, `US2`),
+    /// in task order, computed on first use; empty without tasks.
+    pub fn task_stories(&self) -> &[Vec<u32>] {
+        self.task_stories.get_or_init(|| {
+            self.tasks().map_or_else(Vec::new, |(document, list)| {
+                list.tasks
+                    .iter()
+                    .map(|task| {
+                        mention::story_references(
+                            document.text.get(task.span.range()).unwrap_or(""),
+                        )
+                    })
+                    .collect()
+            })
+        })
     }
 
     /// Done: every task is done, or the spec's or plan's status says so.

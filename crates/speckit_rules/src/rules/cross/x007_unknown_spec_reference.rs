@@ -1,11 +1,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use speckit_model::Document;
+use speckit_model::{Document, Model};
 use speckit_text::Span;
 
 use crate::analysis::mention::{
-    IdKey, names_other_feature, passages, scan_ids, scan_written_ids, story_references,
+    IdKey, names_other_feature, scan_ids, scan_written_ids, story_references,
 };
 use crate::analysis::trace::story_number;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
@@ -120,7 +120,12 @@ impl UnknownSpecReference {
                     );
                 }
             }
-            for task in &tasks.tasks {
+            let task_stories: &[Vec<u32>] = if known.stories.is_empty() {
+                &[]
+            } else {
+                feature.task_stories()
+            };
+            for (index, task) in tasks.tasks.iter().enumerate() {
                 let text = document.text.get(task.span.range()).unwrap_or("");
                 let labels: Vec<u32> = task
                     .stories
@@ -134,20 +139,36 @@ impl UnknownSpecReference {
                     &known,
                     (document, task.span.start, text),
                     &subject,
-                    &labels,
+                    (task_stories.get(index).map_or(&[], Vec::as_slice), &labels),
                 );
             }
         }
-        if let Some((document, _)) = feature.plan() {
-            for span in passages(&document.text) {
+        if let Some(position) = feature
+            .view
+            .documents
+            .iter()
+            .position(|(_, model)| matches!(model, Model::Plan(_)))
+        {
+            // The plan is a design document: the trace has its passages.
+            let document = feature.view.documents[position].0;
+            let trace = feature.trace();
+            for span in trace
+                .design
+                .spans_of(u32::try_from(position).unwrap_or(u32::MAX))
+            {
                 let text = document.text.get(span.range()).unwrap_or("");
+                let stories = if known.stories.is_empty() {
+                    Vec::new()
+                } else {
+                    story_references(text)
+                };
                 evaluated += check_passage(
                     cx,
                     feature,
                     &known,
                     (document, span.start, text),
                     "the plan",
-                    &[],
+                    (&stories, &[]),
                 );
             }
         }
@@ -156,14 +177,15 @@ impl UnknownSpecReference {
 }
 
 /// Checks the IDs and story references of one passage (`text`, found at
-/// byte `start` of `document`); returns how many it checked.
+/// byte `start` of `document`, referring to the stories `references`, of
+/// which `labels` are given by label); returns how many it checked.
 fn check_passage(
     cx: &mut AnalysisContext<'_>,
     feature: &AnalysisFeature<'_>,
     known: &Known,
     (document, start, text): (&Document, u32, &str),
     subject: &str,
-    labels: &[u32],
+    (references, labels): (&[u32], &[u32]),
 ) -> usize {
     // The IDs of the spec's prefixes and the stories not given by label,
     // each once, in order.
@@ -175,7 +197,7 @@ fn check_passage(
     });
     let mut stories: Vec<u32> = Vec::new();
     if !known.stories.is_empty() {
-        for number in story_references(text) {
+        for &number in references {
             if !labels.contains(&number) && !stories.contains(&number) {
                 stories.push(number);
             }
