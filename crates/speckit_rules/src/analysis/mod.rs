@@ -71,6 +71,24 @@ impl<'a> AnalysisFeature<'a> {
         }
     }
 
+    /// The same feature with none of the results computed on first use
+    /// (trace, task files…): they live as long as the copy, so a run can
+    /// drop them as soon as the feature's own rules are done.
+    #[must_use]
+    pub fn uncached(&self) -> AnalysisFeature<'a> {
+        AnalysisFeature::new(
+            self.index,
+            self.dir_name,
+            self.number,
+            self.number_value,
+            self.slug,
+            FeatureView {
+                documents: self.view.documents.clone(),
+            },
+            self.constitution,
+        )
+    }
+
     /// The first document of `kind` with its model.
     pub fn document(&self, kind: DocKind) -> Option<(&'a Document, &'a Model<'a>)> {
         self.view
@@ -215,7 +233,7 @@ pub struct AnalysisContext<'a> {
     /// Every feature of the run.
     pub features: &'a [AnalysisFeature<'a>],
     /// The feature a `Feature` rule runs on (`None` for `Workspace` rules).
-    pub current: Option<usize>,
+    pub current: Option<&'a AnalysisFeature<'a>>,
     pub files: &'a dyn FileOracle,
     meta: &'static RuleMeta,
     severity: Severity,
@@ -226,7 +244,7 @@ pub struct AnalysisContext<'a> {
 impl<'a> AnalysisContext<'a> {
     /// The feature a `Feature` rule runs on.
     pub fn feature(&self) -> Option<&'a AnalysisFeature<'a>> {
-        self.current.and_then(|index| self.features.get(index))
+        self.current
     }
 
     /// Records that `count` items of `feature` were checked by this rule.
@@ -258,17 +276,17 @@ impl<'a> AnalysisContext<'a> {
     }
 }
 
-/// Runs the enabled `Feature` rules on feature `index`, or (with `None`)
-/// the enabled `Workspace` rules.
-pub fn run_analysis(
-    features: &[AnalysisFeature<'_>],
-    index: Option<usize>,
+/// Runs the enabled `Feature` rules on `current` (one of `features`, or a
+/// copy of one), or (with `None`) the enabled `Workspace` rules.
+pub fn run_analysis<'a>(
+    features: &'a [AnalysisFeature<'a>],
+    current: Option<&'a AnalysisFeature<'a>>,
     files: &dyn FileOracle,
     selection: &Selection,
 ) -> (Vec<Diagnostic>, Tally) {
     let mut out = Vec::new();
     let mut tally = Tally::default();
-    let wanted = if index.is_some() {
+    let wanted = if current.is_some() {
         crate::rule::Target::Feature
     } else {
         crate::rule::Target::Workspace
@@ -285,7 +303,7 @@ pub fn run_analysis(
             .unwrap_or(meta.severity);
         let mut cx = AnalysisContext {
             features,
-            current: index,
+            current,
             files,
             meta,
             severity,
