@@ -483,6 +483,7 @@ impl PassageIndex {
     /// Adds every block of a Markdown document: paragraphs, list item
     /// lines, table rows and headings. Code blocks count as one passage.
     pub fn add_document(&mut self, source: u32, text: &str) {
+        self.reserve(text.len());
         for span in passages(text) {
             self.add(source, &text[span.range()], span);
         }
@@ -494,6 +495,15 @@ impl PassageIndex {
             .iter()
             .filter(move |passage| passage.source == source)
             .map(|passage| passage.span)
+    }
+
+    /// Makes room for the tokens of `len` more bytes of text.
+    pub fn reserve(&mut self, len: usize) {
+        // Spec documents hold about one distinct token per 60 bytes.
+        let tokens = len / 64;
+        self.numbers.reserve(tokens);
+        self.vocabulary.reserve(tokens);
+        self.last_passage.reserve(tokens);
     }
 
     /// Passages containing `id`.
@@ -1220,3 +1230,4 @@ mod tests {
         );
     }
 }
+

@@ -99,6 +99,7 @@ impl Trace {
                 trace.tasks_document_ids.insert(key);
             });
             trace.has_tasks = true;
+            trace.tasks.reserve(document.text.len());
             for (index, task) in list.tasks.iter().enumerate() {
                 trace.tasks.add(
                     u32::try_from(index).unwrap_or(u32::MAX),
