@@ -853,8 +853,18 @@ pub fn numbered_references(text: &str, word: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
     let word = word.as_bytes();
     let mut found = Vec::new();
+    let Some(&first) = word.first() else {
+        return found;
+    };
     let mut at = 0;
-    while at + word.len() <= bytes.len() {
+    // Jump from one occurrence of the word's first letter to the next.
+    while let Some(offset) = bytes.get(at..).and_then(|rest| {
+        memchr::memchr2(first.to_ascii_lowercase(), first.to_ascii_uppercase(), rest)
+    }) {
+        at += offset;
+        if at + word.len() > bytes.len() {
+            break;
+        }
         let starts = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
             && bytes[at..at + word.len()].eq_ignore_ascii_case(word);
         if !starts {
