@@ -143,37 +143,46 @@ impl UnknownSpecReference {
                 );
             }
         }
-        if let Some(position) = feature
-            .view
-            .documents
-            .iter()
-            .position(|(_, model)| matches!(model, Model::Plan(_)))
-        {
-            // The plan is a design document: the trace has its passages.
-            let document = feature.view.documents[position].0;
-            let trace = feature.trace();
-            for span in trace
-                .design
-                .spans_of(u32::try_from(position).unwrap_or(u32::MAX))
-            {
-                let text = document.text.get(span.range()).unwrap_or("");
-                let stories = if known.stories.is_empty() {
-                    Vec::new()
-                } else {
-                    story_references(text)
-                };
-                evaluated += check_passage(
-                    cx,
-                    feature,
-                    &known,
-                    (document, span.start, text),
-                    "the plan",
-                    (&stories, &[]),
-                );
-            }
-        }
+        evaluated += check_plan(cx, feature, &known);
         cx.evaluated(feature, evaluated);
     }
+}
+
+/// Checks every passage of the plan; returns how many IDs and story
+/// references it checked.
+fn check_plan(cx: &mut AnalysisContext<'_>, feature: &AnalysisFeature<'_>, known: &Known) -> usize {
+    let Some(position) = feature
+        .view
+        .documents
+        .iter()
+        .position(|(_, model)| matches!(model, Model::Plan(_)))
+    else {
+        return 0;
+    };
+    // The plan is a design document: the trace has its passages.
+    let document = feature.view.documents[position].0;
+    let trace = feature.trace();
+    let mut evaluated = 0;
+    for span in trace
+        .design
+        .spans_of(u32::try_from(position).unwrap_or(u32::MAX))
+    {
+        let text = document.text.get(span.range()).unwrap_or("");
+        let stories = if known.stories.is_empty() {
+            Vec::new()
+        } else {
+            story_references(text)
+        };
+        evaluated += check_passage(
+            cx,
+            feature,
+            known,
+            (document, span.start, text),
+            "the plan",
+            (&stories, &[]),
+        );
+    }
+    evaluated
 }
 
 /// Checks the IDs and story references of one passage (`text`, found at
