@@ -170,35 +170,35 @@ pub fn analyze(
             analysis_features
                 .par_iter()
                 .map(|feature| {
-                    if features[feature.index].focus {
-                        analyze_feature(
-                            &analysis_features,
-                            feature,
-                            settings,
-                            &reused,
-                            &global,
-                            files,
-                        )
+                    // What the feature's rules compute on first use (its
+                    // trace, task files…) lives in this copy and goes with
+                    // it: never every feature's at once.
+                    let own = feature.uncached();
+                    let (findings, weight) = if features[feature.index].focus {
+                        analyze_feature(&analysis_features, &own, settings, &reused, &global, files)
                     } else {
                         (Vec::new(), 0)
-                    }
+                    };
+                    (findings, weight, Coverage::of(&own))
                 })
-                .collect::<Vec<(Vec<Diagnostic>, u64)>>()
+                .collect::<Vec<(Vec<Diagnostic>, u64, Coverage)>>()
         },
         || run_analysis(&analysis_features, None, files, &global),
     );
 
     let owner_of = owner_map(features);
-    let mut evaluated: Vec<u64> = per_feature.iter().map(|(_, weight)| *weight).collect();
+    let mut evaluated: Vec<u64> = per_feature.iter().map(|(_, weight, _)| *weight).collect();
     for (feature, weight) in workspace_tally.entries {
         if let Some(slot) = evaluated.get_mut(feature) {
             *slot += weight;
         }
     }
-    let mut diagnostics: Vec<Diagnostic> = per_feature
-        .into_iter()
-        .flat_map(|(findings, _)| findings)
-        .collect();
+    let mut diagnostics = Vec::new();
+    let mut coverage = Vec::with_capacity(per_feature.len());
+    for (findings, _, feature_coverage) in per_feature {
+        diagnostics.extend(findings);
+        coverage.push(feature_coverage);
+    }
     diagnostics.extend(filter_by_path(workspace_findings, settings, features));
     sort_diagnostics(&mut diagnostics);
     // Findings of features out of focus are dropped.
@@ -209,7 +209,6 @@ pub fn analyze(
         .map(|diagnostic| owner_of(diagnostic.file))
         .collect();
     let scores = scores(&diagnostics, &owners, &evaluated);
-    let coverage = analysis_features.par_iter().map(Coverage::of).collect();
     let task_counts = analysis_features
         .iter()
         .map(|feature| feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()))
@@ -295,7 +294,7 @@ fn analyze_feature(
         let count = inventory.count(feature).max(failed);
         weight += count as u64 * speckit_rules::analysis::weight(severity);
     }
-    let (cross, tally) = run_analysis(all, Some(feature.index), files, global);
+    let (cross, tally) = run_analysis(all, Some(feature), files, global);
     weight += tally.entries.iter().map(|(_, weight)| weight).sum::<u64>();
     findings.extend(filter_feature(cross, feature, &selections));
     (findings, weight)

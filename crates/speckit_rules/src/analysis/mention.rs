@@ -23,6 +23,7 @@
 //! boilerplate every requirement shares: *system*, *must*, *user*…).
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -342,11 +343,10 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                 // Plain ASCII words, the common case, are looked up as they
                 // are, lower-cased only when they hold a capital.
                 let start = at;
-                let mut upper = false;
-                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                    upper |= bytes[at].is_ascii_uppercase();
-                    at += 1;
-                }
+                at += bytes[at..]
+                    .iter()
+                    .position(|byte| !byte.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - at);
                 if at == bytes.len() || bytes[at].is_ascii() {
                     let len = at - start;
                     // Words of one or two letters never count.
@@ -354,7 +354,7 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                         None
                     } else if len <= SHORT_WORD {
                         stems.short_token(&bytes[start..at], &bytes[start..])
-                    } else if upper {
+                    } else if bytes[start..at].iter().any(u8::is_ascii_uppercase) {
                         lower.clear();
                         lower.push_str(&text[start..at]);
                         lower.make_ascii_lowercase();
@@ -483,9 +483,27 @@ impl PassageIndex {
     /// Adds every block of a Markdown document: paragraphs, list item
     /// lines, table rows and headings. Code blocks count as one passage.
     pub fn add_document(&mut self, source: u32, text: &str) {
+        self.reserve(text.len());
         for span in passages(text) {
             self.add(source, &text[span.range()], span);
         }
+    }
+
+    /// The spans of the passages tagged `source`, in order.
+    pub fn spans_of(&self, source: u32) -> impl Iterator<Item = Span> + '_ {
+        self.passages
+            .iter()
+            .filter(move |passage| passage.source == source)
+            .map(|passage| passage.span)
+    }
+
+    /// Makes room for the tokens of `len` more bytes of text.
+    pub fn reserve(&mut self, len: usize) {
+        // Spec documents hold about one distinct token per 60 bytes.
+        let tokens = len / 64;
+        self.numbers.reserve(tokens);
+        self.vocabulary.reserve(tokens);
+        self.last_passage.reserve(tokens);
     }
 
     /// Passages containing `id`.
@@ -631,6 +649,12 @@ impl PassageIndex {
     /// Passages mentioning an item with `id` (if any) and title `title`:
     /// by ID when some passage has it, else by tokens.
     pub fn mentions(&self, id: Option<IdKey>, title: &str) -> Mention {
+        self.mentions_title(id, &Title::new(title))
+    }
+
+    /// [`PassageIndex::mentions`] with a title that may be looked up in
+    /// other indexes too.
+    pub fn mentions_title(&self, id: Option<IdKey>, title: &Title<'_>) -> Mention {
         if let Some(id) = id {
             let by_id = self.with_id(id);
             if !by_id.is_empty() {
@@ -642,8 +666,29 @@ impl PassageIndex {
         }
         Mention {
             by_id: false,
-            passages: self.with_tokens(&token_set(title)),
+            passages: self.with_tokens(title.tokens()),
         }
+    }
+}
+
+/// An item's title, split into its tokens on first use: once, however
+/// many indexes it is looked up in.
+pub struct Title<'t> {
+    text: &'t str,
+    tokens: OnceCell<Vec<Token>>,
+}
+
+impl<'t> Title<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Title {
+            text,
+            tokens: OnceCell::new(),
+        }
+    }
+
+    /// The distinct significant tokens of the title.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.get_or_init(|| token_set(self.text))
     }
 }
 
@@ -671,37 +716,30 @@ impl Mention {
 /// `US-2` (case-insensitive).
 pub fn story_references(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
+    let word_start = |at: usize| at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
     let mut found = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        // Only `s` and `u` can start a reference.
-        if !matches!(bytes[at] | 0x20, b's' | b'u') {
-            at += 1;
-            continue;
-        }
-        let rest = &bytes[at..];
-        let word_start = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let skip = if !word_start {
-            0
-        } else if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case(b"story") {
-            5
-        } else if rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"us") {
-            2
+    // Both words hold an `s`: `story` starts with it, `us` ends with it.
+    // References never overlap (the bytes after a word are separators and
+    // digits), so each `s` is looked at on its own.
+    for s in memchr::memchr2_iter(b's', b'S', bytes) {
+        let (start, word) = if word_start(s)
+            && bytes
+                .get(s..s + 5)
+                .is_some_and(|word| word.eq_ignore_ascii_case(b"story"))
+        {
+            (s, 5)
+        } else if s > 0 && bytes[s - 1] | 0x20 == b'u' && word_start(s - 1) {
+            (s - 1, 2)
         } else {
-            0
-        };
-        if skip == 0 {
-            at += 1;
             continue;
-        }
-        let mut i = at + skip;
+        };
+        let mut i = start + word;
         let gap = bytes[i..]
             .iter()
             .take_while(|&&b| b == b' ' || b == b'-' || b == b'#')
             .count();
         // `US` must be followed directly or by one separator; `Story` by spaces too.
-        if skip == 2 && gap > 1 {
-            at += skip;
+        if word == 2 && gap > 1 {
             continue;
         }
         i += gap;
@@ -709,9 +747,6 @@ pub fn story_references(text: &str) -> Vec<u32> {
             && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
         {
             found.push(number);
-            at = end;
-        } else {
-            at += skip;
         }
     }
     found
@@ -818,8 +853,18 @@ pub fn numbered_references(text: &str, word: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
     let word = word.as_bytes();
     let mut found = Vec::new();
+    let Some(&first) = word.first() else {
+        return found;
+    };
     let mut at = 0;
-    while at + word.len() <= bytes.len() {
+    // Jump from one occurrence of the word's first letter to the next.
+    while let Some(offset) = bytes.get(at..).and_then(|rest| {
+        memchr::memchr2(first.to_ascii_lowercase(), first.to_ascii_uppercase(), rest)
+    }) {
+        at += offset;
+        if at + word.len() > bytes.len() {
+            break;
+        }
         let starts = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
             && bytes[at..at + word.len()].eq_ignore_ascii_case(word);
         if !starts {

@@ -43,6 +43,7 @@ pub struct AnalysisFeature<'a> {
     trace: OnceLock<Trace>,
     tasks_lower: OnceLock<String>,
     task_files: OnceLock<Option<TaskFiles>>,
+    task_stories: OnceLock<Vec<Vec<u32>>>,
 }
 
 impl<'a> AnalysisFeature<'a> {
@@ -66,7 +67,26 @@ impl<'a> AnalysisFeature<'a> {
             trace: OnceLock::new(),
             tasks_lower: OnceLock::new(),
             task_files: OnceLock::new(),
+            task_stories: OnceLock::new(),
         }
+    }
+
+    /// The same feature with none of the results computed on first use
+    /// (trace, task files…): they live as long as the copy, so a run can
+    /// drop them as soon as the feature's own rules are done.
+    #[must_use]
+    pub fn uncached(&self) -> AnalysisFeature<'a> {
+        AnalysisFeature::new(
+            self.index,
+            self.dir_name,
+            self.number,
+            self.number_value,
+            self.slug,
+            FeatureView {
+                documents: self.view.documents.clone(),
+            },
+            self.constitution,
+        )
     }
 
     /// The first document of `kind` with its model.
@@ -134,6 +154,23 @@ impl<'a> AnalysisFeature<'a> {
             .as_ref()
     }
 
+    /// The story numbers each task's text refers to (`Story 4`, `US2`),
+    /// in task order, computed on first use; empty without tasks.
+    pub fn task_stories(&self) -> &[Vec<u32>] {
+        self.task_stories.get_or_init(|| {
+            self.tasks().map_or_else(Vec::new, |(document, list)| {
+                list.tasks
+                    .iter()
+                    .map(|task| {
+                        mention::story_references(
+                            document.text.get(task.span.range()).unwrap_or(""),
+                        )
+                    })
+                    .collect()
+            })
+        })
+    }
+
     /// Done: every task is done, or the spec's or plan's status says so.
     pub fn is_finished(&self) -> bool {
         if let Some((_, tasks)) = self.tasks()
@@ -196,7 +233,7 @@ pub struct AnalysisContext<'a> {
     /// Every feature of the run.
     pub features: &'a [AnalysisFeature<'a>],
     /// The feature a `Feature` rule runs on (`None` for `Workspace` rules).
-    pub current: Option<usize>,
+    pub current: Option<&'a AnalysisFeature<'a>>,
     pub files: &'a dyn FileOracle,
     meta: &'static RuleMeta,
     severity: Severity,
@@ -207,7 +244,7 @@ pub struct AnalysisContext<'a> {
 impl<'a> AnalysisContext<'a> {
     /// The feature a `Feature` rule runs on.
     pub fn feature(&self) -> Option<&'a AnalysisFeature<'a>> {
-        self.current.and_then(|index| self.features.get(index))
+        self.current
     }
 
     /// Records that `count` items of `feature` were checked by this rule.
@@ -239,17 +276,17 @@ impl<'a> AnalysisContext<'a> {
     }
 }
 
-/// Runs the enabled `Feature` rules on feature `index`, or (with `None`)
-/// the enabled `Workspace` rules.
-pub fn run_analysis(
-    features: &[AnalysisFeature<'_>],
-    index: Option<usize>,
+/// Runs the enabled `Feature` rules on `current` (one of `features`, or a
+/// copy of one), or (with `None`) the enabled `Workspace` rules.
+pub fn run_analysis<'a>(
+    features: &'a [AnalysisFeature<'a>],
+    current: Option<&'a AnalysisFeature<'a>>,
     files: &dyn FileOracle,
     selection: &Selection,
 ) -> (Vec<Diagnostic>, Tally) {
     let mut out = Vec::new();
     let mut tally = Tally::default();
-    let wanted = if index.is_some() {
+    let wanted = if current.is_some() {
         crate::rule::Target::Feature
     } else {
         crate::rule::Target::Workspace
@@ -266,7 +303,7 @@ pub fn run_analysis(
             .unwrap_or(meta.severity);
         let mut cx = AnalysisContext {
             features,
-            current: index,
+            current,
             files,
             meta,
             severity,

@@ -38,13 +38,22 @@ impl StemCache {
     /// most [`SHORT_WORD`] bytes, in any case. `padded` holds the word's
     /// bytes followed by anything (at least `SHORT_WORD` bytes when it is
     /// not the word itself): it lets the caller avoid a copy.
+    #[inline]
     pub(super) fn short_token(&mut self, word: &[u8], padded: &[u8]) -> Option<Token> {
         let key = pack(word, padded);
-        if let Some(token) = self.short.get(key) {
-            return *token;
+        match self.short.get(key) {
+            Some(token) => *token,
+            None => self.stem_short(key, word.len()),
         }
+    }
+
+    /// Stems a short word seen for the first time and keeps its token.
+    /// Apart from the hot look-up, so that the look-up stays small.
+    #[cold]
+    #[inline(never)]
+    fn stem_short(&mut self, key: Key, len: usize) -> Option<Token> {
         let bytes = unpack(key);
-        let lower = std::str::from_utf8(&bytes[..word.len()]).unwrap_or("");
+        let lower = std::str::from_utf8(&bytes[..len]).unwrap_or("");
         let token = compute(&self.stemmer, lower);
         if self.short.len >= LIMIT {
             self.short = ShortWords::default();

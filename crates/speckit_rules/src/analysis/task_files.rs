@@ -43,53 +43,54 @@ impl TaskFiles {
 /// quotes, `*` and `|`.
 fn path_words<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
     let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut path_like = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let width = if byte.is_ascii() {
-            let separates = char::from(byte).is_whitespace()
-                || matches!(
-                    byte,
-                    b'`' | b'(' | b')' | b'[' | b']' | b',' | b';' | b'"' | b'\'' | b'*' | b'|'
-                );
-            if !separates {
-                path_like |= byte == b'.' || byte == b'/';
-                at += 1;
-                continue;
+    // Only words around a `.` or a `/` are read: from each such byte, out
+    // to the separators on either side.
+    let mut from = 0;
+    while let Some(offset) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr2(b'.', b'/', rest))
+    {
+        let mut start = from + offset;
+        while start > from {
+            let Some(c) = text.get(..start).and_then(|head| head.chars().next_back()) else {
+                break;
+            };
+            if separates(c) {
+                break;
             }
-            1
-        } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            if !c.is_whitespace() {
-                at += c.len_utf8();
-                continue;
-            }
-            c.len_utf8()
-        };
-        if path_like {
-            found(&text[start..at]);
+            start -= c.len_utf8();
         }
-        at += width;
-        start = at;
-        path_like = false;
+        let mut end = from + offset;
+        while let Some(c) = text.get(end..).and_then(|tail| tail.chars().next()) {
+            if separates(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        found(text.get(start..end).unwrap_or(""));
+        from = end;
     }
-    if path_like {
-        found(&text[start..]);
-    }
+}
+
+/// Whether `c` ends a word of [`path_words`].
+fn separates(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '`' | '(' | ')' | '[' | ']' | ',' | ';' | '"' | '\'' | '*' | '|'
+        )
 }
 
 /// The last part of a path, without a trailing `:12`, `#L12` or
 /// sentence punctuation.
 fn file_name(path: &str) -> &str {
-    let path = path.split('#').next().unwrap_or(path);
+    let path = memchr::memchr(b'#', path.as_bytes()).map_or(path, |at| &path[..at]);
     let path = path.trim_end_matches(['.', ':', '!', '?']);
-    let path = match path.rsplit_once(':') {
-        Some((head, line)) if line.bytes().all(|b| b.is_ascii_digit()) => head,
+    let path = match memchr::memrchr(b':', path.as_bytes()) {
+        Some(at) if path.as_bytes()[at + 1..].iter().all(u8::is_ascii_digit) => &path[..at],
         _ => path,
     };
-    path.rsplit('/').next().unwrap_or(path)
+    memchr::memrchr(b'/', path.as_bytes()).map_or(path, |at| &path[at + 1..])
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use speckit_model::spec::{Requirement, UserStory};
 use speckit_model::{DocKind, Model};
 
 use super::AnalysisFeature;
-use super::mention::{IdKey, Mention, PassageIndex, scan_ids, story_references};
+use super::mention::{IdKey, Mention, PassageIndex, Title, scan_ids, story_references};
 use crate::rules::common::has_cjk;
 
 /// Documents that describe the design: the plan and what spec-kit splits
@@ -99,6 +99,7 @@ impl Trace {
                 trace.tasks_document_ids.insert(key);
             });
             trace.has_tasks = true;
+            trace.tasks.reserve(document.text.len());
             for (index, task) in list.tasks.iter().enumerate() {
                 trace.tasks.add(
                     u32::try_from(index).unwrap_or(u32::MAX),
@@ -127,13 +128,10 @@ impl Trace {
                 .collect()
         });
         // Stories each task names in its text (`Story 4`, `User Story 2`).
-        let story_refs: Vec<Vec<u32>> = match tasks {
-            Some((document, list)) if !spec.stories.is_empty() => list
-                .tasks
-                .iter()
-                .map(|task| story_references(document.text.get(task.span.range()).unwrap_or("")))
-                .collect(),
-            _ => Vec::new(),
+        let story_refs: &[Vec<u32>] = if spec.stories.is_empty() {
+            &[]
+        } else {
+            feature.task_stories()
         };
         let mut requirements_cited = 0_usize;
         for (index, requirement) in spec.requirements.iter().enumerate() {
@@ -142,9 +140,12 @@ impl Trace {
             }
             let id = IdKey::parse(requirement.id.value);
             let title = requirement_title(requirement);
-            let plan = trace.has_design.then(|| trace.design.mentions(id, title));
+            let words = Title::new(title);
+            let plan = trace
+                .has_design
+                .then(|| trace.design.mentions_title(id, &words));
             let tasks = trace.has_tasks.then(|| {
-                let mention = trace.tasks.mentions(id, title);
+                let mention = trace.tasks.mentions_title(id, &words);
                 requirements_cited += usize::from(mention.by_id);
                 mention
                     .passages
@@ -163,7 +164,10 @@ impl Trace {
                 .and_then(|number| number.value.trim().parse().ok())
                 .or_else(|| story_references(story.heading.value).first().copied());
             let title = story_title(story);
-            let plan = trace.has_design.then(|| trace.design.mentions(None, title));
+            let words = Title::new(title);
+            let plan = trace
+                .has_design
+                .then(|| trace.design.mentions_title(None, &words));
             let tasks = tasks.map(|(_, list)| {
                 let mut found: Vec<usize> = list
                     .tasks
@@ -189,7 +193,7 @@ impl Trace {
                 if found.is_empty() {
                     found = trace
                         .tasks
-                        .mentions(None, title)
+                        .mentions_title(None, &words)
                         .passages
                         .iter()
                         .map(|&passage| passage as usize)

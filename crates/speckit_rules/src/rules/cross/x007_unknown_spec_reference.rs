@@ -1,10 +1,11 @@
 use std::collections::HashSet;
+use std::ops::Range;
 
-use speckit_model::Document;
+use speckit_model::{Document, Model};
 use speckit_text::Span;
 
 use crate::analysis::mention::{
-    IdKey, names_other_feature, passages, scan_ids, scan_written_ids, story_references,
+    IdKey, names_other_feature, scan_ids, scan_written_ids, story_references,
 };
 use crate::analysis::trace::story_number;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
@@ -119,7 +120,12 @@ impl UnknownSpecReference {
                     );
                 }
             }
-            for task in &tasks.tasks {
+            let task_stories: &[Vec<u32>] = if known.stories.is_empty() {
+                &[]
+            } else {
+                feature.task_stories()
+            };
+            for (index, task) in tasks.tasks.iter().enumerate() {
                 let text = document.text.get(task.span.range()).unwrap_or("");
                 let labels: Vec<u32> = task
                     .stories
@@ -133,50 +139,86 @@ impl UnknownSpecReference {
                     &known,
                     (document, task.span.start, text),
                     &subject,
-                    &labels,
+                    (task_stories.get(index).map_or(&[], Vec::as_slice), &labels),
                 );
             }
         }
-        if let Some((document, _)) = feature.plan() {
-            for span in passages(&document.text) {
-                let text = document.text.get(span.range()).unwrap_or("");
-                evaluated += check_passage(
-                    cx,
-                    feature,
-                    &known,
-                    (document, span.start, text),
-                    "the plan",
-                    &[],
-                );
-            }
-        }
+        evaluated += check_plan(cx, feature, &known);
         cx.evaluated(feature, evaluated);
     }
 }
 
+/// Checks every passage of the plan; returns how many IDs and story
+/// references it checked.
+fn check_plan(cx: &mut AnalysisContext<'_>, feature: &AnalysisFeature<'_>, known: &Known) -> usize {
+    let Some(position) = feature
+        .view
+        .documents
+        .iter()
+        .position(|(_, model)| matches!(model, Model::Plan(_)))
+    else {
+        return 0;
+    };
+    // The plan is a design document: the trace has its passages.
+    let document = feature.view.documents[position].0;
+    let trace = feature.trace();
+    let mut evaluated = 0;
+    for span in trace
+        .design
+        .spans_of(u32::try_from(position).unwrap_or(u32::MAX))
+    {
+        let text = document.text.get(span.range()).unwrap_or("");
+        let stories = if known.stories.is_empty() {
+            Vec::new()
+        } else {
+            story_references(text)
+        };
+        evaluated += check_passage(
+            cx,
+            feature,
+            known,
+            (document, span.start, text),
+            "the plan",
+            (&stories, &[]),
+        );
+    }
+    evaluated
+}
+
 /// Checks the IDs and story references of one passage (`text`, found at
-/// byte `start` of `document`); returns how many it checked.
+/// byte `start` of `document`, referring to the stories `references`, of
+/// which `labels` are given by label); returns how many it checked.
 fn check_passage(
     cx: &mut AnalysisContext<'_>,
     feature: &AnalysisFeature<'_>,
     known: &Known,
     (document, start, text): (&Document, u32, &str),
     subject: &str,
-    labels: &[u32],
+    (references, labels): (&[u32], &[u32]),
 ) -> usize {
-    if names_other_feature(text, feature.number_value) {
+    // The IDs of the spec's prefixes and the stories not given by label,
+    // each once, in order.
+    let mut ids: Vec<(IdKey, Range<usize>)> = Vec::new();
+    scan_written_ids(text, |key, range| {
+        if known.checks(key) && !ids.iter().any(|(seen, _)| *seen == key) {
+            ids.push((key, range));
+        }
+    });
+    let mut stories: Vec<u32> = Vec::new();
+    if !known.stories.is_empty() {
+        for &number in references {
+            if !labels.contains(&number) && !stories.contains(&number) {
+                stories.push(number);
+            }
+        }
+    }
+    // Only a passage that cites something needs the test for another feature.
+    if (ids.is_empty() && stories.is_empty()) || names_other_feature(text, feature.number_value) {
         return 0;
     }
-    let mut seen: Vec<IdKey> = Vec::new();
-    let mut evaluated = 0;
-    scan_written_ids(text, |key, range| {
-        if !known.checks(key) || seen.contains(&key) {
-            return;
-        }
-        seen.push(key);
-        evaluated += 1;
-        if known.has(key) {
-            return;
+    for (key, range) in &ids {
+        if known.has(*key) {
+            continue;
         }
         let written = text.get(range.clone()).unwrap_or("");
         let span = Span::from_range(start as usize + range.start..start as usize + range.end);
@@ -195,32 +237,23 @@ fn check_passage(
                 }
             )),
         );
-    });
-    if !known.stories.is_empty() {
-        let mut stories_seen: Vec<u32> = Vec::new();
-        for number in story_references(text) {
-            if labels.contains(&number) || stories_seen.contains(&number) {
-                continue;
-            }
-            stories_seen.push(number);
-            evaluated += 1;
-            if !known.stories.contains(&number) {
-                let line_end = text.find('\n').unwrap_or(text.len());
-                let span = Span::from_range(start as usize..start as usize + line_end);
-                drop(
-                    cx.report(
-                        document,
-                        span,
-                        format!(
-                            "{subject} refers to User Story {number}, which the spec does not have"
-                        ),
-                    )
-                    .help(story_help(&known.stories)),
-                );
-            }
-        }
     }
-    evaluated
+    for number in &stories {
+        if known.stories.contains(number) {
+            continue;
+        }
+        let line_end = text.find('\n').unwrap_or(text.len());
+        let span = Span::from_range(start as usize..start as usize + line_end);
+        drop(
+            cx.report(
+                document,
+                span,
+                format!("{subject} refers to User Story {number}, which the spec does not have"),
+            )
+            .help(story_help(&known.stories)),
+        );
+    }
+    ids.len() + stories.len()
 }
 
 fn story_help(stories: &[u32]) -> String {

@@ -101,8 +101,22 @@ impl EndpointWithoutTask {
 /// Tokens of `text` that look like URL paths: they start with `/` after a
 /// blank, a back-tick or a bracket, and hold a letter.
 fn url_paths(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '`' | '(' | ')' | '"' | '\'' | ','))
-        .filter(|token| token.starts_with('/') && token.bytes().any(|b| b.is_ascii_alphabetic()))
+    let separates = |c: char| c.is_whitespace() || matches!(c, '`' | '(' | ')' | '"' | '\'' | ',');
+    // Each `/` that starts a token, read up to the next separator.
+    memchr::memchr_iter(b'/', text.as_bytes())
+        .filter(move |&at| {
+            text.get(..at)
+                .and_then(|head| head.chars().next_back())
+                .is_none_or(separates)
+        })
+        .map(move |at| {
+            let end = text
+                .get(at..)
+                .and_then(|tail| tail.find(separates))
+                .map_or(text.len(), |len| at + len);
+            text.get(at..end).unwrap_or("")
+        })
+        .filter(|token| token.bytes().any(|b| b.is_ascii_alphabetic()))
         .map(|token| token.trim_end_matches(['.', ':', ';']))
 }
 

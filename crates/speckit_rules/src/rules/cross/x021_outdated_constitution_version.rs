@@ -103,11 +103,8 @@ fn citations(text: &str, check: Option<Span>) -> Vec<(Span, &str, Version)> {
     let mut found = Vec::new();
     let lower = text.to_ascii_lowercase();
     for needle in ["constitution", "宪法", "憲法"] {
-        let mut from = 0;
-        while let Some(offset) = lower.get(from..).and_then(|rest| rest.find(needle)) {
-            let at = from + offset;
+        for at in memchr::memmem::find_iter(lower.as_bytes(), needle) {
             let end = at + needle.len();
-            from = end;
             let in_check = check.is_some_and(|span| span.range().contains(&at));
             let head = lower.get(..at).unwrap_or("").trim_end();
             let based =

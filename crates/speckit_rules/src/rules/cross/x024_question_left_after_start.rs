@@ -1,3 +1,4 @@
+use memchr::memmem;
 use speckit_model::{Document, TaskStatus};
 use speckit_text::Span;
 
@@ -130,6 +131,11 @@ const MARKER: &str = "[NEEDS CLARIFICATION:";
 fn markers(document: &Document) -> Vec<Span> {
     let text = &document.text;
     let mut found = Vec::new();
+    // Most documents have no marker at all: one search settles them.
+    let finder = memmem::Finder::new(MARKER);
+    if finder.find(text.as_bytes()).is_none() {
+        return found;
+    }
     let mut fence = Fence::default();
     let mut in_comment = false;
     let mut offset = 0usize;
@@ -150,8 +156,9 @@ fn markers(document: &Document) -> Vec<Span> {
         }
         let mut from = 0;
         while let Some(at) = raw
+            .as_bytes()
             .get(from..)
-            .and_then(|rest| rest.find(MARKER))
+            .and_then(|rest| finder.find(rest))
             .map(|at| from + at)
         {
             from = at + MARKER.len();
