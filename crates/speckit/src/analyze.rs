@@ -114,6 +114,15 @@ pub fn analyze_workspace(
 }
 
 impl AnalyzeRun {
+    /// The report as pretty JSON with a final newline; its features (most
+    /// of a large report) are serialised on all cores.
+    pub fn report_json(&mut self) -> serde_json::Result<String> {
+        let features = std::mem::take(&mut self.report.features);
+        let text = speckit_render::pretty_json_with_array(&self.report, "features", &features);
+        self.report.features = features;
+        text
+    }
+
     /// The files for the `check` renderers.
     pub fn source_files(&self) -> Vec<SourceFile<'_>> {
         self.documents

@@ -134,6 +134,39 @@ fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
     text
 }
 
+/// `head` as pretty JSON with a final newline, exactly as
+/// `serde_json::to_string_pretty` writes it once its top-level field `field`
+/// (an empty array in `head`) holds `items`, which are serialised on all
+/// cores. Pretty JSON has line breaks only between tokens (strings escape
+/// theirs), so an item serialised alone is the nested item once every line
+/// break is indented two levels deeper.
+pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
+    head: &T,
+    field: &str,
+    items: &[I],
+) -> serde_json::Result<String> {
+    let mut text = serde_json::to_string_pretty(head)?;
+    text.push('\n');
+    let marker = format!("\n  \"{field}\": []");
+    let Some(at) = text.find(&marker) else {
+        return Err(serde::ser::Error::custom(format!(
+            "`{field}` is not an empty top-level array"
+        )));
+    };
+    if items.is_empty() {
+        return Ok(text);
+    }
+    let rendered: Vec<String> = items
+        .par_iter()
+        .map(|item| serde_json::to_string_pretty(item).map(|item| item.replace('\n', "\n    ")))
+        .collect::<serde_json::Result<_>>()?;
+    let mut array = format!("\n  \"{field}\": [\n    ");
+    array.push_str(&rendered.join(",\n    "));
+    array.push_str("\n  ]");
+    text.replace_range(at..at + marker.len(), &array);
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +196,49 @@ mod tests {
             whole.push('\n');
             assert_eq!(pretty_array(&items), whole, "{count} items");
         }
+    }
+
+    #[derive(Serialize)]
+    struct Report<'a> {
+        version: u32,
+        note: &'a str,
+        features: Vec<Item>,
+        other: Vec<Item>,
+    }
+
+    #[test]
+    fn spliced_array_is_the_whole_report() {
+        for count in [0, 1, 3, 40] {
+            let items = || -> Vec<Item> {
+                (0..count)
+                    .map(|number| Item {
+                        number,
+                        words: vec!["\n  \"features\": []", "x"],
+                        nested: Some(Span::new(1, 2)),
+                    })
+                    .collect()
+            };
+            let full = Report {
+                version: 1,
+                note: "a \"features\": [] look-alike",
+                features: items(),
+                other: items(),
+            };
+            let mut whole = serde_json::to_string_pretty(&full).unwrap_or_default();
+            whole.push('\n');
+            let head = Report {
+                features: Vec::new(),
+                ..full
+            };
+            let spliced = pretty_json_with_array(&head, "features", &items());
+            assert_eq!(spliced.ok(), Some(whole), "{count} items");
+        }
+        let head = Report {
+            version: 1,
+            note: "",
+            features: Vec::new(),
+            other: Vec::new(),
+        };
+        assert!(pretty_json_with_array(&head, "missing", &[1]).is_err());
     }
 }

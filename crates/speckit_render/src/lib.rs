@@ -20,7 +20,7 @@ use speckit_text::{LineCol, LineIndex};
 
 pub use github::render_github;
 pub use human::{HumanOptions, render_human, summary_line};
-pub use json::{JsonDiagnostic, render_json};
+pub use json::{JsonDiagnostic, pretty_json_with_array, render_json};
 pub use junit::render_junit;
 pub use sarif::render_sarif;
 

@@ -15,14 +15,10 @@ pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u
         ignore: args.ignore.clone(),
         features: args.features.clone(),
     };
-    let run = analyze_workspace(workspace, &options)?;
+    let mut run = analyze_workspace(workspace, &options)?;
     let text = match args.format {
         AnalyzeFormat::Markdown => render_markdown(&run.report),
-        AnalyzeFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&run.report)?;
-            json.push('\n');
-            json
-        }
+        AnalyzeFormat::Json => run.report_json()?,
         other => {
             let files = run.source_files();
             let rules = rule_infos();
