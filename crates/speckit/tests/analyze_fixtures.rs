@@ -79,3 +79,37 @@ fn every_cross_rule_has_a_failing_workspace_and_a_clean_twin() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// A skipped task (`[-]`, or its ID struck through) builds nothing, so the
+/// coverage matrix does not count it for the requirements it names.
+#[test]
+fn skipped_tasks_cover_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let feature = dir.path().join("specs/001-note-pins");
+    std::fs::create_dir_all(&feature).unwrap();
+    let source = fixtures().join("X004/pass/specs/001-note-pins");
+    for name in ["spec.md", "plan.md"] {
+        std::fs::copy(source.join(name), feature.join(name)).unwrap();
+    }
+    let tasks = std::fs::read_to_string(source.join("tasks.md")).unwrap();
+    let tasks = tasks.replace(
+        "- [ ] T003 [US1] Remember pins across sessions in src/notes/pins.ts (FR-002)",
+        "- [-] T003 [US1] Remember pins across sessions in src/notes/pins.ts (FR-002)\n\
+         - [ ] ~~T005~~ [US1] Keep pins across sessions in src/notes/pins.ts (FR-002)",
+    );
+    assert!(
+        tasks.contains("~~T005~~"),
+        "the fixture's task line changed"
+    );
+    std::fs::write(feature.join("tasks.md"), tasks).unwrap();
+    let run = analyze(dir.path());
+    let rows = &run.report.features[0].coverage.requirements;
+    let tasks_of = |id: &str| {
+        rows.iter()
+            .find(|row| row.id == id)
+            .and_then(|row| row.tasks.clone())
+            .unwrap()
+    };
+    assert_eq!(tasks_of("FR-001"), ["T002"]);
+    assert!(tasks_of("FR-002").is_empty(), "{:?}", tasks_of("FR-002"));
+}

@@ -3,6 +3,7 @@
 //! for what "mention" means).
 
 use speckit_model::spec::{Requirement, UserStory};
+use speckit_model::tasks::{TaskList, TaskStatus};
 use speckit_model::{DocKind, Model};
 
 use super::AnalysisFeature;
@@ -117,16 +118,16 @@ impl Trace {
         let Some((_, spec)) = feature.spec() else {
             return trace;
         };
-        // Stories each phase is for: its parsed story, or those its title names.
-        let phase_stories: Vec<Vec<u32>> = tasks.map_or_else(Vec::new, |(_, list)| {
-            list.phases
-                .iter()
-                .map(|phase| match phase.story {
-                    Some(story) => vec![story],
-                    None => story_references(phase.title.value),
-                })
-                .collect()
-        });
+        let phase_stories = tasks.map_or_else(Vec::new, |(_, list)| phase_stories(list));
+        // A skipped task (`[-]`, a struck-through ID) builds nothing: it
+        // covers no requirement or story.
+        let live = |index: &usize| {
+            tasks.is_none_or(|(_, list)| {
+                list.tasks
+                    .get(*index)
+                    .is_none_or(|task| task.status != TaskStatus::Skipped)
+            })
+        };
         // Stories each task names in its text (`Story 4`, `User Story 2`).
         let story_refs: &[Vec<u32>] = if spec.stories.is_empty() {
             &[]
@@ -151,6 +152,7 @@ impl Trace {
                     .passages
                     .iter()
                     .map(|&passage| passage as usize)
+                    .filter(live)
                     .collect()
             });
             trace
@@ -188,6 +190,7 @@ impl Trace {
                         })
                     })
                     .map(|(index, _)| index)
+                    .filter(live)
                     .collect();
                 stories_cited |= !found.is_empty();
                 if found.is_empty() {
@@ -197,6 +200,7 @@ impl Trace {
                         .passages
                         .iter()
                         .map(|&passage| passage as usize)
+                        .filter(live)
                         .collect();
                 }
                 found
@@ -211,6 +215,17 @@ impl Trace {
         trace.cited.stories = stories_cited;
         trace
     }
+}
+
+/// Stories each phase is for: its parsed story, or those its title names.
+fn phase_stories(list: &TaskList<'_>) -> Vec<Vec<u32>> {
+    list.phases
+        .iter()
+        .map(|phase| match phase.story {
+            Some(story) => vec![story],
+            None => story_references(phase.title.value),
+        })
+        .collect()
 }
 
 /// The words a story is matched by: its title, else its "I want" clause
