@@ -8,6 +8,7 @@ use serde::Serialize;
 use speckit_model::spec::RequirementKind;
 use speckit_rules::AnalysisFeature;
 use speckit_rules::analysis::trace::{ItemTrace, requirement_title, story_title};
+use speckit_text::LineIndex;
 
 /// Coverage of one feature.
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
@@ -61,31 +62,9 @@ pub struct Location {
 /// At most this many plan locations are listed per item.
 const MAX_LOCATIONS: usize = 5;
 
-/// Where the lines of one text break, for line look-ups.
-struct LineBreaks {
-    newlines: Vec<u32>,
-    len: usize,
-}
-
-impl LineBreaks {
-    fn new(text: &str) -> LineBreaks {
-        LineBreaks {
-            newlines: memchr::memchr_iter(b'\n', text.as_bytes())
-                .map(|at| u32::try_from(at).unwrap_or(u32::MAX))
-                .collect(),
-            len: text.len(),
-        }
-    }
-
-    /// The 1-based line of byte `offset`: one more than the line breaks
-    /// before it.
-    fn line_of(&self, offset: u32) -> u32 {
-        let end = (offset as usize).min(self.len);
-        let before = self
-            .newlines
-            .partition_point(|&newline| (newline as usize) < end);
-        u32::try_from(before + 1).unwrap_or(u32::MAX)
-    }
+/// The 1-based line of byte `offset` in the text `index` was built for.
+fn line_of(index: &LineIndex, offset: u32) -> u32 {
+    u32::try_from(index.line_of(offset) + 1).unwrap_or(u32::MAX)
 }
 
 fn shorten(text: &str) -> String {
@@ -106,9 +85,9 @@ impl Coverage {
         };
         let trace = feature.trace();
         let tasks = feature.tasks();
-        let spec_lines = LineBreaks::new(&spec_document.text);
+        let spec_lines = LineIndex::new(&spec_document.text);
         // Line breaks of each document of the view, as rows point into them.
-        let document_lines: Vec<OnceCell<LineBreaks>> = feature
+        let document_lines: Vec<OnceCell<LineIndex>> = feature
             .view
             .documents
             .iter()
@@ -126,9 +105,10 @@ impl Coverage {
                         let lines = document_lines.get(passage.source as usize)?;
                         Some(Location {
                             file: document.path.clone(),
-                            line: lines
-                                .get_or_init(|| LineBreaks::new(&document.text))
-                                .line_of(passage.span.start),
+                            line: line_of(
+                                lines.get_or_init(|| LineIndex::new(&document.text)),
+                                passage.span.start,
+                            ),
                         })
                     })
                     .collect()
@@ -153,7 +133,7 @@ impl Coverage {
                 id,
                 kind,
                 title: shorten(title),
-                line: spec_lines.line_of(at),
+                line: line_of(&spec_lines, at),
                 plan,
                 tasks: task_ids,
                 status,
