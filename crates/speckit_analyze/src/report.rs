@@ -235,9 +235,7 @@ impl AnalysisReport {
             };
             Finding {
                 code: diagnostic.code,
-                name: names.get(diagnostic.code).copied().unwrap_or_else(|| {
-                    registry::find(diagnostic.code).map_or("", |rule| rule.meta().name)
-                }),
+                name: names.get(diagnostic.code).copied().unwrap_or(""),
                 level: Level::of(diagnostic.severity),
                 group: FindingGroup::of(diagnostic.code),
                 file,
