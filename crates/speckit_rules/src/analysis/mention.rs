@@ -759,7 +759,7 @@ pub fn split_camel_case(text: &str) -> String {
     let mut apart = String::with_capacity(text.len() + text.len() / 8);
     let mut previous: Option<char> = None;
     for c in text.chars() {
-        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+        if starts_camel_word(previous, c) {
             apart.push(' ');
         }
         apart.push(c);
@@ -771,18 +771,23 @@ pub fn split_camel_case(text: &str) -> String {
 /// True when [`split_camel_case`] would change `text`.
 pub fn has_camel_case(text: &str) -> bool {
     if text.is_ascii() {
-        return text.as_bytes().windows(2).any(|pair| {
-            pair[1].is_ascii_uppercase()
-                && (pair[0].is_ascii_lowercase() || pair[0].is_ascii_digit())
-        });
+        return text
+            .as_bytes()
+            .windows(2)
+            .any(|pair| starts_camel_word(Some(char::from(pair[0])), char::from(pair[1])));
     }
     let mut previous: Option<char> = None;
     text.chars().any(|c| {
-        let split =
-            c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
+        let split = starts_camel_word(previous, c);
         previous = Some(c);
         split
     })
+}
+
+/// Whether `c`, after `previous`, starts a camel-case word: a capital after
+/// a small letter or a digit.
+fn starts_camel_word(previous: Option<char>, c: char) -> bool {
+    c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
 }
 
 /// The ways a name may be written in another document: as written,
