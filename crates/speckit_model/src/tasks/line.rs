@@ -42,19 +42,18 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     };
     let id_value = id_text.value.trim_start();
     let lead = id_text.value.len() - id_value.len();
-    // How many bytes after the ID belong to it (the `]` of `[SETUP-001]`).
-    let mut closing = 0;
-    let (id_start, id_len) = if let Some(len) = refs::task_id_len(id_value) {
+    // Where the ID starts, its length, and how many bytes after it belong
+    // to it (the `]` of `[SETUP-001]`).
+    let (id_start, id_len, closing) = if let Some(len) = refs::task_id_len(id_value) {
         // `T028'` (T028 prime), a task written to replace a reverted T028, is
         // a task of its own; `T028's` is T028.
         let bytes = id_value.as_bytes();
         let prime = bytes.get(len) == Some(&b'\'')
             && !bytes.get(len + 1).is_some_and(u8::is_ascii_alphanumeric);
-        (0, len + usize::from(prime))
+        (0, len + usize::from(prime), 0)
     } else if let Some(len) = refs::phase_id_len(id_value) {
         // `[SETUP-001]`, `[US1-010]`: IDs numbered within their phase.
-        closing = 1;
-        (1, len)
+        (1, len, 1)
     } else {
         // `Task 1.1` / `タスク 1.1`.
         let after_word = id_value
@@ -62,7 +61,7 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
             .or_else(|| id_value.strip_prefix("タスク"))
             .map(|rest| rest.trim_start_matches([' ', '\u{3000}']))?;
         let skipped = id_value.len() - after_word.len();
-        (skipped, refs::dotted_id_len(after_word)?)
+        (skipped, refs::dotted_id_len(after_word)?, 0)
     };
     let id_offset = lead + id_start;
     let id = Spanned::new(
