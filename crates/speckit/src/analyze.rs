@@ -127,10 +127,7 @@ impl AnalyzeRun {
     pub fn source_files(&self) -> Vec<SourceFile<'_>> {
         self.documents
             .iter()
-            .map(|document| SourceFile {
-                path: &document.path,
-                text: &document.text,
-            })
+            .map(|document| SourceFile::new(&document.path, &document.text))
             .collect()
     }
 

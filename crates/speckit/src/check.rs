@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use speckit_diagnostics::{Applicability, Diagnostic, FileId, Severity, sort_diagnostics};
 use speckit_model::{Document, Model};
-use speckit_render::{Report, RuleInfo, SourceFile};
+use speckit_render::{Excerpts, Report, RuleInfo, SourceFile};
 use speckit_rules::{
     FeatureView, FileOracle, Layer, LintSettings, Written, check_document, registry,
 };
@@ -37,24 +37,51 @@ pub struct CheckRun {
 }
 
 /// A file `check` read: what renderers and fixes need once the rules have
-/// run (its parsed tree and model are dropped by then, which keeps a large
-/// run's memory to about the size of its text).
+/// run. Its parsed tree and model are dropped by then, and so is its text
+/// unless a safe fix may rewrite it: renderers get the lines findings point
+/// into, which keeps a large run's memory far below the size of its text.
 #[derive(Debug)]
 pub struct CheckedFile {
     /// Workspace-relative path.
     pub path: String,
-    pub text: String,
-    /// The file is not valid UTF-8: `text` is a lossy decoding, never
+    /// Length of the text in bytes.
+    pub len: usize,
+    /// The whole text, kept when the file has a safe fix.
+    pub text: Option<String>,
+    /// The lines findings point into (empty when `text` is kept).
+    pub excerpts: Excerpts,
+    /// The file is not valid UTF-8: the text is a lossy decoding, never
     /// written back.
     pub lossy: bool,
 }
 
-impl From<Document> for CheckedFile {
-    fn from(document: Document) -> Self {
+impl CheckedFile {
+    /// Keeps what renderers and fixes need of `document`, given the
+    /// findings of its unit.
+    fn keep(document: Document, id: FileId, diagnostics: &[Diagnostic]) -> Self {
         let lossy = document.is_lossy();
+        let len = document.text.len();
+        let fixable = diagnostics.iter().any(|diagnostic| {
+            diagnostic.file == id
+                && diagnostic
+                    .fix
+                    .as_ref()
+                    .is_some_and(|fix| fix.applicability == Applicability::Safe)
+        });
+        if fixable {
+            return CheckedFile {
+                path: document.path,
+                len,
+                text: Some(document.text),
+                excerpts: Excerpts::default(),
+                lossy,
+            };
+        }
         CheckedFile {
+            excerpts: Excerpts::of_findings(&document.text, id, diagnostics),
             path: document.path,
-            text: document.text,
+            len,
+            text: None,
             lossy,
         }
     }
@@ -266,10 +293,12 @@ fn check_unit(
     }
     drop(feature);
     drop(models);
-    Ok((
-        documents.into_iter().map(CheckedFile::from).collect(),
-        diagnostics,
-    ))
+    let files = documents
+        .into_iter()
+        .zip(unit)
+        .map(|(document, (id, _))| CheckedFile::keep(document, *id, &diagnostics))
+        .collect();
+    Ok((files, diagnostics))
 }
 
 impl CheckRun {
@@ -278,13 +307,13 @@ impl CheckRun {
         let mut files: Vec<SourceFile<'_>> = self
             .files
             .iter()
-            .map(|file| SourceFile {
-                path: &file.path,
-                text: &file.text,
+            .map(|file| match &file.text {
+                Some(text) => SourceFile::new(&file.path, text),
+                None => SourceFile::excerpted(&file.path, &file.excerpts),
             })
             .collect();
         if let Some((path, text)) = &self.config {
-            files.push(SourceFile { path, text });
+            files.push(SourceFile::new(path, text));
         }
         files
     }
@@ -372,15 +401,15 @@ pub fn planned_fixes(run: &CheckRun) -> Vec<FileChange> {
         let Some(checked) = run.files.get(file.0 as usize) else {
             continue;
         };
-        if checked.lossy {
+        let Some(text) = checked.text.as_ref().filter(|_| !checked.lossy) else {
             continue;
-        }
-        if let Ok(after) = speckit_text::apply_edits(&checked.text, &edits)
-            && after != checked.text
+        };
+        if let Ok(after) = speckit_text::apply_edits(text, &edits)
+            && after != *text
         {
             changes.push(FileChange {
                 path: checked.path.clone(),
-                before: checked.text.clone(),
+                before: text.clone(),
                 after,
                 fixes: edits.len(),
             });

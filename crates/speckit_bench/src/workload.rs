@@ -163,7 +163,7 @@ pub fn check(root: &Path) -> Result<Totals, WorkloadError> {
         .map_err(|error| WorkloadError::Command(error.to_string()))?;
     Ok(Totals {
         files: run.files.len(),
-        bytes: run.files.iter().map(|file| file.text.len() as u64).sum(),
+        bytes: run.files.iter().map(|file| file.len as u64).sum(),
         items: black_box(run.diagnostics.len()) as u64,
     })
 }

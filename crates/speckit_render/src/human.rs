@@ -4,7 +4,9 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use speckit_diagnostics::Severity;
 
-use crate::{Counts, Report};
+use speckit_text::Span;
+
+use crate::{Counts, ExcerptLines, Report};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HumanOptions {
@@ -31,15 +33,18 @@ pub fn render_human(report: &Report<'_>, options: HumanOptions) -> String {
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let span = clamp(file.text, diagnostic.span.range());
-        let mut snippet = Snippet::source(file.text)
+        let Some(lines) = file.lines_at(diagnostic.span.start) else {
+            continue;
+        };
+        let mut snippet = Snippet::source(lines.text)
+            .line_start(lines.first_line)
             .path(file.path)
-            .annotation(AnnotationKind::Primary.span(span));
+            .annotation(AnnotationKind::Primary.span(local(lines, diagnostic.span)));
         for label in &diagnostic.labels {
             if label.file == diagnostic.file {
                 snippet = snippet.annotation(
                     AnnotationKind::Context
-                        .span(clamp(file.text, label.span.range()))
+                        .span(local(lines, label.span))
                         .label(label.message.as_str()),
                 );
             }
@@ -53,12 +58,14 @@ pub fn render_human(report: &Report<'_>, options: HumanOptions) -> String {
         for label in &diagnostic.labels {
             if label.file != diagnostic.file
                 && let Some(other) = report.file(label.file)
+                && let Some(lines) = other.lines_at(label.span.start)
             {
                 groups.push(
                     Group::with_title(Level::NOTE.secondary_title(label.message.as_str())).element(
-                        Snippet::source(other.text).path(other.path).annotation(
-                            AnnotationKind::Context.span(clamp(other.text, label.span.range())),
-                        ),
+                        Snippet::source(lines.text)
+                            .line_start(lines.first_line)
+                            .path(other.path)
+                            .annotation(AnnotationKind::Context.span(local(lines, label.span))),
                     ),
                 );
             }
@@ -125,10 +132,14 @@ pub fn summary_line(counts: &Counts, files: usize) -> String {
     format!("Found {joined} in {file_count}{fixable}.")
 }
 
-/// annotate-snippets needs ranges on character boundaries inside the text.
-fn clamp(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let mut start = range.start.min(text.len());
-    let mut end = range.end.min(text.len()).max(start);
+/// `span` inside `lines`, on character boundaries (annotate-snippets needs
+/// ranges inside its text).
+fn local(lines: ExcerptLines<'_>, span: Span) -> std::ops::Range<usize> {
+    let text = lines.text;
+    let mut start = (span.start.saturating_sub(lines.offset) as usize).min(text.len());
+    let mut end = (span.end.saturating_sub(lines.offset) as usize)
+        .min(text.len())
+        .max(start);
     while start > 0 && !text.is_char_boundary(start) {
         start -= 1;
     }

@@ -8,6 +8,7 @@
 //!
 //! Renderers never run rules, read files or decide exit codes.
 
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 use speckit_diagnostics::{Diagnostic, FileId, Severity};
 use speckit_text::{LineCol, LineIndex};
 
+pub use excerpt::{ExcerptLines, Excerpts};
 pub use github::render_github;
 pub use human::{HumanOptions, render_human, summary_line};
 pub use json::{JsonDiagnostic, pretty_json_with_array, render_json};
@@ -29,7 +31,43 @@ pub use sarif::render_sarif;
 pub struct SourceFile<'a> {
     /// Path shown to users (workspace-relative).
     pub path: &'a str,
-    pub text: &'a str,
+    pub text: Source<'a>,
+}
+
+/// What renderers have of a file's text.
+#[derive(Clone, Copy, Debug)]
+pub enum Source<'a> {
+    Whole(&'a str),
+    /// Only the lines findings point into.
+    Excerpts(&'a Excerpts),
+}
+
+impl<'a> SourceFile<'a> {
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        SourceFile {
+            path,
+            text: Source::Whole(text),
+        }
+    }
+
+    pub fn excerpted(path: &'a str, excerpts: &'a Excerpts) -> Self {
+        SourceFile {
+            path,
+            text: Source::Excerpts(excerpts),
+        }
+    }
+
+    /// The lines around `offset`: the whole text, or the excerpt holding it.
+    fn lines_at(&self, offset: u32) -> Option<ExcerptLines<'a>> {
+        match self.text {
+            Source::Whole(text) => Some(ExcerptLines {
+                text,
+                offset: 0,
+                first_line: 1,
+            }),
+            Source::Excerpts(excerpts) => excerpts.lines_at(offset),
+        }
+    }
 }
 
 /// What renderers know about a rule.
@@ -63,8 +101,9 @@ impl Report<'_> {
     }
 }
 
-/// Line indexes of the files findings point into, built up front on all
-/// cores (a large run's findings touch thousands of files).
+/// Line indexes of the whole files findings point into, built up front on
+/// all cores (a large run's findings touch thousands of files); excerpted
+/// files answer from their excerpts.
 struct Positions<'a> {
     files: &'a [SourceFile<'a>],
     indexes: Vec<Option<LineIndex>>,
@@ -86,7 +125,10 @@ impl<'a> Positions<'a> {
         let indexes = files
             .par_iter()
             .zip(wanted)
-            .map(|(file, wanted)| wanted.then(|| LineIndex::new(file.text)))
+            .map(|(file, wanted)| match file.text {
+                Source::Whole(text) if wanted => Some(LineIndex::new(text)),
+                _ => None,
+            })
             .collect();
         Positions { files, indexes }
     }
@@ -94,14 +136,20 @@ impl<'a> Positions<'a> {
     /// Start and end of `span` in `file`, 1-based.
     fn range(&self, file: FileId, span: speckit_text::Span) -> (LineCol, LineCol) {
         let index = file.0 as usize;
-        let text = self.files.get(index).map_or("", |file| file.text);
-        let Some(Some(line_index)) = self.indexes.get(index) else {
-            return (zero(), zero());
-        };
-        (
-            line_index.line_col(text, span.start),
-            line_index.line_col(text, span.end),
-        )
+        match (
+            self.files.get(index).map(|file| file.text),
+            self.indexes.get(index),
+        ) {
+            (Some(Source::Whole(text)), Some(Some(line_index))) => (
+                line_index.line_col(text, span.start),
+                line_index.line_col(text, span.end),
+            ),
+            (Some(Source::Excerpts(excerpts)), _) => (
+                excerpts.line_col(span.start).unwrap_or_else(zero),
+                excerpts.line_col(span.end).unwrap_or_else(zero),
+            ),
+            _ => (zero(), zero()),
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 
 use speckit_diagnostics::{Applicability, Diagnostic, FileId, Fix, Severity};
 use speckit_render::{
-    HumanOptions, Report, RuleInfo, SourceFile, render_github, render_human, render_json,
-    render_junit, render_sarif,
+    Excerpts, HumanOptions, Report, RuleInfo, Source, SourceFile, render_github, render_human,
+    render_json, render_junit, render_sarif,
 };
 use speckit_text::{Edit, Span};
 
@@ -18,14 +18,8 @@ fn span_of(text: &str, needle: &str) -> Span {
 
 fn with_report<T>(body: impl FnOnce(&Report<'_>) -> T) -> T {
     let files = [
-        SourceFile {
-            path: "specs/001-café/tasks.md",
-            text: TASKS,
-        },
-        SourceFile {
-            path: "specs/001-café/plan.md",
-            text: PLAN,
-        },
+        SourceFile::new("specs/001-café/tasks.md", TASKS),
+        SourceFile::new("specs/001-café/plan.md", PLAN),
     ];
     let first = span_of(TASKS, "T001");
     let second = Span::new(
@@ -161,10 +155,7 @@ fn sarif_is_valid_against_the_official_schema() {
 
 #[test]
 fn empty_report_passes() {
-    let files = [SourceFile {
-        path: "a.md",
-        text: "# A\n",
-    }];
+    let files = [SourceFile::new("a.md", "# A\n")];
     let report = Report {
         files: &files,
         diagnostics: &[],
@@ -177,4 +168,46 @@ fn empty_report_passes() {
     );
     assert_eq!(render_github(&report), "");
     assert_eq!(render_json(&report), "[]\n");
+}
+
+#[test]
+fn excerpts_render_as_the_whole_text_does() {
+    with_report(|report| {
+        let excerpts: Vec<(&str, Excerpts)> = report
+            .files
+            .iter()
+            .enumerate()
+            .map(|(id, file)| {
+                let Source::Whole(text) = file.text else {
+                    panic!("the fixture holds whole texts");
+                };
+                let id = FileId(u32::try_from(id).unwrap());
+                (
+                    file.path,
+                    Excerpts::of_findings(text, id, report.diagnostics),
+                )
+            })
+            .collect();
+        // The tasks file's title line is not shown, so it is not kept.
+        assert!(excerpts[0].1.lines_at(0).is_none());
+        let files: Vec<SourceFile<'_>> = excerpts
+            .iter()
+            .map(|(path, excerpts)| SourceFile::excerpted(path, excerpts))
+            .collect();
+        let excerpted = Report {
+            files: &files,
+            ..*report
+        };
+        let human = |report: &Report<'_>| render_human(report, HumanOptions::default());
+        let renderers: [&dyn Fn(&Report<'_>) -> String; 5] = [
+            &human,
+            &render_json,
+            &render_sarif,
+            &render_github,
+            &render_junit,
+        ];
+        for render in renderers {
+            assert_eq!(render(&excerpted), render(report));
+        }
+    });
 }

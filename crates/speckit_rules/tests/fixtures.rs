@@ -95,10 +95,7 @@ fn fixture(code: &str, kind: &str) -> Option<PathBuf> {
 fn render(documents: &[Document], diagnostics: &[Diagnostic]) -> String {
     let files: Vec<SourceFile<'_>> = documents
         .iter()
-        .map(|document| SourceFile {
-            path: &document.path,
-            text: &document.text,
-        })
+        .map(|document| SourceFile::new(&document.path, &document.text))
         .collect();
     let rules: Vec<RuleInfo<'_>> = registry::all()
         .iter()
