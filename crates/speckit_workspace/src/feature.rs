@@ -201,7 +201,11 @@ pub(crate) fn read_dir_sorted(dir: &Path) -> Result<Vec<(String, bool)>, Workspa
         let Ok(name) = entry.file_name().into_string() else {
             continue;
         };
-        let is_dir = std::fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir());
+        // The entry's own type needs no stat; a link is followed.
+        let is_dir = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+            _ => std::fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir()),
+        };
         out.push((name, is_dir));
     }
     out.sort();
@@ -211,6 +215,29 @@ pub(crate) fn read_dir_sorted(dir: &Path) -> Result<Vec<(String, bool)>, Workspa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn entries_are_sorted_and_links_to_folders_are_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("spec.md"), "# Spec\n").unwrap();
+        std::fs::create_dir(dir.path().join("contracts")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("contracts"), dir.path().join("checklists"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("spec.md"), dir.path().join("linked.md"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("dangling")).unwrap();
+        assert_eq!(
+            read_dir_sorted(dir.path()).unwrap(),
+            [
+                ("checklists".to_string(), true),
+                ("contracts".to_string(), true),
+                ("dangling".to_string(), false),
+                ("linked.md".to_string(), false),
+                ("spec.md".to_string(), false),
+            ]
+        );
+    }
 
     #[test]
     fn folder_names() {

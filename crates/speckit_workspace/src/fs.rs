@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::hash::{Hash, Hasher};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use speckit_text::{Edit, apply_edits};
@@ -28,7 +28,11 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, WorkspaceError> {
         });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    std::io::Read::read_to_end(&mut file, &mut bytes)
+    // Through `Take`, as `File`'s own `read_to_end` asks the size again (a
+    // stat and a seek per file); the limit also stops a file that grows.
+    (&mut file)
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
         .map_err(|error| WorkspaceError::io(path, error))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(WorkspaceError::TooLarge {
