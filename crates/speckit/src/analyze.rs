@@ -101,7 +101,7 @@ pub fn analyze_workspace(
         &inputs,
         &constitutions,
         &settings,
-        &WorkspaceFiles(workspace),
+        &WorkspaceFiles::new(workspace),
     );
     let all: Vec<&Document> = documents.iter().collect();
     let report = AnalysisReport::new(&analysis, &inputs, &all, env!("CARGO_PKG_VERSION"));

@@ -2,7 +2,8 @@
 //! layout's constitution) is parsed, modelled and linted, features in
 //! parallel; `--fix` applies safe fixes as lossless edits.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 use speckit_diagnostics::{Applicability, Diagnostic, FileId, Severity, sort_diagnostics};
@@ -108,11 +109,56 @@ pub enum CheckError {
     Workspace(#[from] speckit_workspace::WorkspaceError),
 }
 
-pub(crate) struct WorkspaceFiles<'w>(pub(crate) &'w Workspace);
+/// Files of the workspace for rules that look paths up: the documents found
+/// by discovery are known to exist; other paths are looked up once each.
+pub(crate) struct WorkspaceFiles<'w> {
+    workspace: &'w Workspace,
+    documents: HashSet<&'w str>,
+    looked_up: Mutex<HashMap<String, bool>>,
+}
+
+impl<'w> WorkspaceFiles<'w> {
+    pub(crate) fn new(workspace: &'w Workspace) -> Self {
+        let documents = workspace
+            .features
+            .iter()
+            .flat_map(|feature| &feature.documents)
+            .map(|entry| entry.path.as_str())
+            .chain(
+                workspace
+                    .layouts
+                    .iter()
+                    .filter_map(|layout| layout.constitution.as_deref()),
+            )
+            .collect();
+        WorkspaceFiles {
+            workspace,
+            documents,
+            looked_up: Mutex::default(),
+        }
+    }
+
+    fn looked_up(&self) -> MutexGuard<'_, HashMap<String, bool>> {
+        self.looked_up
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
 
 impl FileOracle for WorkspaceFiles<'_> {
     fn exists(&self, path: &str) -> bool {
-        !path.is_empty() && self.0.root.join(path).exists()
+        if path.is_empty() {
+            return false;
+        }
+        if self.documents.contains(path) {
+            return true;
+        }
+        if let Some(&known) = self.looked_up().get(path) {
+            return known;
+        }
+        let exists = self.workspace.root.join(path).exists();
+        self.looked_up().insert(path.to_string(), exists);
+        exists
     }
 }
 
@@ -223,7 +269,7 @@ pub fn check_workspace(
                 .collect()
         })
         .collect();
-    let oracle = WorkspaceFiles(workspace);
+    let oracle = WorkspaceFiles::new(workspace);
     let results: Vec<(Vec<CheckedFile>, Vec<Diagnostic>)> = numbered
         .par_iter()
         .map(|unit| check_unit(workspace, unit, &oracle, &settings))
