@@ -24,6 +24,8 @@ struct Part {
     /// 0-based number of that line.
     line: u32,
     text: String,
+    /// Lines of `text`.
+    index: LineIndex,
 }
 
 /// Lines of one excerpt, as renderers see them.
@@ -68,10 +70,12 @@ impl Excerpts {
         for (start, end) in merged {
             line += memchr::memchr_iter(b'\n', &bytes[counted..start]).count();
             counted = start;
+            let text = &text[start..end];
             parts.push(Part {
                 offset: u32::try_from(start).unwrap_or(u32::MAX),
                 line: u32::try_from(line).unwrap_or(u32::MAX),
-                text: text[start..end].to_string(),
+                text: text.to_string(),
+                index: LineIndex::new(text),
             });
         }
         Excerpts { len, parts }
@@ -95,13 +99,8 @@ impl Excerpts {
 
     /// The excerpt holding `offset` (clamped to the text's length).
     pub fn lines_at(&self, offset: u32) -> Option<ExcerptLines<'_>> {
-        let offset = offset.min(self.len);
-        let index = self
-            .parts
-            .partition_point(|part| part.offset <= offset)
-            .checked_sub(1)?;
-        let part = &self.parts[index];
-        (offset as usize - part.offset as usize <= part.text.len()).then(|| ExcerptLines {
+        let part = self.part_at(offset)?;
+        Some(ExcerptLines {
             text: &part.text,
             offset: part.offset,
             first_line: part.line as usize + 1,
@@ -111,13 +110,24 @@ impl Excerpts {
     /// 1-based line and column of `offset`, as [`LineIndex::line_col`] gives
     /// them over the whole text; `None` if no excerpt holds it.
     pub fn line_col(&self, offset: u32) -> Option<LineCol> {
-        let lines = self.lines_at(offset)?;
-        let local = offset.min(self.len) - lines.offset;
-        let at = LineIndex::new(lines.text).line_col(lines.text, local);
+        let part = self.part_at(offset)?;
+        let at = part
+            .index
+            .line_col(&part.text, offset.min(self.len) - part.offset);
         Some(LineCol {
-            line: at.line + u32::try_from(lines.first_line - 1).unwrap_or(u32::MAX),
+            line: at.line + part.line,
             ..at
         })
+    }
+
+    fn part_at(&self, offset: u32) -> Option<&Part> {
+        let offset = offset.min(self.len);
+        let index = self
+            .parts
+            .partition_point(|part| part.offset <= offset)
+            .checked_sub(1)?;
+        let part = &self.parts[index];
+        (offset as usize - part.offset as usize <= part.text.len()).then_some(part)
     }
 }
 
