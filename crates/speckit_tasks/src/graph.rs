@@ -13,6 +13,8 @@
 //! Phase ordering is modelled with one barrier node per phase (done when all
 //! its tasks are), so the graph stays linear in size.
 
+use std::collections::HashMap;
+
 use petgraph::Direction;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -84,18 +86,19 @@ impl<'l, 'a> TaskGraph<'l, 'a> {
             Vec::new()
         };
         let mut missing = Vec::new();
+        // The first task with each ID, as a dependency names it.
+        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(list.tasks.len());
+        for (index, task) in list.tasks.iter().enumerate() {
+            by_id.entry(task.id.value).or_insert(index);
+        }
 
         for (index, task) in list.tasks.iter().enumerate() {
             let Some(&node) = task_nodes.get(index) else {
                 continue;
             };
             for dependency in &task.dependencies {
-                match list
-                    .tasks
-                    .iter()
-                    .position(|candidate| candidate.id.value == dependency.id)
-                {
-                    Some(target) => {
+                match by_id.get(dependency.id) {
+                    Some(&target) => {
                         if let Some(&from) = task_nodes.get(target)
                             && graph.find_edge(from, node).is_none()
                         {
