@@ -2,7 +2,8 @@
 //! span underlined, labels, a help line, and a summary.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use speckit_diagnostics::Severity;
+use rayon::prelude::*;
+use speckit_diagnostics::{Diagnostic, Severity};
 
 use speckit_text::Span;
 
@@ -23,67 +24,15 @@ pub fn render_human(report: &Report<'_>, options: HumanOptions) -> String {
         Renderer::plain()
     }
     .anonymized_snippet_line_numbers(options.anonymize_line_numbers);
-    let mut out = String::new();
-    for diagnostic in report.diagnostics {
-        let Some(file) = report.file(diagnostic.file) else {
-            continue;
-        };
-        let level = match diagnostic.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-            Severity::Info => Level::INFO,
-        };
-        let Some(lines) = file.lines_at(diagnostic.span.start) else {
-            continue;
-        };
-        let mut snippet = Snippet::source(lines.text)
-            .line_start(lines.first_line)
-            .path(file.path)
-            .annotation(AnnotationKind::Primary.span(local(lines, diagnostic.span)));
-        for label in &diagnostic.labels {
-            if label.file == diagnostic.file {
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(local(lines, label.span))
-                        .label(label.message.as_str()),
-                );
-            }
-        }
-        let mut groups = vec![
-            level
-                .primary_title(diagnostic.message.as_str())
-                .id(diagnostic.code)
-                .element(snippet),
-        ];
-        for label in &diagnostic.labels {
-            if label.file != diagnostic.file
-                && let Some(other) = report.file(label.file)
-                && let Some(lines) = other.lines_at(label.span.start)
-            {
-                groups.push(
-                    Group::with_title(Level::NOTE.secondary_title(label.message.as_str())).element(
-                        Snippet::source(lines.text)
-                            .line_start(lines.first_line)
-                            .path(other.path)
-                            .annotation(AnnotationKind::Context.span(local(lines, label.span))),
-                    ),
-                );
-            }
-        }
-        if let Some(help) = &diagnostic.help {
-            groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
-            ));
-        }
-        if let Some(fix) = &diagnostic.fix
-            && fix.applicability == speckit_diagnostics::Applicability::Safe
-        {
-            groups.push(Group::with_title(
-                Level::NOTE.secondary_title(format!("fixable with --fix: {}", fix.message)),
-            ));
-        }
-        out.push_str(&renderer.render(&groups));
-        out.push_str("\n\n");
+    // Each finding is rendered on its own, on all cores, then joined in order.
+    let blocks: Vec<String> = report
+        .diagnostics
+        .par_iter()
+        .filter_map(|diagnostic| block(&renderer, report, diagnostic))
+        .collect();
+    let mut out = String::with_capacity(blocks.iter().map(String::len).sum::<usize>() + 80);
+    for block in &blocks {
+        out.push_str(block);
     }
     out.push_str(&summary_line(
         &Counts::of(report.diagnostics),
@@ -91,6 +40,66 @@ pub fn render_human(report: &Report<'_>, options: HumanOptions) -> String {
     ));
     out.push('\n');
     out
+}
+
+/// One finding: title, source excerpt with labels, help and fix notes.
+fn block(renderer: &Renderer, report: &Report<'_>, diagnostic: &Diagnostic) -> Option<String> {
+    let file = report.file(diagnostic.file)?;
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let lines = file.lines_at(diagnostic.span.start)?;
+    let mut snippet = Snippet::source(lines.text)
+        .line_start(lines.first_line)
+        .path(file.path)
+        .annotation(AnnotationKind::Primary.span(local(lines, diagnostic.span)));
+    for label in &diagnostic.labels {
+        if label.file == diagnostic.file {
+            snippet = snippet.annotation(
+                AnnotationKind::Context
+                    .span(local(lines, label.span))
+                    .label(label.message.as_str()),
+            );
+        }
+    }
+    let mut groups = vec![
+        level
+            .primary_title(diagnostic.message.as_str())
+            .id(diagnostic.code)
+            .element(snippet),
+    ];
+    for label in &diagnostic.labels {
+        if label.file != diagnostic.file
+            && let Some(other) = report.file(label.file)
+            && let Some(lines) = other.lines_at(label.span.start)
+        {
+            groups.push(
+                Group::with_title(Level::NOTE.secondary_title(label.message.as_str())).element(
+                    Snippet::source(lines.text)
+                        .line_start(lines.first_line)
+                        .path(other.path)
+                        .annotation(AnnotationKind::Context.span(local(lines, label.span))),
+                ),
+            );
+        }
+    }
+    if let Some(help) = &diagnostic.help {
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_str()),
+        ));
+    }
+    if let Some(fix) = &diagnostic.fix
+        && fix.applicability == speckit_diagnostics::Applicability::Safe
+    {
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(format!("fixable with --fix: {}", fix.message)),
+        ));
+    }
+    let mut text = renderer.render(&groups);
+    text.push_str("\n\n");
+    Some(text)
 }
 
 /// `Found 2 errors and 1 warning in 3 files (1 fixable with --fix).`
