@@ -352,20 +352,28 @@ fn clause_start(bytes: &[u8], at: usize) -> usize {
 /// The end of the first dependency keyword (at a word start) in `window`.
 fn dependency_keyword_end(window: &str) -> Option<usize> {
     let bytes = window.as_bytes();
-    DEPENDENCY_KEYWORDS
-        .iter()
-        .filter_map(|keyword| {
-            let mut from = 0;
-            while let Some(at) = speckit_md::lex::find_ignore_ascii_case(window, keyword, from) {
-                if at_word_start(bytes, at) {
-                    return Some((at, at + keyword.len()));
-                }
-                from = at + 1;
-            }
-            None
-        })
-        .min()
-        .map(|(_, end)| end)
+    // One pass over the window, trying the keywords only where a word
+    // starts with a letter one of them starts with.
+    for (at, byte) in bytes.iter().enumerate() {
+        if !matches!(byte.to_ascii_lowercase(), b'a' | b'b' | b'd' | b'r')
+            || !at_word_start(bytes, at)
+        {
+            continue;
+        }
+        let rest = bytes.get(at..).unwrap_or(&[]);
+        let end = DEPENDENCY_KEYWORDS
+            .iter()
+            .filter(|keyword| {
+                rest.get(..keyword.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(keyword.as_bytes()))
+            })
+            .map(|keyword| at + keyword.len())
+            .min();
+        if end.is_some() {
+            return end;
+        }
+    }
+    None
 }
 
 /// Where the clause from `start` ends: at the `)` closing a parenthesis
