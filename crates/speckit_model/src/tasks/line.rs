@@ -3,7 +3,7 @@
 use speckit_md::{NodeId, NodeKind};
 use speckit_text::{Span, Spanned};
 
-use super::refs::{self, RawDependency};
+use super::refs;
 use super::{Criterion, DependencySource, Task, TaskStatus, push_dependency};
 use crate::common::{self, CheckItem, Text, span_of, subspan};
 use crate::document::Document;
@@ -300,17 +300,18 @@ fn build_task<'a>(
     {
         status = TaskStatus::Blocked;
     }
+    let mut raw = refs::dependency_clauses(parsed.description);
+    let mut requirements = refs::find_requirement_ids(parsed.description);
+    // Most tasks are one line: their detail is at most a line break.
+    if !detail.value.trim_ascii_start().is_empty() {
+        raw.extend(refs::dependency_clauses(detail));
+        requirements.extend(refs::find_requirement_ids(detail));
+    }
     let mut dependencies = Vec::new();
-    let raw: Vec<RawDependency<'a>> = refs::dependency_clauses(parsed.description)
-        .into_iter()
-        .chain(refs::dependency_clauses(detail))
-        .collect();
     // A task naming itself is kept: a rule reports it.
     for dependency in raw {
         push_dependency(ids, dependency, DependencySource::Inline, &mut dependencies);
     }
-    let mut requirements = refs::find_requirement_ids(parsed.description);
-    requirements.extend(refs::find_requirement_ids(detail));
     Task {
         id: parsed.id,
         span,
