@@ -233,29 +233,31 @@ impl Document {
 
     /// Reads one list item.
     pub fn list_entry(&self, item: NodeId) -> ListEntry<'_> {
-        let line = self.tree.item_first_line(&self.text, item);
-        let span = self.tree.span(item);
-        let marker = lex::list_marker(line);
+        let line = self.item_line(item);
+        let marker = lex::list_marker_at(line.value.as_bytes());
         // Read the box only where one can be: most items are plain bullets.
-        let checkbox = marker.and_then(|marker| {
-            if marker.rest.value.starts_with(['[', '［']) {
-                lex::checkbox_after(marker)
-            } else {
-                None
-            }
-        });
+        let checkbox = marker
+            .filter(|marker| {
+                line.value
+                    .get(marker.rest..)
+                    .is_some_and(|rest| rest.starts_with(['[', '［']))
+            })
+            .and_then(|_| checkbox(line));
         let text = match (&checkbox, &marker) {
             (Some(checkbox), _) => checkbox.text,
-            (None, Some(marker)) => marker.rest.trim(),
-            (None, None) => line.trim(),
+            (None, Some(marker)) => trim(Spanned::new(
+                line.value.get(marker.rest..).unwrap_or(""),
+                subspan(line.span, marker.rest, line.value.len()),
+            )),
+            (None, None) => trim(line),
         };
         ListEntry {
             node: item,
-            span,
+            span: self.node(item).span,
             line,
             text,
             number: marker.and_then(|marker| marker.number),
-            checkbox: checkbox.map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span)),
+            checkbox,
         }
     }
 
