@@ -112,31 +112,22 @@ pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> 
     let bytes = value.as_bytes();
     if !bare_dotted && value.is_ascii() {
         // Every ID then starts at a `T` (`T001`, `TASK-1`, `Task 1.2`), or at
-        // a rare lower-case `task `: jump between those instead of walking
-        // every byte.
-        let mut index = 0;
-        while let Some(at) = bytes
-            .get(index..)
-            .and_then(|rest| memchr::memchr(b'T', rest))
-        {
-            let position = index + at;
-            index = position + 1;
-            if let Some(end) = id_at(value, text, position, false, &mut found) {
-                index = end;
-            }
-        }
-        let before = found.len();
-        // Task texts are short: a searcher would cost more to build than a
-        // scan for the word's rarest letter, its `k`, does.
-        for position in memchr::memchr_iter(b'k', bytes) {
-            if let Some(start) = position.checked_sub(3)
-                && bytes.get(start..position + 2) == Some(b"task ")
+        // a rare lower-case `task `, whose rarest letter is its `k`: one
+        // search for either byte visits the IDs in text order.
+        let mut skip_until = 0;
+        for position in memchr::memchr2_iter(b'T', b'k', bytes) {
+            if bytes.get(position) == Some(&b'k') {
+                if let Some(start) = position.checked_sub(3)
+                    && bytes.get(start..position + 2) == Some(b"task ")
+                {
+                    id_at(value, text, start, false, &mut found);
+                }
+            } else if position >= skip_until
+                && let Some(end) = id_at(value, text, position, false, &mut found)
             {
-                id_at(value, text, start, false, &mut found);
+                // A `T` inside the ID just read starts no other.
+                skip_until = end;
             }
-        }
-        if found.len() > before {
-            found.sort_by_key(|id| id.span.start);
         }
         return found;
     }
