@@ -475,16 +475,20 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
     let name = Spanned::new(name, title.span.of_subslice(title.value, name));
     let story = story_in_title(name.value);
     let priority = priority_in_title(name);
-    let lower = name.value.to_lowercase();
+    // ASCII case-insensitive tests find what tests on the lower-cased name
+    // would: no character outside ASCII lower-cases to a letter of these
+    // words but the Kelvin sign (to `k`, which none holds) and `İ` (to an
+    // `i` with a combining dot, which none ends with).
+    let has = |word: &str| lex::contains_ignore_ascii_case(name.value, word);
     let kind = if story.is_some() {
         PhaseKind::Story
-    } else if lower.contains("setup") || lower.contains("セットアップ") {
+    } else if has("setup") || has("セットアップ") {
         PhaseKind::Setup
-    } else if lower.contains("foundation") || lower.contains("基盤") {
+    } else if has("foundation") || has("基盤") {
         PhaseKind::Foundational
-    } else if lower.contains("polish") {
+    } else if has("polish") {
         PhaseKind::Polish
-    } else if lower.contains("convergence") {
+    } else if has("convergence") {
         PhaseKind::Convergence
     } else {
         PhaseKind::Other
@@ -529,20 +533,15 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
 }
 
 fn story_in_title(name: &str) -> Option<u32> {
-    let at = name
-        .find("User Story")
-        .or_else(|| name.find("user story"))?;
-    let digits: String = name
-        .get(at + 10..)?
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+    let bytes = name.as_bytes();
+    let at = find_bytes(bytes, b"User Story").or_else(|| find_bytes(bytes, b"user story"))?;
+    let rest = name.get(at + 10..)?.trim_start();
+    let n_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest.get(..n_digits)?.parse().ok()
 }
 
 fn priority_in_title(name: Text<'_>) -> Option<Text<'_>> {
-    let at = name.value.find("Priority:")?;
+    let at = find_bytes(name.value.as_bytes(), b"Priority:")?;
     let rest = name.value.get(at + 9..)?.trim_start();
     let len = rest
         .find(|c: char| !c.is_ascii_alphanumeric())
