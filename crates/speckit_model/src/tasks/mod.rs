@@ -89,9 +89,8 @@ impl TaskStatus {
     /// Reads a plugin Status value: emoji, words, or both.
     pub fn from_field(value: &str) -> TaskStatus {
         let value = value.trim();
-        if value.contains(" | ")
-            || value.contains(" / ") && value.contains("Complete") && value.contains("Not")
-        {
+        let has = |needle: &[u8]| find_bytes(value.as_bytes(), needle).is_some();
+        if has(b" | ") || has(b" / ") && has(b"Complete") && has(b"Not") {
             return TaskStatus::Unknown;
         }
         // ASCII case-insensitive matching without allocating; the non-ASCII
