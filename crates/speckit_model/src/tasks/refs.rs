@@ -211,12 +211,11 @@ pub(crate) fn find_requirement_ids(text: Text<'_>) -> Vec<Text<'_>> {
     let mut found = Vec::new();
     let value = text.value;
     let bytes = value.as_bytes();
-    for dash in memchr::memchr_iter(b'-', bytes) {
-        // Cheap reject first: the byte before must end `FR`, `NFR`, `TR` or `SC`.
-        let Some(before) = dash.checked_sub(1).and_then(|at| bytes.get(at)) else {
-            continue;
-        };
-        if !matches!(before, b'R' | b'C') {
+    // Every ID has `R-` or `C-` (`FR`, `NFR`, `TR`, `SC`): capitals are
+    // rarer than dashes, which slugs and paths are full of.
+    for before in memchr::memchr2_iter(b'R', b'C', bytes) {
+        let dash = before + 1;
+        if bytes.get(dash) != Some(&b'-') {
             continue;
         }
         let prefix_start = ["NFR", "FR", "TR", "SC"]
