@@ -451,7 +451,9 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
     let bytes = value.as_bytes();
     let mut code_spans: Vec<(usize, usize)> = Vec::new();
     let mut ticks = memchr::memchr_iter(b'`', bytes);
-    while let (Some(open), Some(close)) = (ticks.next(), ticks.next()) {
+    while let Some(open) = ticks.next()
+        && let Some(close) = ticks.next()
+    {
         code_spans.push((open, close + 1));
         if let Some(inner) = value.get(open + 1..close)
             && looks_like_path(inner, true)
