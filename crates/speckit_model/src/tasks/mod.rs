@@ -93,12 +93,26 @@ impl TaskStatus {
         if has(b" | ") || has(b" / ") && has(b"Complete") && has(b"Not") {
             return TaskStatus::Unknown;
         }
-        // ASCII case-insensitive matching without allocating; the non-ASCII
-        // needles (emoji, Japanese, Chinese) have no case.
+        // ASCII case-insensitive matching: the value is lower-cased once (on
+        // the stack when it fits, and values are short) rather than in every
+        // search; the non-ASCII needles (emoji, Japanese, Chinese) have no
+        // case.
+        let mut on_stack = [0_u8; 64];
+        let mut spilled = Vec::new();
+        let lower = match on_stack.get_mut(..value.len()) {
+            Some(lower) => lower,
+            None => {
+                spilled.resize(value.len(), 0);
+                spilled.as_mut_slice()
+            }
+        };
+        lower.copy_from_slice(value.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
         let has = |needles: &[&str]| {
             needles
                 .iter()
-                .any(|needle| lex::contains_ignore_ascii_case(value, needle))
+                .any(|needle| find_bytes(lower, needle.as_bytes()).is_some())
         };
         if has(&["✅", "complete", "done", "finished", "完了", "完成", "済"])
             && !has(&["not complete", "incomplete", "未完了"])
