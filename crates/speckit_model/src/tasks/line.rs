@@ -199,7 +199,15 @@ pub(crate) fn collect_line_tasks<'a>(
     loose_items: &mut Vec<CheckItem<'a>>,
 ) -> Vec<Task<'a>> {
     let tree = &doc.tree;
-    let mut candidates: Vec<(NodeId, Text<'a>, CheckItem<'a>, LineTask<'a>)> = Vec::new();
+    // Nearly every item of a tasks file is a task: room for all of them up
+    // front spares growing a vector of large entries.
+    let n_items = tree
+        .nodes()
+        .iter()
+        .filter(|node| node.kind == NodeKind::Item)
+        .count();
+    let mut candidates: Vec<(NodeId, Text<'a>, CheckItem<'a>, LineTask<'a>)> =
+        Vec::with_capacity(n_items);
     let mut loose: Vec<(NodeId, CheckItem<'a>)> = Vec::new();
     for (index, node) in tree.nodes().iter().enumerate() {
         if node.kind != NodeKind::Item {
