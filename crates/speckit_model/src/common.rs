@@ -939,6 +939,22 @@ pub(crate) fn trim_str(text: &str) -> &str {
     }
 }
 
+/// `text.trim_start()`, ASCII first as in [`trim_str`].
+#[inline]
+pub(crate) fn trim_start_str(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while bytes.get(start).copied().is_some_and(is_space) {
+        start += 1;
+    }
+    let rest = text.get(start..).unwrap_or("");
+    if rest.as_bytes().first().is_some_and(|byte| !byte.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
 /// [`trim_str`] for a text with something at an edge.
 #[inline(never)]
 fn trim_edges(text: &str) -> &str {

@@ -5,7 +5,7 @@ use speckit_text::{Span, Spanned};
 
 use super::refs;
 use super::{Criterion, DependencySource, Task, TaskStatus, push_dependency};
-use crate::common::{self, CheckItem, Text, span_of, subspan};
+use crate::common::{self, CheckItem, Text, span_of, subspan, trim_start_str};
 use crate::document::Document;
 
 /// The parts of a task line after its checkbox.
@@ -40,7 +40,7 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     } else {
         (text, None)
     };
-    let id_value = id_text.value.trim_start();
+    let id_value = trim_start_str(id_text.value);
     let lead = id_text.value.len() - id_value.len();
     // Where the ID starts, its length, and how many bytes after it belong
     // to it (the `]` of `[SETUP-001]`).
@@ -107,7 +107,7 @@ fn skip_separator(text: Text<'_>) -> Text<'_> {
 }
 
 fn strip_leading_separators(text: Text<'_>) -> Text<'_> {
-    let trimmed = text.value.trim_start();
+    let trimmed = trim_start_str(text.value);
     let stripped = ["—", "–", "- ", ":", "："]
         .iter()
         .find_map(|sep| trimmed.strip_prefix(sep))
@@ -118,7 +118,7 @@ fn strip_leading_separators(text: Text<'_>) -> Text<'_> {
 /// Peels `[P]`, `[US1]`, `[US1][US2]`, `[SETUP]` groups off the front.
 fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
     loop {
-        let trimmed = text.value.trim_start();
+        let trimmed = trim_start_str(text.value);
         let (open_len, after_open) = if let Some(rest) = trimmed.strip_prefix('[') {
             (1, rest)
         } else if let Some(rest) = trimmed.strip_prefix('［') {
