@@ -286,7 +286,7 @@ pub fn status_from_items(items: &[Criterion<'_>]) -> TaskStatus {
 /// ``- `src/a.ts` - purpose`` → `src/a.ts`; otherwise any path in the text.
 fn file_of_entry(text: Text<'_>) -> Vec<Text<'_>> {
     if let Some(inner) = text.value.strip_prefix('`')
-        && let Some(close) = inner.find('`')
+        && let Some(close) = memchr::memchr(b'`', inner.as_bytes())
     {
         let path = &inner[..close];
         if !path.is_empty() {
