@@ -233,29 +233,31 @@ impl Document {
 
     /// Reads one list item.
     pub fn list_entry(&self, item: NodeId) -> ListEntry<'_> {
-        let line = self.tree.item_first_line(&self.text, item);
-        let span = self.tree.span(item);
-        let marker = lex::list_marker(line);
+        let line = self.item_line(item);
+        let marker = lex::list_marker_at(line.value.as_bytes());
         // Read the box only where one can be: most items are plain bullets.
-        let checkbox = marker.and_then(|marker| {
-            if marker.rest.value.starts_with(['[', '［']) {
-                lex::checkbox_after(marker)
-            } else {
-                None
-            }
-        });
+        let checkbox = marker
+            .filter(|marker| {
+                line.value
+                    .get(marker.rest..)
+                    .is_some_and(|rest| rest.starts_with(['[', '［']))
+            })
+            .and_then(|_| checkbox(line));
         let text = match (&checkbox, &marker) {
             (Some(checkbox), _) => checkbox.text,
-            (None, Some(marker)) => marker.rest.trim(),
-            (None, None) => line.trim(),
+            (None, Some(marker)) => trim(Spanned::new(
+                line.value.get(marker.rest..).unwrap_or(""),
+                subspan(line.span, marker.rest, line.value.len()),
+            )),
+            (None, None) => trim(line),
         };
         ListEntry {
             node: item,
-            span,
+            span: self.node(item).span,
             line,
             text,
             number: marker.and_then(|marker| marker.number),
-            checkbox: checkbox.map(|checkbox| CheckItem::from_checkbox(&checkbox, line.span)),
+            checkbox,
         }
     }
 
@@ -934,6 +936,22 @@ pub(crate) fn trim_str(text: &str) -> &str {
     match text.get(start..end) {
         Some(inner) if start < end => inner,
         _ => trim_edges(text),
+    }
+}
+
+/// `text.trim_start()`, ASCII first as in [`trim_str`].
+#[inline]
+pub(crate) fn trim_start_str(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while bytes.get(start).copied().is_some_and(is_space) {
+        start += 1;
+    }
+    let rest = text.get(start..).unwrap_or("");
+    if rest.as_bytes().first().is_some_and(|byte| !byte.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
     }
 }
 

@@ -12,24 +12,8 @@
 use speckit_md::lex;
 use speckit_text::{Span, Spanned};
 
-pub(crate) use crate::common::trim_str;
 use crate::common::{Text, is_space as is_ascii_space};
-
-/// `text.trim_start()`, ASCII first as in [`trim_str`].
-#[inline]
-pub(crate) fn trim_start_str(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while bytes.get(start).copied().is_some_and(is_ascii_space) {
-        start += 1;
-    }
-    let rest = text.get(start..).unwrap_or("");
-    if rest.as_bytes().first().is_some_and(|byte| !byte.is_ascii()) {
-        rest.trim_start()
-    } else {
-        rest
-    }
-}
+pub(crate) use crate::common::{trim_start_str, trim_str};
 
 /// `text.trim_end()`, ASCII first as in [`trim_str`].
 #[inline]

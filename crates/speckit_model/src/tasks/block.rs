@@ -5,7 +5,7 @@ use speckit_text::{Span, Spanned};
 
 use super::refs;
 use super::{Criterion, DependencySource, Task, TaskStatus, push_dependency};
-use crate::common::{ListEntry, MetaField, Text};
+use crate::common::{self, ListEntry, MetaField, Text};
 use crate::document::Document;
 
 pub(crate) const STATUS_LABELS: &[&str] = &["Status", "ステータス", "状態", "状态"];
@@ -159,7 +159,7 @@ impl<'a> BlockParts<'a> {
     fn read_paragraph(&mut self, doc: &'a Document, paragraph: Span) {
         let mut first_plain_line = None;
         for line in lex::lines(&doc.text, paragraph) {
-            match lex::field(line) {
+            match common::field(line) {
                 Some(field) if field.value.value.is_empty() => {
                     self.current = Some(classify(field.label.value));
                 }
@@ -189,7 +189,7 @@ impl<'a> BlockParts<'a> {
             let entry = doc.list_entry(item);
             match self.current {
                 None => {
-                    if let Some(field) = lex::field(entry.text) {
+                    if let Some(field) = common::field(entry.text) {
                         self.fields.push(field.into());
                     } else if entry.checkbox.is_some() {
                         self.work_items.push(criterion(&entry));
@@ -286,7 +286,7 @@ pub fn status_from_items(items: &[Criterion<'_>]) -> TaskStatus {
 /// ``- `src/a.ts` - purpose`` → `src/a.ts`; otherwise any path in the text.
 fn file_of_entry(text: Text<'_>) -> Vec<Text<'_>> {
     if let Some(inner) = text.value.strip_prefix('`')
-        && let Some(close) = inner.find('`')
+        && let Some(close) = memchr::memchr(b'`', inner.as_bytes())
     {
         let path = &inner[..close];
         if !path.is_empty() {

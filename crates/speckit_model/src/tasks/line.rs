@@ -1,11 +1,11 @@
 //! spec-kit task lines: `- [ ] T001 [P] [US1] Description in path`.
 
-use speckit_md::{NodeId, NodeKind, lex};
+use speckit_md::{NodeId, NodeKind};
 use speckit_text::{Span, Spanned};
 
-use super::refs::{self, RawDependency};
+use super::refs;
 use super::{Criterion, DependencySource, Task, TaskStatus, push_dependency};
-use crate::common::{CheckItem, Text};
+use crate::common::{self, CheckItem, Text, span_of, subspan, trim_start_str};
 use crate::document::Document;
 
 /// The parts of a task line after its checkbox.
@@ -31,16 +31,16 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     let (id_text, after_id) = if let Some(marks) = wrapper {
         let inner = &value[2..];
         let close = inner.find(marks)?;
-        let id_part = Spanned::new(&inner[..close], text.span.subspan(2..2 + close));
+        let id_part = Spanned::new(&inner[..close], subspan(text.span, 2, 2 + close));
         let after = Spanned::new(
             &inner[close + 2..],
-            text.span.subspan(close + 4..value.len()),
+            subspan(text.span, close + 4, value.len()),
         );
         (id_part, Some(after))
     } else {
         (text, None)
     };
-    let id_value = id_text.value.trim_start();
+    let id_value = trim_start_str(id_text.value);
     let lead = id_text.value.len() - id_value.len();
     // Where the ID starts, its length, and how many bytes after it belong
     // to it (the `]` of `[SETUP-001]`).
@@ -66,7 +66,7 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
     let id_offset = lead + id_start;
     let id = Spanned::new(
         &id_text.value[id_offset..id_offset + id_len],
-        id_text.span.subspan(id_offset..id_offset + id_len),
+        subspan(id_text.span, id_offset, id_offset + id_len),
     );
 
     let mut task = LineTask {
@@ -82,19 +82,19 @@ pub(crate) fn parse_task_text(text: Text<'_>) -> Option<LineTask<'_>> {
         && let Some((prefix, _)) = task.id.value.split_once('-')
         && refs::story_number(prefix).is_some()
     {
-        let span = task.id.span.subspan(0..prefix.len());
+        let span = subspan(task.id.span, 0, prefix.len());
         task.stories.push(Spanned::new(prefix, span));
     }
     let rest_start = id_offset + id_len + closing;
     let rest_in_id = Spanned::new(
         &id_text.value[rest_start..],
-        id_text.span.subspan(rest_start..id_text.value.len()),
+        subspan(id_text.span, rest_start, id_text.value.len()),
     );
     let mut rest = peel_markers(skip_separator(rest_in_id), &mut task);
     if let Some(after) = after_id {
         rest = peel_markers(skip_separator(after), &mut task);
     }
-    task.description = strip_leading_separators(rest).trim();
+    task.description = common::trim(strip_leading_separators(rest));
     Some(task)
 }
 
@@ -103,22 +103,22 @@ fn skip_separator(text: Text<'_>) -> Text<'_> {
         .value
         .strip_prefix([':', '.', '：'])
         .unwrap_or(text.value);
-    Spanned::new(trimmed, text.span.of_subslice(text.value, trimmed))
+    Spanned::new(trimmed, span_of(text, trimmed))
 }
 
 fn strip_leading_separators(text: Text<'_>) -> Text<'_> {
-    let trimmed = text.value.trim_start();
+    let trimmed = trim_start_str(text.value);
     let stripped = ["—", "–", "- ", ":", "："]
         .iter()
         .find_map(|sep| trimmed.strip_prefix(sep))
         .unwrap_or(trimmed);
-    Spanned::new(stripped, text.span.of_subslice(text.value, stripped))
+    Spanned::new(stripped, span_of(text, stripped))
 }
 
 /// Peels `[P]`, `[US1]`, `[US1][US2]`, `[SETUP]` groups off the front.
 fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
     loop {
-        let trimmed = text.value.trim_start();
+        let trimmed = trim_start_str(text.value);
         let (open_len, after_open) = if let Some(rest) = trimmed.strip_prefix('[') {
             (1, rest)
         } else if let Some(rest) = trimmed.strip_prefix('［') {
@@ -126,12 +126,10 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
         } else {
             return text;
         };
-        let close = after_open.find([']', '］']);
-        let Some(close) = close.filter(|&close| close <= 24) else {
+        let Some((close, close_len)) = find_close_bracket(after_open, MAX_MARKER_LEN) else {
             return text;
         };
         let inner = &after_open[..close];
-        let close_len = after_open[close..].chars().next().map_or(1, char::len_utf8);
         let after = &after_open[close + close_len..];
         if inner.is_empty()
             || inner.contains(char::is_whitespace) && !inner.starts_with("US")
@@ -139,8 +137,8 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
         {
             return text;
         }
-        let base = text.span.of_subslice(text.value, trimmed);
-        let inner_span = base.subspan(open_len..open_len + inner.len());
+        let base = span_of(text, trimmed);
+        let inner_span = subspan(base, open_len, open_len + inner.len());
         let inner_text = Spanned::new(inner, inner_span);
         if inner == "P" || inner == "p" {
             task.parallel = true;
@@ -153,7 +151,7 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
                 if refs::story_number(part_trimmed).is_some() {
                     task.stories.push(Spanned::new(
                         part_trimmed,
-                        inner_span.of_subslice(inner, part_trimmed),
+                        span_of(inner_text, part_trimmed),
                     ));
                 }
             }
@@ -161,8 +159,36 @@ fn peel_markers<'a>(mut text: Text<'a>, task: &mut LineTask<'a>) -> Text<'a> {
             task.labels.push(inner_text);
         }
         let consumed = open_len + close + close_len;
-        text = Spanned::new(&trimmed[consumed..], base.subspan(consumed..trimmed.len()));
+        text = Spanned::new(&trimmed[consumed..], subspan(base, consumed, trimmed.len()));
     }
+}
+
+/// How far into a marker its closing bracket may be: `[P]`, `[US12]` and
+/// `[SETUP]` are short; a longer bracket is text.
+const MAX_MARKER_LEN: usize = 24;
+
+/// The first `]` or `］` of `text`, as its offset and length, when it
+/// starts within the first `limit` bytes.
+fn find_close_bracket(text: &str, limit: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Room for a `］` (three bytes) that starts at `limit`.
+    let window = bytes.get(..bytes.len().min(limit + 3)).unwrap_or(bytes);
+    let mut from = 0;
+    // `］` is EF BC BD in UTF-8.
+    while let Some(offset) = memchr::memchr2(b']', 0xEF, window.get(from..)?) {
+        let at = from + offset;
+        if at > limit {
+            return None;
+        }
+        if bytes.get(at) == Some(&b']') {
+            return Some((at, 1));
+        }
+        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0xBD]) {
+            return Some((at, 3));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Finds every checkbox item that starts with a task ID, anywhere in the
@@ -173,20 +199,28 @@ pub(crate) fn collect_line_tasks<'a>(
     loose_items: &mut Vec<CheckItem<'a>>,
 ) -> Vec<Task<'a>> {
     let tree = &doc.tree;
-    let mut candidates: Vec<(NodeId, Text<'a>, lex::Checkbox<'a>, LineTask<'a>)> = Vec::new();
+    // Nearly every item of a tasks file is a task: room for all of them up
+    // front spares growing a vector of large entries.
+    let n_items = tree
+        .nodes()
+        .iter()
+        .filter(|node| node.kind == NodeKind::Item)
+        .count();
+    let mut candidates: Vec<(NodeId, Text<'a>, CheckItem<'a>, LineTask<'a>)> =
+        Vec::with_capacity(n_items);
     let mut loose: Vec<(NodeId, CheckItem<'a>)> = Vec::new();
     for (index, node) in tree.nodes().iter().enumerate() {
         if node.kind != NodeKind::Item {
             continue;
         }
         let item = NodeId(u32::try_from(index).unwrap_or(0));
-        let line = tree.item_first_line(&doc.text, item);
-        let Some(checkbox) = lex::checkbox(line) else {
+        let line = doc.item_line(item);
+        let Some(checkbox) = common::checkbox(line) else {
             continue;
         };
         match parse_task_text(checkbox.text) {
             Some(parsed) => candidates.push((item, line, checkbox, parsed)),
-            None => loose.push((item, CheckItem::from_checkbox(&checkbox, line.span))),
+            None => loose.push((item, checkbox)),
         }
     }
     let ids: Vec<&'a str> = candidates
@@ -212,7 +246,7 @@ pub(crate) fn collect_line_tasks<'a>(
                 &doc.text,
                 Span::new(line.span.end.min(detail_end), detail_end),
             );
-            build_task(&ids, line, &checkbox, parsed, item_span, detail)
+            build_task(&ids, line, checkbox, parsed, item_span, detail)
         })
         .collect();
 
@@ -258,7 +292,7 @@ fn in_phase(doc: &Document, mut section: speckit_md::SectionId) -> bool {
 fn build_task<'a>(
     ids: &[&'a str],
     line: Text<'a>,
-    checkbox: &lex::Checkbox<'a>,
+    checkbox: CheckItem<'a>,
     parsed: LineTask<'a>,
     span: Span,
     detail: Text<'a>,
@@ -274,24 +308,25 @@ fn build_task<'a>(
     {
         status = TaskStatus::Blocked;
     }
+    let mut raw = refs::dependency_clauses(parsed.description);
+    let mut requirements = refs::find_requirement_ids(parsed.description);
+    // Most tasks are one line: their detail is at most a line break.
+    if !detail.value.trim_ascii_start().is_empty() {
+        raw.extend(refs::dependency_clauses(detail));
+        requirements.extend(refs::find_requirement_ids(detail));
+    }
     let mut dependencies = Vec::new();
-    let raw: Vec<RawDependency<'a>> = refs::dependency_clauses(parsed.description)
-        .into_iter()
-        .chain(refs::dependency_clauses(detail))
-        .collect();
     // A task naming itself is kept: a rule reports it.
     for dependency in raw {
         push_dependency(ids, dependency, DependencySource::Inline, &mut dependencies);
     }
-    let mut requirements = refs::find_requirement_ids(parsed.description);
-    requirements.extend(refs::find_requirement_ids(detail));
     Task {
         id: parsed.id,
         span,
         line: line.span,
         title: parsed.description,
         status,
-        checkbox: Some(CheckItem::from_checkbox(checkbox, line.span)),
+        checkbox: Some(checkbox),
         status_field: None,
         parallel: parsed.parallel,
         stories: parsed.stories,

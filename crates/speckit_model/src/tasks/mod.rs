@@ -89,17 +89,30 @@ impl TaskStatus {
     /// Reads a plugin Status value: emoji, words, or both.
     pub fn from_field(value: &str) -> TaskStatus {
         let value = value.trim();
-        if value.contains(" | ")
-            || value.contains(" / ") && value.contains("Complete") && value.contains("Not")
-        {
+        let has = |needle: &[u8]| find_bytes(value.as_bytes(), needle).is_some();
+        if has(b" | ") || has(b" / ") && has(b"Complete") && has(b"Not") {
             return TaskStatus::Unknown;
         }
-        // ASCII case-insensitive matching without allocating; the non-ASCII
-        // needles (emoji, Japanese, Chinese) have no case.
+        // ASCII case-insensitive matching: the value is lower-cased once (on
+        // the stack when it fits, and values are short) rather than in every
+        // search; the non-ASCII needles (emoji, Japanese, Chinese) have no
+        // case.
+        let mut on_stack = [0_u8; 64];
+        let mut spilled = Vec::new();
+        let lower = match on_stack.get_mut(..value.len()) {
+            Some(lower) => lower,
+            None => {
+                spilled.resize(value.len(), 0);
+                spilled.as_mut_slice()
+            }
+        };
+        lower.copy_from_slice(value.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
         let has = |needles: &[&str]| {
             needles
                 .iter()
-                .any(|needle| lex::contains_ignore_ascii_case(value, needle))
+                .any(|needle| find_bytes(lower, needle.as_bytes()).is_some())
         };
         if has(&["✅", "complete", "done", "finished", "完了", "完成", "済"])
             && !has(&["not complete", "incomplete", "未完了"])
@@ -475,16 +488,20 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
     let name = Spanned::new(name, title.span.of_subslice(title.value, name));
     let story = story_in_title(name.value);
     let priority = priority_in_title(name);
-    let lower = name.value.to_lowercase();
+    // ASCII case-insensitive tests find what tests on the lower-cased name
+    // would: no character outside ASCII lower-cases to a letter of these
+    // words but the Kelvin sign (to `k`, which none holds) and `İ` (to an
+    // `i` with a combining dot, which none ends with).
+    let has = |word: &str| lex::contains_ignore_ascii_case(name.value, word);
     let kind = if story.is_some() {
         PhaseKind::Story
-    } else if lower.contains("setup") || lower.contains("セットアップ") {
+    } else if has("setup") || has("セットアップ") {
         PhaseKind::Setup
-    } else if lower.contains("foundation") || lower.contains("基盤") {
+    } else if has("foundation") || has("基盤") {
         PhaseKind::Foundational
-    } else if lower.contains("polish") {
+    } else if has("polish") {
         PhaseKind::Polish
-    } else if lower.contains("convergence") {
+    } else if has("convergence") {
         PhaseKind::Convergence
     } else {
         PhaseKind::Other
@@ -529,20 +546,15 @@ fn read_phase(doc: &Document, id: SectionId) -> Phase<'_> {
 }
 
 fn story_in_title(name: &str) -> Option<u32> {
-    let at = name
-        .find("User Story")
-        .or_else(|| name.find("user story"))?;
-    let digits: String = name
-        .get(at + 10..)?
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+    let bytes = name.as_bytes();
+    let at = find_bytes(bytes, b"User Story").or_else(|| find_bytes(bytes, b"user story"))?;
+    let rest = name.get(at + 10..)?.trim_start();
+    let n_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest.get(..n_digits)?.parse().ok()
 }
 
 fn priority_in_title(name: Text<'_>) -> Option<Text<'_>> {
-    let at = name.value.find("Priority:")?;
+    let at = find_bytes(name.value.as_bytes(), b"Priority:")?;
     let rest = name.value.get(at + 9..)?.trim_start();
     let len = rest
         .find(|c: char| !c.is_ascii_alphanumeric())

@@ -4,7 +4,7 @@
 
 use speckit_text::Spanned;
 
-use crate::common::{Text, find_bytes};
+use crate::common::{Text, find_bytes, subspan};
 
 /// Length of a task ID at the start of `text`: `T001`, `T4a`, `T012.1`,
 /// `TASK-001`. Requires a word boundary after the ID.
@@ -112,31 +112,22 @@ pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> 
     let bytes = value.as_bytes();
     if !bare_dotted && value.is_ascii() {
         // Every ID then starts at a `T` (`T001`, `TASK-1`, `Task 1.2`), or at
-        // a rare lower-case `task `: jump between those instead of walking
-        // every byte.
-        let mut index = 0;
-        while let Some(at) = bytes
-            .get(index..)
-            .and_then(|rest| memchr::memchr(b'T', rest))
-        {
-            let position = index + at;
-            index = position + 1;
-            if let Some(end) = id_at(value, text, position, false, &mut found) {
-                index = end;
-            }
-        }
-        let before = found.len();
-        // Task texts are short: a searcher would cost more to build than a
-        // scan for the word's rarest letter, its `k`, does.
-        for position in memchr::memchr_iter(b'k', bytes) {
-            if let Some(start) = position.checked_sub(3)
-                && bytes.get(start..position + 2) == Some(b"task ")
+        // a rare lower-case `task `, whose rarest letter is its `k`: one
+        // search for either byte visits the IDs in text order.
+        let mut skip_until = 0;
+        for position in memchr::memchr2_iter(b'T', b'k', bytes) {
+            if bytes.get(position) == Some(&b'k') {
+                if let Some(start) = position.checked_sub(3)
+                    && bytes.get(start..position + 2) == Some(b"task ")
+                {
+                    id_at(value, text, start, false, &mut found);
+                }
+            } else if position >= skip_until
+                && let Some(end) = id_at(value, text, position, false, &mut found)
             {
-                id_at(value, text, start, false, &mut found);
+                // A `T` inside the ID just read starts no other.
+                skip_until = end;
             }
-        }
-        if found.len() > before {
-            found.sort_by_key(|id| id.span.start);
         }
         return found;
     }
@@ -220,12 +211,11 @@ pub(crate) fn find_requirement_ids(text: Text<'_>) -> Vec<Text<'_>> {
     let mut found = Vec::new();
     let value = text.value;
     let bytes = value.as_bytes();
-    for dash in memchr::memchr_iter(b'-', bytes) {
-        // Cheap reject first: the byte before must end `FR`, `NFR`, `TR` or `SC`.
-        let Some(before) = dash.checked_sub(1).and_then(|at| bytes.get(at)) else {
-            continue;
-        };
-        if !matches!(before, b'R' | b'C') {
+    // Every ID has `R-` or `C-` (`FR`, `NFR`, `TR`, `SC`): capitals are
+    // rarer than dashes, which slugs and paths are full of.
+    for before in memchr::memchr2_iter(b'R', b'C', bytes) {
+        let dash = before + 1;
+        if bytes.get(dash) != Some(&b'-') {
             continue;
         }
         let prefix_start = ["NFR", "FR", "TR", "SC"]
@@ -352,20 +342,28 @@ fn clause_start(bytes: &[u8], at: usize) -> usize {
 /// The end of the first dependency keyword (at a word start) in `window`.
 fn dependency_keyword_end(window: &str) -> Option<usize> {
     let bytes = window.as_bytes();
-    DEPENDENCY_KEYWORDS
-        .iter()
-        .filter_map(|keyword| {
-            let mut from = 0;
-            while let Some(at) = speckit_md::lex::find_ignore_ascii_case(window, keyword, from) {
-                if at_word_start(bytes, at) {
-                    return Some((at, at + keyword.len()));
-                }
-                from = at + 1;
-            }
-            None
-        })
-        .min()
-        .map(|(_, end)| end)
+    // One pass over the window, trying the keywords only where a word
+    // starts with a letter one of them starts with.
+    for (at, byte) in bytes.iter().enumerate() {
+        if !matches!(byte.to_ascii_lowercase(), b'a' | b'b' | b'd' | b'r')
+            || !at_word_start(bytes, at)
+        {
+            continue;
+        }
+        let rest = bytes.get(at..).unwrap_or(&[]);
+        let end = DEPENDENCY_KEYWORDS
+            .iter()
+            .filter(|keyword| {
+                rest.get(..keyword.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(keyword.as_bytes()))
+            })
+            .map(|keyword| at + keyword.len())
+            .min();
+        if end.is_some() {
+            return end;
+        }
+    }
+    None
 }
 
 /// Where the clause from `start` ends: at the `)` closing a parenthesis
@@ -453,20 +451,24 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
     let bytes = value.as_bytes();
     let mut code_spans: Vec<(usize, usize)> = Vec::new();
     let mut ticks = memchr::memchr_iter(b'`', bytes);
-    while let (Some(open), Some(close)) = (ticks.next(), ticks.next()) {
+    while let Some(open) = ticks.next()
+        && let Some(close) = ticks.next()
+    {
         code_spans.push((open, close + 1));
         if let Some(inner) = value.get(open + 1..close)
             && looks_like_path(inner, true)
         {
-            found.push(Spanned::new(inner, text.span.subspan(open + 1..close)));
+            found.push(Spanned::new(inner, subspan(text.span, open + 1, close)));
         }
     }
-    // A bare path has a `/` or a `.`: look only at tokens holding one.
-    let mut done_until = 0;
-    for hit in memchr::memchr2_iter(b'/', b'.', bytes) {
-        if hit < done_until {
-            continue;
-        }
+    // A bare path has a `/` or a `.`: look only at tokens holding one, and
+    // search on from the end of each token read.
+    let mut from = 0;
+    while let Some(offset) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr2(b'/', b'.', rest))
+    {
+        let hit = from + offset;
         let mut start = hit;
         while start > 0 && !is_token_separator(bytes.get(start - 1).copied().unwrap_or(b' ')) {
             start -= 1;
@@ -475,7 +477,7 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
         while end < bytes.len() && !is_token_separator(bytes.get(end).copied().unwrap_or(b' ')) {
             end += 1;
         }
-        done_until = end;
+        from = end;
         if code_spans
             .iter()
             .any(|&(open, close)| open <= start && start < close)
@@ -485,15 +487,13 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
         let Some(token) = value.get(start..end) else {
             continue;
         };
-        let trimmed = token
-            .trim_end_matches(['.', ',', ';', ':', ')', '*', '。', '、'])
-            .trim_start_matches(['*', '(']);
+        let after_lead = token.trim_start_matches(['*', '(']);
+        let trimmed = trim_token_end(after_lead);
         if looks_like_path(trimmed, false) {
-            let lead = token.len() - token.trim_start_matches(['*', '(']).len();
-            let begin = start + lead;
+            let begin = start + (token.len() - after_lead.len());
             found.push(Spanned::new(
                 trimmed,
-                text.span.subspan(begin..begin + trimmed.len()),
+                subspan(text.span, begin, begin + trimmed.len()),
             ));
         }
     }
@@ -506,43 +506,116 @@ fn is_token_separator(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b',' | b'(' | b')')
 }
 
-const EXTENSIONS: [&str; 48] = [
-    "rs", "py", "ts", "tsx", "js", "jsx", "mjs", "cjs", "go", "java", "kt", "kts", "cs", "rb",
-    "php", "swift", "dart", "c", "h", "cpp", "hpp", "md", "json", "yaml", "yml", "toml", "sql",
-    "sh", "ps1", "css", "scss", "html", "vue", "svelte", "xml", "gradle", "proto", "graphql",
-    "txt", "csv", "lock", "ini", "cfg", "env", "tf", "mdc", "ex", "exs",
-];
+/// `token` without the punctuation a sentence puts after a path: `.`, `,`,
+/// `;`, `:`, `)`, `*`, `。`, `、`.
+fn trim_token_end(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        let cut = match bytes.get(..end) {
+            Some([.., b'.' | b',' | b';' | b':' | b')' | b'*']) => 1,
+            // `。` is E3 80 82 and `、` is E3 80 81 in UTF-8.
+            Some([.., 0xE3, 0x80, 0x81 | 0x82]) => 3,
+            _ => break,
+        };
+        end -= cut;
+    }
+    token.get(..end).unwrap_or(token)
+}
+
+/// Whether `extension` (without its dot) is one of a source or data file,
+/// ASCII case-insensitively.
+fn is_known_extension(extension: &str) -> bool {
+    // The longest known extension, `graphql`, has seven letters.
+    let mut lower = [0_u8; 7];
+    let Some(lower) = lower.get_mut(..extension.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(extension.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"rs"
+            | b"py"
+            | b"ts"
+            | b"tsx"
+            | b"js"
+            | b"jsx"
+            | b"mjs"
+            | b"cjs"
+            | b"go"
+            | b"java"
+            | b"kt"
+            | b"kts"
+            | b"cs"
+            | b"rb"
+            | b"php"
+            | b"swift"
+            | b"dart"
+            | b"c"
+            | b"h"
+            | b"cpp"
+            | b"hpp"
+            | b"md"
+            | b"json"
+            | b"yaml"
+            | b"yml"
+            | b"toml"
+            | b"sql"
+            | b"sh"
+            | b"ps1"
+            | b"css"
+            | b"scss"
+            | b"html"
+            | b"vue"
+            | b"svelte"
+            | b"xml"
+            | b"gradle"
+            | b"proto"
+            | b"graphql"
+            | b"txt"
+            | b"csv"
+            | b"lock"
+            | b"ini"
+            | b"cfg"
+            | b"env"
+            | b"tf"
+            | b"mdc"
+            | b"ex"
+            | b"exs"
+    )
+}
 
 fn looks_like_path(token: &str, quoted: bool) -> bool {
     let bytes = token.as_bytes();
-    if token.is_empty()
-        || token.len() > 200
-        || find_bytes(bytes, b"://").is_some()
-        || bytes.iter().any(u8::is_ascii_whitespace)
-        || (!token.is_ascii() && token.contains(char::is_whitespace))
-    {
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if bytes.len() > 200 {
         return false;
     }
-    if token.starts_with('-') || token.starts_with('@') && !token.contains('/') {
+    // The whitespace test has no early exit: on these short tokens a pass
+    // that the compiler can vectorise is cheaper than a search call.
+    let has_space = bytes
+        .iter()
+        .fold(false, |found, byte| found | byte.is_ascii_whitespace());
+    if has_space || find_bytes(bytes, b"://").is_some() {
         return false;
     }
-    let has_slash = memchr::memchr(b'/', bytes).is_some()
-        && bytes
-            .iter()
-            .any(|b| b.is_ascii_alphabetic() || !b.is_ascii());
+    let ascii = token.is_ascii();
+    if !ascii && token.contains(char::is_whitespace) {
+        return false;
+    }
+    let n_slashes = memchr::memchr_iter(b'/', bytes).count();
+    if first == b'-' || first == b'@' && n_slashes == 0 {
+        return false;
+    }
     let extension = token.rsplit_once('.');
-    let known_extension = extension.is_some_and(|(stem, ext)| {
-        !stem.is_empty()
-            && EXTENSIONS
-                .iter()
-                .any(|known| known.eq_ignore_ascii_case(ext))
-    });
-    if has_slash {
+    let known_extension =
+        extension.is_some_and(|(stem, ext)| !stem.is_empty() && is_known_extension(ext));
+    if n_slashes > 0 && (!ascii || bytes.iter().any(u8::is_ascii_alphabetic)) {
         // `src/models/` and `src/a.rs`; not fractions like `1/2` or `and/or`.
-        return quoted
-            || known_extension
-            || token.ends_with('/')
-            || memchr::memchr_iter(b'/', bytes).nth(1).is_some();
+        return quoted || known_extension || token.ends_with('/') || n_slashes > 1;
     }
     if !known_extension {
         return false;

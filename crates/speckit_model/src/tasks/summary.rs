@@ -8,7 +8,7 @@ use speckit_text::{Span, Spanned};
 
 use super::refs::{self, RawDependency};
 use super::{DependencySource, Task, TaskRef, push_dependency};
-use crate::common::{Text, strip_markup};
+use crate::common::{Text, find_bytes, strip_markup};
 use crate::document::Document;
 
 /// The plugin's `## Task Summary` table.
@@ -149,7 +149,7 @@ pub(crate) fn read_dependency_tree(doc: &Document) -> Vec<TreeEntry<'_>> {
 
 fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
     let value = line.value;
-    let task_at = value.find("Task ")?;
+    let task_at = find_bytes(value.as_bytes(), b"Task ")?;
     let after_word = &value[task_at + 5..];
     let id_len = refs::dotted_id_len(after_word.trim_start())?;
     let id_start = task_at + 5 + (after_word.len() - after_word.trim_start().len());
@@ -170,7 +170,7 @@ fn tree_entry(line: Text<'_>) -> Option<TreeEntry<'_>> {
                 .subspan(offset + lead..offset + lead + category.len()),
         ))
     });
-    let depends_on = match rest.find("depends on") {
+    let depends_on = match find_bytes(rest.as_bytes(), b"depends on") {
         Some(at) => {
             let start = rest_start + at + "depends on".len();
             let clause = Spanned::new(&value[start..], line.span.subspan(start..value.len()));
@@ -231,7 +231,7 @@ pub(crate) fn add_ordering_rules<'a>(doc: &'a Document, tasks: &mut [Task<'a>]) 
     for section in sections {
         for entry in doc.list_entries(section) {
             let text = entry.text;
-            if let Some(at) = text.value.find(" blocks ") {
+            if let Some(at) = find_bytes(text.value.as_bytes(), b" blocks ") {
                 let (before, after) = split_at(text, at, " blocks ".len());
                 let sources = refs::find_task_ids(before, false);
                 let Some(&source) = sources.first() else {
@@ -248,7 +248,7 @@ pub(crate) fn add_ordering_rules<'a>(doc: &'a Document, tasks: &mut [Task<'a>]) 
                         },
                     );
                 }
-            } else if let Some(at) = text.value.find(" before ") {
+            } else if let Some(at) = find_bytes(text.value.as_bytes(), b" before ") {
                 let (before, after) = split_at(text, at, " before ".len());
                 let first = resolve(&ids, before);
                 let then = resolve(&ids, after);
