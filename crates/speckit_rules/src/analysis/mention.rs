@@ -592,6 +592,27 @@ impl PassageIndex {
         counts
     }
 
+    /// The passages that at least `needed` (one or more) of the posting
+    /// lists `lists` hold, in order. Each is noted when its count reaches
+    /// `needed`: only the matches are sorted, not every passage scanned.
+    fn held_by<'s>(&self, lists: impl IntoIterator<Item = &'s [u32]>, needed: usize) -> Vec<u32> {
+        let needed = u32::try_from(needed).unwrap_or(u32::MAX).max(1);
+        let mut counts = vec![0_u32; self.passages.len()];
+        let mut found = Vec::new();
+        for list in lists {
+            for &passage in list {
+                if let Some(count) = counts.get_mut(passage as usize) {
+                    *count += 1;
+                    if *count == needed {
+                        found.push(passage);
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
     /// Passages holding enough of `tokens`: [`TOKEN_SHARE`] of the item's
     /// distinctive tokens, counting at most [`TOKEN_CAP`] of them, and never
     /// fewer than [`MIN_TOKENS`]. Tokens found in more than two thirds of
@@ -618,12 +639,7 @@ impl PassageIndex {
         } else {
             return Vec::new();
         };
-        self.counts(counted)
-            .iter()
-            .enumerate()
-            .filter(|&(_, &count)| count as usize >= needed)
-            .map(|(passage, _)| u32::try_from(passage).unwrap_or(u32::MAX))
-            .collect()
+        self.held_by(counted, needed)
     }
 
     /// The largest number of `tokens` that one passage holds. Unlike
