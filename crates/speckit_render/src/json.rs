@@ -146,7 +146,7 @@ pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
     items: &[I],
 ) -> serde_json::Result<String> {
     // Small chunks keep both cores busy to the end; each is one allocation.
-    const CHUNK: usize = 16;
+    const CHUNK: usize = 2;
     let mut head_text = serde_json::to_string_pretty(head)?;
     let marker = format!("\n  \"{field}\": []");
     let Some(at) = head_text.find(&marker) else {
