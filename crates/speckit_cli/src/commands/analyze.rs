@@ -16,6 +16,11 @@ pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u
         features: args.features.clone(),
     };
     let mut run = analyze_workspace(workspace, &options)?;
+    if matches!(args.format, AnalyzeFormat::Markdown | AnalyzeFormat::Json) {
+        // The report holds everything these formats print: the documents'
+        // memory can take the output.
+        drop(std::mem::take(&mut run.documents));
+    }
     let text = match args.format {
         AnalyzeFormat::Markdown => render_markdown(&run.report),
         AnalyzeFormat::Json => run.report_json()?,
