@@ -787,10 +787,23 @@ pub fn split_camel_case(text: &str) -> String {
 /// True when [`split_camel_case`] would change `text`.
 pub fn has_camel_case(text: &str) -> bool {
     if text.is_ascii() {
-        return text
-            .as_bytes()
-            .windows(2)
-            .any(|pair| starts_camel_word(Some(char::from(pair[0])), char::from(pair[1])));
+        // Byte pairs are tested a block at a time without branching, which
+        // the compiler vectorises; blocks overlap by one byte so that no
+        // pair is missed.
+        const BLOCK: usize = 64;
+        let bytes = text.as_bytes();
+        let boundary = |(&previous, &c): (&u8, &u8)| {
+            c.is_ascii_uppercase() && (previous.is_ascii_lowercase() || previous.is_ascii_digit())
+        };
+        return (0..bytes.len().saturating_sub(1))
+            .step_by(BLOCK)
+            .any(|start| {
+                let block = &bytes[start..bytes.len().min(start + BLOCK + 1)];
+                block
+                    .iter()
+                    .zip(&block[1..])
+                    .fold(false, |any, pair| any | boundary(pair))
+            });
     }
     let mut previous: Option<char> = None;
     text.chars().any(|c| {
@@ -1185,6 +1198,32 @@ mod tests {
         assert_eq!(found("Shopping Trip"), 1);
         assert_eq!(found("Pantry"), 0);
         assert!(name_variants("User").is_empty(), "stop word only");
+    }
+
+    #[test]
+    fn camel_case_is_found_wherever_it_stands() {
+        let pad = |n: usize| "x".repeat(n);
+        let texts = [
+            "ShoppingList".to_string(),
+            "supplierId".to_string(),
+            "v2Api".to_string(),
+            "plain words, ALL CAPS".to_string(),
+            String::new(),
+            "a".to_string(),
+            format!("{}aB", pad(62)),
+            format!("{}aB", pad(63)),
+            format!("{}a B", pad(63)),
+            format!("{}cD", pad(127)),
+            "crème Brûlée".to_string(),
+            "crèmeBrûlée".to_string(),
+        ];
+        for text in &texts {
+            assert_eq!(
+                has_camel_case(text),
+                split_camel_case(text) != *text,
+                "{text}"
+            );
+        }
     }
 
     #[test]
