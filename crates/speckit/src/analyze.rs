@@ -97,14 +97,14 @@ pub fn analyze_workspace(
             focus: *focus,
         })
         .collect();
-    let analysis = speckit_analyze::analyze(
+    let mut analysis = speckit_analyze::analyze(
         &inputs,
         &constitutions,
         &settings,
         &WorkspaceFiles::new(workspace),
     );
     let all: Vec<&Document> = documents.iter().collect();
-    let report = AnalysisReport::new(&analysis, &inputs, &all, env!("CARGO_PKG_VERSION"));
+    let report = AnalysisReport::new(&mut analysis, &inputs, &all, env!("CARGO_PKG_VERSION"));
     drop(inputs);
     Ok(AnalyzeRun {
         diagnostics: analysis.diagnostics,

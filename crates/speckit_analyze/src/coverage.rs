@@ -68,13 +68,27 @@ fn line_of(index: &LineIndex, offset: u32) -> u32 {
 }
 
 fn shorten(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.trim_matches('*');
-    if text.chars().count() > 80 {
-        let cut: String = text.chars().take(77).collect();
-        format!("{}…", cut.trim_end())
+    // Runs of whitespace become one space, as `split_whitespace` sees them.
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    let trimmed = joined.trim_matches('*');
+    // Over 80 characters: the first 77 and an ellipsis.
+    if trimmed.chars().nth(80).is_some() {
+        let cut = trimmed
+            .char_indices()
+            .nth(77)
+            .map_or(trimmed.len(), |(at, _)| at);
+        return format!("{}…", trimmed.get(..cut).unwrap_or(trimmed).trim_end());
+    }
+    if trimmed.len() == joined.len() {
+        joined
     } else {
-        text.to_string()
+        trimmed.to_string()
     }
 }
 

@@ -213,6 +213,9 @@ pub fn analyze(
         .iter()
         .map(|feature| feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()))
         .collect();
+    // Models are many small allocations: free them on all cores.
+    drop(analysis_features);
+    feature_models.into_par_iter().for_each(drop);
     Analysis {
         diagnostics,
         owners,

@@ -192,9 +192,10 @@ pub struct Finding {
 
 impl AnalysisReport {
     /// Builds the report of `analysis` over `features`; `documents` are
-    /// every document the findings may point into.
+    /// every document the findings may point into. The coverage matrix is
+    /// moved into the report, not copied: `analysis` is left without it.
     pub fn new(
-        analysis: &Analysis,
+        analysis: &mut Analysis,
         features: &[FeatureInput<'_>],
         documents: &[&Document],
         tool_version: &str,
@@ -271,7 +272,11 @@ impl AnalysisReport {
                     .map(|document| document.path.clone())
                     .collect(),
                 score: analysis.scores[index],
-                coverage: analysis.coverage[index].clone(),
+                coverage: analysis
+                    .coverage
+                    .get_mut(index)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
                 findings,
             })
             .collect();

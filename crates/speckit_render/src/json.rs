@@ -137,33 +137,61 @@ fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
 /// `head` as pretty JSON with a final newline, exactly as
 /// `serde_json::to_string_pretty` writes it once its top-level field `field`
 /// (an empty array in `head`) holds `items`, which are serialised on all
-/// cores. Pretty JSON has line breaks only between tokens (strings escape
-/// theirs), so an item serialised alone is the nested item once every line
-/// break is indented two levels deeper.
+/// cores. A chunk of items is serialised as `{"field": [chunk]}`: its items
+/// then sit at the depth they have in the whole document, so the inside of
+/// its array is a slice of the whole array's text.
 pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
     head: &T,
     field: &str,
     items: &[I],
 ) -> serde_json::Result<String> {
-    let mut text = serde_json::to_string_pretty(head)?;
-    text.push('\n');
+    // Small chunks keep both cores busy to the end; each is one allocation.
+    const CHUNK: usize = 2;
+    let mut head_text = serde_json::to_string_pretty(head)?;
     let marker = format!("\n  \"{field}\": []");
-    let Some(at) = text.find(&marker) else {
+    let Some(at) = head_text.find(&marker) else {
         return Err(serde::ser::Error::custom(format!(
             "`{field}` is not an empty top-level array"
         )));
     };
     if items.is_empty() {
-        return Ok(text);
+        head_text.push('\n');
+        return Ok(head_text);
     }
-    let rendered: Vec<String> = items
-        .par_iter()
-        .map(|item| serde_json::to_string_pretty(item).map(|item| item.replace('\n', "\n    ")))
+    let opening = format!("{{\n  \"{field}\": [");
+    let closing = "\n  ]\n}";
+    let chunks: Vec<String> = items
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let wrapped = std::collections::BTreeMap::from([(field, chunk)]);
+            serde_json::to_string_pretty(&wrapped)
+        })
         .collect::<serde_json::Result<_>>()?;
-    let mut array = format!("\n  \"{field}\": [\n    ");
-    array.push_str(&rendered.join(",\n    "));
-    array.push_str("\n  ]");
-    text.replace_range(at..at + marker.len(), &array);
+    // `{\n  "field": [\n    {…},\n    {…}\n  ]\n}` → `\n    {…},\n    {…}`
+    let insides: Vec<&str> = chunks
+        .iter()
+        .map(|chunk| {
+            debug_assert!(chunk.starts_with(&opening) && chunk.ends_with(closing));
+            chunk
+                .get(opening.len()..chunk.len().saturating_sub(closing.len()))
+                .unwrap_or("")
+        })
+        .collect();
+    let length = head_text.len()
+        + insides.iter().map(|inside| inside.len() + 1).sum::<usize>()
+        + closing.len();
+    let mut text = String::with_capacity(length);
+    text.push_str(&head_text[..at]);
+    text.push_str(&opening[1..]);
+    for (index, inside) in insides.iter().enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        text.push_str(inside);
+    }
+    text.push_str("\n  ]");
+    text.push_str(&head_text[at + marker.len()..]);
+    text.push('\n');
     Ok(text)
 }
 

@@ -592,6 +592,27 @@ impl PassageIndex {
         counts
     }
 
+    /// The passages that at least `needed` (one or more) of the posting
+    /// lists `lists` hold, in order. Each is noted when its count reaches
+    /// `needed`: only the matches are sorted, not every passage scanned.
+    fn held_by<'s>(&self, lists: impl IntoIterator<Item = &'s [u32]>, needed: usize) -> Vec<u32> {
+        let needed = u32::try_from(needed).unwrap_or(u32::MAX).max(1);
+        let mut counts = vec![0_u32; self.passages.len()];
+        let mut found = Vec::new();
+        for list in lists {
+            for &passage in list {
+                if let Some(count) = counts.get_mut(passage as usize) {
+                    *count += 1;
+                    if *count == needed {
+                        found.push(passage);
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
     /// Passages holding enough of `tokens`: [`TOKEN_SHARE`] of the item's
     /// distinctive tokens, counting at most [`TOKEN_CAP`] of them, and never
     /// fewer than [`MIN_TOKENS`]. Tokens found in more than two thirds of
@@ -618,12 +639,7 @@ impl PassageIndex {
         } else {
             return Vec::new();
         };
-        self.counts(counted)
-            .iter()
-            .enumerate()
-            .filter(|&(_, &count)| count as usize >= needed)
-            .map(|(passage, _)| u32::try_from(passage).unwrap_or(u32::MAX))
-            .collect()
+        self.held_by(counted, needed)
     }
 
     /// The largest number of `tokens` that one passage holds. Unlike
@@ -771,10 +787,23 @@ pub fn split_camel_case(text: &str) -> String {
 /// True when [`split_camel_case`] would change `text`.
 pub fn has_camel_case(text: &str) -> bool {
     if text.is_ascii() {
-        return text
-            .as_bytes()
-            .windows(2)
-            .any(|pair| starts_camel_word(Some(char::from(pair[0])), char::from(pair[1])));
+        // Byte pairs are tested a block at a time without branching, which
+        // the compiler vectorises; blocks overlap by one byte so that no
+        // pair is missed.
+        const BLOCK: usize = 64;
+        let bytes = text.as_bytes();
+        let boundary = |(&previous, &c): (&u8, &u8)| {
+            c.is_ascii_uppercase() && (previous.is_ascii_lowercase() || previous.is_ascii_digit())
+        };
+        return (0..bytes.len().saturating_sub(1))
+            .step_by(BLOCK)
+            .any(|start| {
+                let block = &bytes[start..bytes.len().min(start + BLOCK + 1)];
+                block
+                    .iter()
+                    .zip(&block[1..])
+                    .fold(false, |any, pair| any | boundary(pair))
+            });
     }
     let mut previous: Option<char> = None;
     text.chars().any(|c| {
@@ -1169,6 +1198,32 @@ mod tests {
         assert_eq!(found("Shopping Trip"), 1);
         assert_eq!(found("Pantry"), 0);
         assert!(name_variants("User").is_empty(), "stop word only");
+    }
+
+    #[test]
+    fn camel_case_is_found_wherever_it_stands() {
+        let pad = |n: usize| "x".repeat(n);
+        let texts = [
+            "ShoppingList".to_string(),
+            "supplierId".to_string(),
+            "v2Api".to_string(),
+            "plain words, ALL CAPS".to_string(),
+            String::new(),
+            "a".to_string(),
+            format!("{}aB", pad(62)),
+            format!("{}aB", pad(63)),
+            format!("{}a B", pad(63)),
+            format!("{}cD", pad(127)),
+            "crème Brûlée".to_string(),
+            "crèmeBrûlée".to_string(),
+        ];
+        for text in &texts {
+            assert_eq!(
+                has_camel_case(text),
+                split_camel_case(text) != *text,
+                "{text}"
+            );
+        }
     }
 
     #[test]
