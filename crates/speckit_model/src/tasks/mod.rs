@@ -17,6 +17,7 @@ mod line;
 mod refs;
 mod summary;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use schemars::JsonSchema;
@@ -310,6 +311,10 @@ pub struct TaskList<'a> {
     /// Checkbox items inside phases that carry no task ID (line format).
     pub loose_items: Vec<CheckItem<'a>>,
     pub outline: Outline<'a>,
+    /// Index in `tasks` of the first task with each ID, for [`TaskList::task`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    first_by_id: HashMap<&'a str, usize>,
 }
 
 impl<'a> TaskList<'a> {
@@ -349,6 +354,10 @@ impl<'a> TaskList<'a> {
 
         let mut known: Vec<SectionId> = phase_sections;
         known.extend(block_sections.iter().map(|(section, _)| *section));
+        let mut first_by_id = HashMap::with_capacity(tasks.len());
+        for (index, task) in tasks.iter().enumerate() {
+            first_by_id.entry(task.id.value).or_insert(index);
+        }
         TaskList {
             generation: generation_of(doc, format == TaskFormat::Blocks),
             format,
@@ -362,12 +371,20 @@ impl<'a> TaskList<'a> {
             progress_log,
             loose_items,
             outline: doc.outline(&known),
+            first_by_id,
         }
     }
 
-    /// The task with `id` (as written in the file: `T001`, `1.2`, `TASK-001`).
+    /// The first task with `id` (as written in the file: `T001`, `1.2`,
+    /// `TASK-001`).
     pub fn task(&self, id: &str) -> Option<&Task<'a>> {
-        self.tasks.iter().find(|task| task.id.value == id)
+        // The index is checked against `tasks`, which callers may have
+        // changed since parsing; any doubt falls back to a scan.
+        self.first_by_id
+            .get(id)
+            .and_then(|&index| self.tasks.get(index))
+            .filter(|task| task.id.value == id)
+            .or_else(|| self.tasks.iter().find(|task| task.id.value == id))
     }
 
     pub fn count(&self, status: TaskStatus) -> usize {

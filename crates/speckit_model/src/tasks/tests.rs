@@ -492,3 +492,29 @@ fn bracketed_phase_numbered_ids() {
         ],
     );
 }
+
+#[test]
+fn task_by_id_finds_the_first_of_duplicates() {
+    let text = "# Tasks\n\n## Phase 1\n\n- [ ] T001 First\n- [x] T002 Second\n- [ ] T001 Again\n";
+    let doc = Document::parse_str("tasks.md", text);
+    let mut list = TaskList::parse(&doc);
+    assert_eq!(
+        list.task("T001").map(|task| task.title.value),
+        Some("First")
+    );
+    assert_eq!(
+        list.task("T002").map(|task| task.status),
+        Some(TaskStatus::Done)
+    );
+    assert!(list.task("T003").is_none());
+    // A list changed after parsing is still answered from its tasks.
+    list.tasks.remove(0);
+    assert_eq!(
+        list.task("T001").map(|task| task.title.value),
+        Some("Again")
+    );
+    assert_eq!(
+        list.task("T002").map(|task| task.title.value),
+        Some("Second")
+    );
+}
