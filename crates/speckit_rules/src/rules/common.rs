@@ -111,6 +111,16 @@ fn slot(text: Text<'_>, start: usize, len: usize, kind: PlaceholderKind) -> Plac
     }
 }
 
+/// Whether `text` can hold a slot of [`placeholders`] or [`sentence_slots`]:
+/// every slot starts with or contains `[`, `{`, `$`, or the `Y` and `X` of
+/// `YYYY-MM-DD` and `TXXX`. Most texts hold none, and two vectorised
+/// searches are much cheaper than those scans.
+pub(crate) fn may_hold_slot(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'[', b'{', b'$', bytes).is_some()
+        || memchr::memchr2(b'Y', b'X', bytes).is_some()
+}
+
 /// `{Feature Name}` → its length; `{id}`, `{}` and nested braces are not
 /// slots, nor are sets and message formats in prose (`{A, B}`, `{# items}`,
 /// `{no items}`): the templates' slots open with a capital and hold no comma.
