@@ -111,6 +111,16 @@ fn slot(text: Text<'_>, start: usize, len: usize, kind: PlaceholderKind) -> Plac
     }
 }
 
+/// Whether `text` can hold a slot of [`placeholders`] or [`sentence_slots`]:
+/// every slot starts with or contains `[`, `{`, `$`, or the `Y` and `X` of
+/// `YYYY-MM-DD` and `TXXX`. Most texts hold none, and two vectorised
+/// searches are much cheaper than those scans.
+pub(crate) fn may_hold_slot(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'[', b'{', b'$', bytes).is_some()
+        || memchr::memchr2(b'Y', b'X', bytes).is_some()
+}
+
 /// `{Feature Name}` → its length; `{id}`, `{}` and nested braces are not
 /// slots, nor are sets and message formats in prose (`{A, B}`, `{# items}`,
 /// `{no items}`): the templates' slots open with a capital and hold no comma.
@@ -399,33 +409,23 @@ fn iso_spelling(token: &str) -> Option<String> {
     parse_iso_date(&iso).map(|_| iso)
 }
 
-/// The vague-word lexicon of FORMATS.md §D.3: words that promise a quality
-/// without saying how much of it.
-pub(crate) const VAGUE_WORDS: &[&str] = &[
-    "fast",
-    "quick",
-    "quickly",
-    "scalable",
-    "secure",
-    "intuitive",
-    "robust",
-    "user-friendly",
-    "easy",
-    "simple",
-    "efficient",
-    "reliable",
-    "flexible",
-    "seamless",
-    "seamlessly",
-    "appropriate",
-    "as needed",
-    "when appropriate",
-    "if possible",
-    "etc.",
-];
-
-/// The first letters of [`VAGUE_WORDS`] (a test keeps them in step).
-const VAGUE_INITIALS: &[u8] = b"aefiqrsuw";
+/// The vague-word lexicon of FORMATS.md §D.3 (words that promise a quality
+/// without saying how much of it), by first letter: a word of the text is
+/// compared only with the few entries it could be.
+fn vague_words_starting_with(initial: u8) -> &'static [&'static str] {
+    match initial {
+        b'a' => &["appropriate", "as needed"],
+        b'e' => &["easy", "efficient", "etc."],
+        b'f' => &["fast", "flexible"],
+        b'i' => &["intuitive", "if possible"],
+        b'q' => &["quick", "quickly"],
+        b'r' => &["robust", "reliable"],
+        b's' => &["scalable", "secure", "simple", "seamless", "seamlessly"],
+        b'u' => &["user-friendly"],
+        b'w' => &["when appropriate"],
+        _ => &[],
+    }
+}
 
 /// Nouns that turn a vague word into a name (`quick action`, `fast path`).
 const VAGUE_COMPOUNDS: &[&str] = &[
@@ -441,7 +441,7 @@ pub(crate) struct VagueWord {
     pub(crate) word: &'static str,
 }
 
-/// Vague words of [`VAGUE_WORDS`] in `text` (whole words, ASCII
+/// Vague words of the lexicon ([`vague_words_starting_with`]) in `text` (whole words, ASCII
 /// case-insensitive, outside inline code) whose sentence holds no digit: a
 /// vague word next to a number (`fast: under 200 ms`) is already measured.
 pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
@@ -449,37 +449,36 @@ pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
     let mut index = 0;
     let mut in_code = false;
     std::iter::from_fn(move || {
+        // `index` never stops inside a word: every word is read (or
+        // skipped) whole, so a word byte found here starts a word.
         while let Some(&byte) = bytes.get(index) {
             let at = index;
             index += 1;
             if byte == b'`' {
                 in_code = !in_code;
-                continue;
-            }
-            if in_code {
-                // Inline code holds no vague word: on to its closing backtick.
-                index = memchr::memchr(b'`', bytes.get(index..).unwrap_or(&[]))
-                    .map_or(bytes.len(), |offset| index + offset);
-                continue;
-            }
-            if !byte.is_ascii_alphabetic() || at > 0 && is_word_byte(bytes.get(at - 1)) {
-                continue;
-            }
-            // Most words cannot start a vague word: skip them whole (no
-            // later byte of a word starts one).
-            let initial = byte.to_ascii_lowercase();
-            if !VAGUE_INITIALS.contains(&initial) {
-                while is_word_byte(bytes.get(index)) {
-                    index += 1;
+                if in_code {
+                    // Inline code holds no vague word: on to its closing backtick.
+                    index = memchr::memchr(b'`', bytes.get(index..).unwrap_or(&[]))
+                        .map_or(bytes.len(), |offset| index + offset);
                 }
                 continue;
             }
-            let rest = text.get(at..).unwrap_or("");
-            let Some(word) = VAGUE_WORDS.iter().copied().find(|word| {
-                word.as_bytes().first() == Some(&initial)
-                    && rest
-                        .get(..word.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+            if !is_word_byte(Some(&byte)) {
+                continue;
+            }
+            while is_word_byte(bytes.get(index)) {
+                index += 1;
+            }
+            let word_len = index - at;
+            let candidates = vague_words_starting_with(byte.to_ascii_lowercase());
+            let Some(word) = candidates.iter().copied().find(|word| {
+                // The entry's first word must be as long as the text's
+                // (`as needed` at `as`, `etc.` at `etc`): a cheap test first.
+                word.len() >= word_len
+                    && !is_word_byte(word.as_bytes().get(word_len))
+                    && bytes
+                        .get(at..at + word.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
                     && (word.ends_with('.') || !is_word_byte(bytes.get(at + word.len())))
             }) else {
                 continue;
@@ -499,8 +498,21 @@ pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
     })
 }
 
+/// The bytes of a word: ASCII letters and digits, `-` and `_`. A table,
+/// because every byte of every requirement is looked up.
+const WORD_BYTES: [bool; 256] = {
+    let bytes = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+    let mut set = [false; 256];
+    let mut index = 0;
+    while index < bytes.len() {
+        set[bytes[index] as usize] = true;
+        index += 1;
+    }
+    set
+};
+
 fn is_word_byte(byte: Option<&u8>) -> bool {
-    byte.is_some_and(|&byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
+    byte.is_some_and(|&byte| WORD_BYTES.get(usize::from(byte)).copied().unwrap_or(false))
 }
 
 fn is_compound(after: &str) -> bool {
@@ -537,7 +549,11 @@ fn sentence_has_digit(text: &str, at: usize) -> bool {
 /// words, normative verbs, quantities) cannot judge such text.
 pub(crate) fn has_cjk(text: &str) -> bool {
     // CJK characters take three UTF-8 bytes, so ASCII text (the common
-    // case) has none: skip to the first non-ASCII byte.
+    // case, tested a word at a time) has none: skip to the first non-ASCII
+    // byte.
+    if text.is_ascii() {
+        return false;
+    }
     let Some(first) = text.bytes().position(|byte| !byte.is_ascii()) else {
         return false;
     };
@@ -565,10 +581,16 @@ mod tests {
     }
 
     #[test]
-    fn vague_initials_cover_every_vague_word() {
-        for word in VAGUE_WORDS {
-            assert!(VAGUE_INITIALS.contains(&word.as_bytes()[0]), "{word}");
+    fn vague_words_are_filed_under_their_initial() {
+        let mut n_words = 0;
+        for initial in 0..=u8::MAX {
+            for word in vague_words_starting_with(initial) {
+                assert_eq!(word.as_bytes()[0], initial, "{word}");
+                assert_eq!(*word, word.to_ascii_lowercase(), "{word}");
+                n_words += 1;
+            }
         }
+        assert_eq!(n_words, 20);
     }
 
     #[test]

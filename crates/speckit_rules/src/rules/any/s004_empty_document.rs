@@ -32,7 +32,13 @@ impl EmptyDocument {
     fn run(&self, _model: &Model<'_>, cx: &mut RuleContext<'_>) {
         let text = cx.document.text.as_str();
         let body = text.get(speckit_md::bom_len(text)..).unwrap_or("");
-        if lex::is_blank_content(body) {
+        // A document that opens with a word or a heading has content; only
+        // the others need the full look, which reads past comments.
+        let opens_with_text = body
+            .bytes()
+            .find(|byte| !byte.is_ascii_whitespace())
+            .is_some_and(|byte| byte.is_ascii_alphanumeric() || byte == b'#');
+        if !opens_with_text && lex::is_blank_content(body) {
             drop(
                 cx.report(Span::new(0, 0), "the document is empty")
                     .help("fill it from its template or remove the file"),

@@ -44,7 +44,7 @@ impl UnclosedCodeFence {
             let line_start = document
                 .text
                 .get(..node.span.start as usize)
-                .and_then(|before| before.rfind('\n'))
+                .and_then(|before| memchr::memrchr(b'\n', before.as_bytes()))
                 .map_or(0, |at| at + 1);
             let n_quotes = document
                 .text
@@ -62,11 +62,17 @@ impl UnclosedCodeFence {
                 next_start = starts.next();
                 text.get(start..next_start.map_or(text.len(), |end| end - 1))
             });
-            let closed = later_lines.any(|line| {
+            let is_closing = |line: &str| {
                 let line = strip_quote_markers(line, n_quotes).trim();
                 line.chars().take_while(|&c| c == fence_char).count() >= fence_len
                     && line.chars().all(|c| c == fence_char)
-            });
+            };
+            // A closed block ends with its closing fence: try its last line
+            // before reading every line.
+            let body = text.trim_end_matches('\n');
+            let last_line =
+                memchr::memrchr(b'\n', body.as_bytes()).and_then(|at| body.get(at + 1..));
+            let closed = last_line.is_some_and(is_closing) || later_lines.any(is_closing);
             if !closed {
                 let first_line = text.find('\n').map_or(text.len(), |at| at);
                 let span = node.span.subspan(0..first_line);

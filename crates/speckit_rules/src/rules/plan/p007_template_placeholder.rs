@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use memchr::memmem;
 use speckit_md::NodeKind;
 use speckit_model::{Plan, Text};
@@ -23,6 +25,15 @@ const SENTENCE_SLOTS: &[&str] = &[
     "[single/web/mobile",
     "[domain-specific",
 ];
+
+/// Searchers for the literals looked for in every code block and prose gap,
+/// built once rather than per call.
+static FEATURE_NAME: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("{feature-name}"));
+static BRANCH_SLOT: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("[###-"));
+static TASK_ID_SLOT: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("TXXX"));
 
 declare_rule! {
     /// ## What it checks
@@ -74,7 +85,7 @@ impl TemplatePlaceholder {
             let span = node.span;
             match node.kind {
                 NodeKind::CodeBlock { .. } => {
-                    find_literal(text, span, "{feature-name}", &mut found);
+                    find_feature_name(text, span, &mut found);
                     find_branch_slots(text, span, &mut found);
                 }
                 NodeKind::Code => find_branch_slots(text, span, &mut found),
@@ -185,7 +196,7 @@ fn may_hold_slot(bytes: &[u8]) -> bool {
             || bytes
                 .get(at + 1)
                 .is_some_and(|next| next.is_ascii_uppercase() || *next == b'#')
-    }) || memmem::find(bytes, b"TXXX").is_some()
+    }) || TASK_ID_SLOT.find(bytes).is_some()
 }
 
 fn is_brace_expansion(slot: &str) -> bool {
@@ -195,19 +206,20 @@ fn is_brace_expansion(slot: &str) -> bool {
         .is_some_and(|(_, after)| !after.starts_with(' '))
 }
 
-/// Every `literal` inside `span`.
-fn find_literal<'a>(text: &'a str, span: Span, literal: &str, found: &mut Vec<Text<'a>>) {
+/// Every `{feature-name}` inside `span`.
+fn find_feature_name<'a>(text: &'a str, span: Span, found: &mut Vec<Text<'a>>) {
     let haystack = text.get(span.range()).unwrap_or("");
-    for at in memmem::find_iter(haystack.as_bytes(), literal.as_bytes()) {
-        let slot = haystack.get(at..at + literal.len()).unwrap_or("");
-        found.push(Spanned::new(slot, span.subspan(at..at + literal.len())));
+    let len = FEATURE_NAME.needle().len();
+    for at in FEATURE_NAME.find_iter(haystack.as_bytes()) {
+        let slot = haystack.get(at..at + len).unwrap_or("");
+        found.push(Spanned::new(slot, span.subspan(at..at + len)));
     }
 }
 
 /// `[###-feature-name]` and `[###-feature]` inside `span`.
 fn find_branch_slots<'a>(text: &'a str, span: Span, found: &mut Vec<Text<'a>>) {
     let haystack = text.get(span.range()).unwrap_or("");
-    for at in memmem::find_iter(haystack.as_bytes(), b"[###-") {
+    for at in BRANCH_SLOT.find_iter(haystack.as_bytes()) {
         let rest = haystack.get(at..).unwrap_or("");
         let Some(close) = rest.find(']') else {
             continue;

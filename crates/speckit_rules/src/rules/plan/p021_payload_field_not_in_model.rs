@@ -207,7 +207,7 @@ fn compare<'a>(keys: &[Key<'a>], models: &[Model<'a>], findings: &mut Vec<Findin
             }
             if key.len() >= 5
                 && name_loose.len().abs_diff(key_loose.len()) <= limit
-                && distance(&key_loose, name_loose) <= limit
+                && within_edits(&key_loose, name_loose, limit)
             {
                 matched = Some(*name);
             }
@@ -223,26 +223,34 @@ fn compare<'a>(keys: &[Key<'a>], models: &[Model<'a>], findings: &mut Vec<Findin
     }
 }
 
-/// Levenshtein distance of two short names.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
+/// Whether two short names are at most `limit` edits apart (Levenshtein
+/// distance, by characters). The smallest value of a row never decreases
+/// from one row to the next, so the comparison stops as soon as it passes
+/// `limit`: most names differ from their first letters on.
+fn within_edits(a: &str, b: &str, limit: usize) -> bool {
+    let mut previous: Vec<usize> = (0..=b.chars().count()).collect();
+    let mut current = vec![0; previous.len()];
     for (i, ca) in a.chars().enumerate() {
         if let Some(first) = current.first_mut() {
             *first = i + 1;
         }
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+        let mut row_min = i + 1;
+        for (j, cb) in b.chars().enumerate() {
+            let substitute = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
             let delete = previous.get(j + 1).copied().unwrap_or(0) + 1;
             let insert = current.get(j).copied().unwrap_or(0) + 1;
+            let value = substitute.min(delete).min(insert);
             if let Some(slot) = current.get_mut(j + 1) {
-                *slot = substitute.min(delete).min(insert);
+                *slot = value;
             }
+            row_min = row_min.min(value);
+        }
+        if row_min > limit {
+            return false;
         }
         std::mem::swap(&mut previous, &mut current);
     }
-    previous.last().copied().unwrap_or(0)
+    previous.last().copied().unwrap_or(0) <= limit
 }
 
 #[cfg(test)]
@@ -251,9 +259,13 @@ mod tests {
 
     #[test]
     fn edit_distance() {
-        assert_eq!(distance("quantity", "quantiy"), 1);
-        assert_eq!(distance("checkedby", "checkedat"), 2);
-        assert_eq!(distance("", "abc"), 3);
+        assert!(within_edits("quantity", "quantiy", 1));
+        assert!(!within_edits("quantity", "quantiy", 0));
+        assert!(within_edits("checkedby", "checkedat", 2));
+        assert!(!within_edits("checkedby", "checkedat", 1));
+        assert!(within_edits("", "abc", 3));
+        assert!(!within_edits("", "abc", 2));
+        assert!(!within_edits("status", "tags", 2));
     }
 
     #[test]

@@ -90,7 +90,8 @@ const TYPES: &[(&str, usize)] = &[
 ];
 
 /// Words the reader refuses as names: keywords that change how a parser
-/// reads a column list or a statement.
+/// reads a column list or a statement. Sorted, upper case: every name is
+/// looked up, by its initial.
 const RESERVED: &[&str] = &[
     "ALL",
     "AND",
@@ -191,6 +192,9 @@ struct Lexer<'a> {
 impl<'a> Lexer<'a> {
     /// The next token; `None` for text the reader does not handle
     /// (operators, quoted names, unterminated strings).
+    // Kept out of `Reader::peek`, which runs several times per token and
+    // should cost a comparison when the token is already read.
+    #[inline(never)]
     fn next(&mut self) -> Option<Token<'a>> {
         let bytes = self.text.as_bytes();
         loop {
@@ -265,6 +269,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    #[inline]
     fn peek(&mut self) -> Option<Token<'a>> {
         if self.peeked.is_none() {
             self.peeked = Some(self.lexer.next()?);
@@ -306,7 +311,7 @@ impl<'a> Reader<'a> {
     /// An unreserved name.
     fn ident(&mut self) -> Option<&'a str> {
         match self.next()? {
-            Token::Word(word) if !is_one(word, RESERVED) => Some(word),
+            Token::Word(word) if !is_reserved(word) => Some(word),
             _ => None,
         }
     }
@@ -442,7 +447,7 @@ impl<'a> Reader<'a> {
             {
                 Some(())
             }
-            Token::Word(word) if !is_one(word, RESERVED) => {
+            Token::Word(word) if !is_reserved(word) => {
                 self.punct(b'(')?;
                 self.punct(b')')
             }
@@ -493,6 +498,20 @@ impl<'a> Reader<'a> {
     }
 }
 
+fn is_reserved(word: &str) -> bool {
+    // Only the few words with the same initial are compared.
+    let Some(initial) = word.as_bytes().first().map(u8::to_ascii_uppercase) else {
+        return false;
+    };
+    let start = RESERVED.partition_point(|known| known.as_bytes().first() < Some(&initial));
+    RESERVED
+        .get(start..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|known| known.as_bytes().first() == Some(&initial))
+        .any(|known| word.eq_ignore_ascii_case(known))
+}
+
 fn is_one(word: &str, list: &[&str]) -> bool {
     list.iter().any(|known| word.eq_ignore_ascii_case(known))
 }
@@ -516,6 +535,16 @@ mod tests {
                 })
                 .collect()
         })
+    }
+
+    #[test]
+    fn reserved_words_are_sorted_and_upper_case() {
+        assert!(RESERVED.windows(2).all(|pair| pair[0] < pair[1]));
+        for word in RESERVED {
+            assert_eq!(*word, word.to_ascii_uppercase());
+            assert!(is_reserved(word) && is_reserved(&word.to_ascii_lowercase()));
+        }
+        assert!(!is_reserved("owner_id") && !is_reserved("CURRENT_TIMESTAMPS"));
     }
 
     #[test]

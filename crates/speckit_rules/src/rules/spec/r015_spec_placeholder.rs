@@ -1,7 +1,7 @@
 use speckit_model::{Spec, Text};
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::{PlaceholderKind, placeholders, sentence_slots};
+use crate::rules::common::{PlaceholderKind, may_hold_slot, placeholders, sentence_slots};
 
 declare_rule! {
     /// ## What it checks
@@ -57,9 +57,15 @@ impl SpecPlaceholder {
             .into_iter()
             .chain(spec.metadata.iter().map(|field| field.value))
         {
-            scan_text(text, true, curly, &mut found);
+            if may_hold_slot(text.value) {
+                scan_text(text, true, curly, &mut found);
+            }
         }
-        let mut scan = |text: Text<'a>| scan_text(text, false, curly, &mut found);
+        let mut scan = |text: Text<'a>| {
+            if may_hold_slot(text.value) {
+                scan_text(text, false, curly, &mut found);
+            }
+        };
         for story in &spec.stories {
             scan(story.heading);
             story.narrative.into_iter().for_each(&mut scan);

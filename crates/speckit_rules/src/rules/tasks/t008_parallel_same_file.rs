@@ -43,9 +43,11 @@ impl ParallelSameFile {
                 continue;
             };
             let edited = || task.files.iter().filter(|file| is_edited_file(file.value));
-            // The earliest parallel task of the phase that shares a file.
+            // The earliest parallel task of the phase that shares a file
+            // (files first seen here now name this task).
             let other = edited()
-                .filter_map(|file| first_with.get(&(phase, file.value)).copied())
+                .map(|file| *first_with.entry((phase, file.value)).or_insert(index))
+                .filter(|&first| first != index)
                 .min()
                 .and_then(|other| tasks.tasks.get(other));
             if let Some(other) = other
@@ -63,9 +65,6 @@ impl ParallelSameFile {
                     .label(other.id.span, "the other parallel task")
                     .help("remove [P] from one of them so they run one after the other"),
                 );
-            }
-            for file in edited() {
-                first_with.entry((phase, file.value)).or_insert(index);
             }
         }
     }
@@ -86,11 +85,13 @@ const DESIGN_DOCUMENTS: [&str; 7] = [
 /// documents.
 fn is_edited_file(path: &str) -> bool {
     let path = path.strip_prefix("./").unwrap_or(path);
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let has_extension = name
-        .rsplit_once('.')
-        .is_some_and(|(stem, _)| !stem.is_empty());
-    let pattern = path.contains(['*', '^', '\\', '$', '{', ':']);
+    let name = memchr::memrchr(b'/', path.as_bytes())
+        .and_then(|slash| path.get(slash + 1..))
+        .unwrap_or(path);
+    let has_extension = memchr::memrchr(b'.', name.as_bytes()).is_some_and(|dot| dot > 0);
+    let pattern = path
+        .bytes()
+        .any(|byte| matches!(byte, b'*' | b'^' | b'\\' | b'$' | b'{' | b':'));
     let design_document = DESIGN_DOCUMENTS.contains(&name)
         || ["contracts/", "checklists/"].iter().any(|folder| {
             path.starts_with(folder)

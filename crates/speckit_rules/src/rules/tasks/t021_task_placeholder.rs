@@ -2,7 +2,7 @@ use speckit_md::lex;
 use speckit_model::TaskList;
 
 use crate::rule::{RuleContext, declare_rule};
-use crate::rules::common::{placeholders, sentence_slots};
+use crate::rules::common::{may_hold_slot, placeholders, sentence_slots};
 
 declare_rule! {
     /// ## What it checks
@@ -70,14 +70,6 @@ impl TaskPlaceholder {
             );
         }
     }
-}
-
-/// Whether `text` holds a byte that every slot starts with or contains:
-/// a bracket or brace, or the `Y`, `$` and `X` of `YYYY-MM-DD`,
-/// `$ARGUMENTS` and `TXXX`. Most task texts hold none.
-fn may_hold_slot(text: &str) -> bool {
-    text.bytes()
-        .any(|byte| matches!(byte, b'[' | b'{' | b'Y' | b'$' | b'X'))
 }
 
 /// A task about placeholders quotes them (`scan for placeholder markers
