@@ -105,31 +105,15 @@ pub fn render_json(report: &Report<'_>) -> String {
 }
 
 /// `items` as a pretty-printed JSON array and a final newline, exactly as
-/// `serde_json::to_string_pretty` writes it, serialised in chunks on all
-/// cores: each chunk is an array of the same indentation, so its inside is
-/// a slice of the whole array's text.
+/// `serde_json::to_string_pretty` writes it, serialised on all cores.
 fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
-    const CHUNK: usize = 256;
     if items.is_empty() {
         return "[]\n".to_string();
     }
-    let chunks: Vec<String> = items
-        .par_chunks(CHUNK)
-        .map(|chunk| serde_json::to_string_pretty(chunk).unwrap_or_else(|_| "[]".to_string()))
-        .collect();
-    let mut text = String::with_capacity(chunks.iter().map(String::len).sum::<usize>() + 4);
+    let inside = chunked_inside(items, 256, |chunk| chunk, "[", "\n]").unwrap_or_default();
+    let mut text = String::with_capacity(inside.len() + 4);
     text.push('[');
-    for (index, chunk) in chunks.iter().enumerate() {
-        if index > 0 {
-            text.push(',');
-        }
-        // `[\n  {…},\n  {…}\n]` → `\n  {…},\n  {…}`
-        let inside = chunk
-            .strip_prefix('[')
-            .and_then(|rest| rest.strip_suffix("\n]"))
-            .unwrap_or("");
-        text.push_str(inside);
-    }
+    text.push_str(&inside);
     text.push_str("\n]\n");
     text
 }
@@ -137,16 +121,12 @@ fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
 /// `head` as pretty JSON with a final newline, exactly as
 /// `serde_json::to_string_pretty` writes it once its top-level field `field`
 /// (an empty array in `head`) holds `items`, which are serialised on all
-/// cores. A chunk of items is serialised as `{"field": [chunk]}`: its items
-/// then sit at the depth they have in the whole document, so the inside of
-/// its array is a slice of the whole array's text.
+/// cores.
 pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
     head: &T,
     field: &str,
     items: &[I],
 ) -> serde_json::Result<String> {
-    // Small chunks keep both cores busy to the end; each is one allocation.
-    const CHUNK: usize = 2;
     let mut head_text = serde_json::to_string_pretty(head)?;
     let marker = format!("\n  \"{field}\": []");
     let Some(at) = head_text.find(&marker) else {
@@ -159,40 +139,57 @@ pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
         return Ok(head_text);
     }
     let opening = format!("{{\n  \"{field}\": [");
-    let closing = "\n  ]\n}";
-    let chunks: Vec<String> = items
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let wrapped = std::collections::BTreeMap::from([(field, chunk)]);
-            serde_json::to_string_pretty(&wrapped)
-        })
-        .collect::<serde_json::Result<_>>()?;
-    // `{\n  "field": [\n    {…},\n    {…}\n  ]\n}` → `\n    {…},\n    {…}`
-    let insides: Vec<&str> = chunks
-        .iter()
-        .map(|chunk| {
-            debug_assert!(chunk.starts_with(&opening) && chunk.ends_with(closing));
-            chunk
-                .get(opening.len()..chunk.len().saturating_sub(closing.len()))
-                .unwrap_or("")
-        })
-        .collect();
-    let length = head_text.len()
-        + insides.iter().map(|inside| inside.len() + 1).sum::<usize>()
-        + closing.len();
-    let mut text = String::with_capacity(length);
+    // Small chunks keep both cores busy to the end (the items are large).
+    let inside = chunked_inside(
+        items,
+        2,
+        |chunk| std::collections::BTreeMap::from([(field, chunk)]),
+        &opening,
+        "\n  ]\n}",
+    )?;
+    let mut text = String::with_capacity(head_text.len() + inside.len() + 8);
     text.push_str(&head_text[..at]);
     text.push_str(&opening[1..]);
-    for (index, inside) in insides.iter().enumerate() {
-        if index > 0 {
-            text.push(',');
-        }
-        text.push_str(inside);
-    }
+    text.push_str(&inside);
     text.push_str("\n  ]");
     text.push_str(&head_text[at + marker.len()..]);
     text.push('\n');
     Ok(text)
+}
+
+/// The text between the brackets of an array of `items` in a pretty JSON
+/// document, serialised in chunks on all cores. Each chunk is serialised
+/// inside `wrap(chunk)`, which must put the array at the depth it has in the
+/// whole document and print as `opening`, the array's inside, `closing`:
+/// that inside is then a slice of the whole array's, and the slices join
+/// with commas.
+fn chunked_inside<'i, I, W>(
+    items: &'i [I],
+    chunk: usize,
+    wrap: impl Fn(&'i [I]) -> W + Sync,
+    opening: &str,
+    closing: &str,
+) -> serde_json::Result<String>
+where
+    I: Serialize + Sync,
+    W: Serialize,
+{
+    let chunks: Vec<String> = items
+        .par_chunks(chunk)
+        .map(|chunk| serde_json::to_string_pretty(&wrap(chunk)))
+        .collect::<serde_json::Result<_>>()?;
+    let mut inside = String::with_capacity(chunks.iter().map(String::len).sum());
+    for (index, chunk) in chunks.iter().enumerate() {
+        if index > 0 {
+            inside.push(',');
+        }
+        let slice = chunk
+            .strip_prefix(opening)
+            .and_then(|rest| rest.strip_suffix(closing))
+            .ok_or_else(|| serde::ser::Error::custom("a chunk printed an unexpected wrapper"))?;
+        inside.push_str(slice);
+    }
+    Ok(inside)
 }
 
 #[cfg(test)]
