@@ -7,6 +7,7 @@
 //! apply on top of the global ones for files matching their glob.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use globset::{Glob, GlobMatcher};
 use speckit_diagnostics::Severity;
@@ -34,6 +35,8 @@ pub struct Layer {
 pub struct LintSettings {
     global: Layer,
     per_path: Vec<(GlobMatcher, Layer)>,
+    /// The selection of a file no per-path layer matches, computed once.
+    global_selection: OnceLock<Selection>,
 }
 
 /// The rules enabled for one file and their severities, by registry index.
@@ -155,6 +158,7 @@ impl LintSettings {
         LintSettings {
             global,
             per_path: Vec::new(),
+            global_selection: OnceLock::new(),
         }
     }
 
@@ -166,7 +170,10 @@ impl LintSettings {
         problems: &mut Vec<ConfigProblem>,
     ) {
         match Glob::new(glob.value) {
-            Ok(glob) => self.per_path.push((glob.compile_matcher(), layer)),
+            Ok(glob) => {
+                self.per_path.push((glob.compile_matcher(), layer));
+                self.global_selection = OnceLock::new();
+            }
             Err(error) => problems.push(ConfigProblem {
                 span: glob.span,
                 message: format!("invalid glob: {error}"),
@@ -182,6 +189,7 @@ impl LintSettings {
         self.global
             .ignore
             .extend(ignore.iter().map(|code| code.to_ascii_uppercase()));
+        self.global_selection = OnceLock::new();
     }
 
     /// The selection for the file at `path` (workspace-relative).
@@ -194,6 +202,17 @@ impl LintSettings {
                     .map(|(_, layer)| layer),
             )
             .collect();
+        if layers.len() == 1 {
+            return self
+                .global_selection
+                .get_or_init(|| self.selection_of(&layers))
+                .clone();
+        }
+        self.selection_of(&layers)
+    }
+
+    /// The selection `layers` make, later layers overriding earlier ones.
+    fn selection_of(&self, layers: &[&Layer]) -> Selection {
         let rules = registry::all();
         let mut enabled = Vec::with_capacity(rules.len());
         let mut severity = Vec::with_capacity(rules.len());
@@ -202,14 +221,14 @@ impl LintSettings {
             let meta = rule.meta();
             // Later layers (per-path) override earlier ones when they say anything.
             let mut on = select_all_by_default;
-            for layer in &layers {
+            for layer in layers {
                 if let Some((_, decision)) = layer.decision(meta.code) {
                     on = decision;
                 }
             }
             enabled.push(on);
             let mut level = meta.severity;
-            for layer in &layers {
+            for layer in layers {
                 if let Some(overridden) = layer.severity(meta.code) {
                     level = overridden;
                 }
@@ -286,6 +305,18 @@ mod tests {
             settings.selection_for("specs/002-x/tasks.md").severity[index],
             Severity::Info
         );
+    }
+
+    #[test]
+    fn changing_settings_after_a_selection_is_seen() {
+        let mut settings = LintSettings::new(Layer::default());
+        assert!(enabled(&settings, "specs/001-x/tasks.md", "T001"));
+        settings.extend_global(&[], &["t001".to_string()]);
+        assert!(!enabled(&settings, "specs/001-x/tasks.md", "T001"));
+        let (per_path, _) = layer(&["T001"], &[], &[]);
+        settings.add_path_layer(written("specs/001-*/*.md"), per_path, &mut Vec::new());
+        assert!(enabled(&settings, "specs/001-x/tasks.md", "T001"));
+        assert!(!enabled(&settings, "specs/002-x/tasks.md", "T001"));
     }
 
     #[test]
