@@ -1123,15 +1123,25 @@ fn scan_label(bytes: &[u8]) -> LabelScan {
 
 /// The first `:` or `：` in `text`: its offset and length.
 pub(crate) fn find_colon(text: &str) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
+    find_ascii_or_fullwidth(text.as_bytes(), b':')
+}
+
+/// The first `ascii` (a printable ASCII byte other than space) or its
+/// fullwidth form (`：` for `:`, `］` for `]`) in `bytes`: its offset and
+/// length.
+pub(crate) fn find_ascii_or_fullwidth(bytes: &[u8], ascii: u8) -> Option<(usize, usize)> {
+    // The fullwidth forms U+FF01..=U+FF5E mirror ASCII `!`..=`~`; each takes
+    // three UTF-8 bytes, the first of them EF.
+    let fullwidth = char::from_u32(u32::from(ascii) + 0xFEE0)?;
+    let mut encoded = [0; 3];
+    fullwidth.encode_utf8(&mut encoded);
     let mut from = 0;
-    // `：` is EF BC 9A in UTF-8.
-    while let Some(offset) = memchr::memchr2(b':', 0xEF, bytes.get(from..)?) {
+    while let Some(offset) = memchr::memchr2(ascii, encoded[0], bytes.get(from..)?) {
         let at = from + offset;
-        if bytes.get(at) == Some(&b':') {
+        if bytes.get(at) == Some(&ascii) {
             return Some((at, 1));
         }
-        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0x9A]) {
+        if bytes.get(at..at + 3) == Some(&encoded) {
             return Some((at, 3));
         }
         from = at + 1;
@@ -1229,6 +1239,19 @@ mod tests {
         assert_eq!(parse_iso_date("2025-13-01"), None);
         assert_eq!(parse_iso_date("YYYY-MM-DD"), None);
         assert_eq!(parse_iso_date("2025-1-01"), None);
+    }
+
+    #[test]
+    fn ascii_or_fullwidth_forms() {
+        assert_eq!(find_colon("Status: done"), Some((6, 1)));
+        assert_eq!(find_colon("状態：完了"), Some((6, 3)));
+        // Another fullwidth form (`，`, EF BC 8C) is stepped over.
+        assert_eq!(find_colon("a，b：c"), Some((5, 3)));
+        assert_eq!(
+            find_ascii_or_fullwidth("P］x".as_bytes(), b']'),
+            Some((1, 3))
+        );
+        assert_eq!(find_ascii_or_fullwidth(b"no close", b']'), None);
     }
 
     #[test]

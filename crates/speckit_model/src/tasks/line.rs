@@ -5,7 +5,9 @@ use speckit_text::{Span, Spanned};
 
 use super::refs;
 use super::{Criterion, DependencySource, Task, TaskStatus, push_dependency};
-use crate::common::{self, CheckItem, Text, span_of, subspan, trim_start_str};
+use crate::common::{
+    self, CheckItem, Text, find_ascii_or_fullwidth, span_of, subspan, trim_start_str,
+};
 use crate::document::Document;
 
 /// The parts of a task line after its checkbox.
@@ -173,22 +175,7 @@ fn find_close_bracket(text: &str, limit: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     // Room for a `］` (three bytes) that starts at `limit`.
     let window = bytes.get(..bytes.len().min(limit + 3)).unwrap_or(bytes);
-    let mut from = 0;
-    // `］` is EF BC BD in UTF-8.
-    while let Some(offset) = memchr::memchr2(b']', 0xEF, window.get(from..)?) {
-        let at = from + offset;
-        if at > limit {
-            return None;
-        }
-        if bytes.get(at) == Some(&b']') {
-            return Some((at, 1));
-        }
-        if bytes.get(at + 1..at + 3) == Some(&[0xBC, 0xBD]) {
-            return Some((at, 3));
-        }
-        from = at + 1;
-    }
-    None
+    find_ascii_or_fullwidth(window, b']').filter(|&(at, _)| at <= limit)
 }
 
 /// Finds every checkbox item that starts with a task ID, anywhere in the
