@@ -26,6 +26,7 @@ mod typescript;
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use speckit_text::ascii_lowercase_in;
 
 use crate::common::{MetaField, Outline, Text};
 use crate::document::Document;
@@ -259,11 +260,8 @@ impl SectionKey {
 
     /// The English names of [`SectionKey::names`], ASCII case-insensitive.
     fn from_ascii(title: &str) -> Option<SectionKey> {
-        let mut lower = [0u8; 32];
-        let lower = lower.get_mut(..title.len())?;
-        lower.copy_from_slice(title.as_bytes());
-        lower.make_ascii_lowercase();
-        let key = match &*lower {
+        let mut buffer = [0u8; 32];
+        let key = match ascii_lowercase_in(title, &mut buffer)? {
             b"architecture overview" => SectionKey::ArchitectureOverview,
             b"file structure" => SectionKey::FileStructure,
             b"data models" | b"data model" => SectionKey::DataModels,

@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_md::{NodeKind, lex};
-use speckit_text::{Span, Spanned};
+use speckit_text::{Span, Spanned, ascii_lowercase_in};
 
 use super::content::{Bullet, Field, find_field, meta_field, read_content};
 use super::design::first_table;
@@ -123,11 +123,8 @@ impl TechKey {
     /// The English labels of [`TechKey::labels`] that hold no `/`, ASCII
     /// case-insensitive.
     fn from_english(label: &str) -> Option<TechKey> {
-        let mut lower = [0u8; 24];
-        let lower = lower.get_mut(..label.len())?;
-        lower.copy_from_slice(label.as_bytes());
-        lower.make_ascii_lowercase();
-        let key = match &*lower {
+        let mut buffer = [0u8; 24];
+        let key = match ascii_lowercase_in(label, &mut buffer)? {
             b"language" => TechKey::LanguageVersion,
             b"primary dependencies" | b"dependencies" => TechKey::PrimaryDependencies,
             b"storage" => TechKey::Storage,

@@ -10,7 +10,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_md::lex;
-use speckit_text::Span;
+use speckit_text::{ByteSet, Span, byte_set};
 
 use super::scan;
 use crate::common::Text;
@@ -267,20 +267,6 @@ fn read_body_line<'a>(
         }
     }
     closed
-}
-
-/// A set of bytes, as a table.
-type ByteSet = [bool; 256];
-
-/// The set holding `bytes`.
-const fn byte_set(bytes: &[u8]) -> ByteSet {
-    let mut set = [false; 256];
-    let mut index = 0;
-    while index < bytes.len() {
-        set[bytes[index] as usize] = true;
-        index += 1;
-    }
-    set
 }
 
 /// The bytes [`read_body_line`] acts on; it steps over the others.

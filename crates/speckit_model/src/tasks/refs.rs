@@ -2,7 +2,7 @@
 //! dependency clauses and file paths. Hand-written byte matching, because
 //! these run over every task line.
 
-use speckit_text::Spanned;
+use speckit_text::{Spanned, ascii_lowercase_in};
 
 use crate::common::{Text, find_bytes, subspan};
 
@@ -527,14 +527,12 @@ fn trim_token_end(token: &str) -> &str {
 /// ASCII case-insensitively.
 fn is_known_extension(extension: &str) -> bool {
     // The longest known extension, `graphql`, has seven letters.
-    let mut lower = [0_u8; 7];
-    let Some(lower) = lower.get_mut(..extension.len()) else {
+    let mut buffer = [0_u8; 7];
+    let Some(lower) = ascii_lowercase_in(extension, &mut buffer) else {
         return false;
     };
-    lower.copy_from_slice(extension.as_bytes());
-    lower.make_ascii_lowercase();
     matches!(
-        &*lower,
+        lower,
         b"rs"
             | b"py"
             | b"ts"

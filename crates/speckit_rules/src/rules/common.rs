@@ -3,7 +3,7 @@
 //! these the same way.
 
 use speckit_model::{Text, parse_iso_date};
-use speckit_text::{Edit, Span, Spanned};
+use speckit_text::{ByteSet, Edit, Span, Spanned, byte_set};
 
 use crate::rule::RuleContext;
 
@@ -500,16 +500,8 @@ pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
 
 /// The bytes of a word: ASCII letters and digits, `-` and `_`. A table,
 /// because every byte of every requirement is looked up.
-const WORD_BYTES: [bool; 256] = {
-    let bytes = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
-    let mut set = [false; 256];
-    let mut index = 0;
-    while index < bytes.len() {
-        set[bytes[index] as usize] = true;
-        index += 1;
-    }
-    set
-};
+const WORD_BYTES: ByteSet =
+    byte_set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
 
 fn is_word_byte(byte: Option<&u8>) -> bool {
     byte.is_some_and(|&byte| WORD_BYTES.get(usize::from(byte)).copied().unwrap_or(false))

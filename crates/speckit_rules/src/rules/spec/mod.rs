@@ -55,6 +55,7 @@ use speckit_model::spec::{
     ClarificationMarker, Requirement, RequirementKind, SectionKey, SuccessMetric, UserStory,
 };
 use speckit_model::{Generation, MetaField, Spec};
+use speckit_text::ascii_lowercase_in;
 
 use crate::rules::common::{has_cjk, placeholders, vague_words};
 
@@ -151,15 +152,12 @@ pub(super) fn is_measurable(text: &str) -> bool {
 
 fn is_quantity_word(word: &str) -> bool {
     // The longest quantity word has ten letters.
-    let mut lower = [0_u8; 10];
-    let Some(slot) = lower.get_mut(..word.len()) else {
-        return false;
-    };
-    slot.copy_from_slice(word.as_bytes());
-    slot.make_ascii_lowercase();
-    QUANTITY_WORDS
-        .binary_search_by(|known| known.as_bytes().cmp(slot))
-        .is_ok()
+    let mut buffer = [0_u8; 10];
+    ascii_lowercase_in(word, &mut buffer).is_some_and(|lower| {
+        QUANTITY_WORDS
+            .binary_search_by(|known| known.as_bytes().cmp(lower))
+            .is_ok()
+    })
 }
 
 /// ASCII words of `text` (letters only), without allocating.
