@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
-use speckit_diagnostics::{Applicability, Diagnostic, FileId, Severity, sort_diagnostics};
+use speckit_diagnostics::{Diagnostic, FileId, Severity, sort_diagnostics};
 use speckit_model::{Document, Model};
 use speckit_render::{Excerpts, Report, RuleInfo, SourceFile};
 use speckit_rules::{
@@ -62,13 +62,9 @@ impl CheckedFile {
     fn keep(document: Document, id: FileId, diagnostics: &[Diagnostic]) -> Self {
         let lossy = document.is_lossy();
         let len = document.text.len();
-        let fixable = diagnostics.iter().any(|diagnostic| {
-            diagnostic.file == id
-                && diagnostic
-                    .fix
-                    .as_ref()
-                    .is_some_and(|fix| fix.applicability == Applicability::Safe)
-        });
+        let fixable = diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.file == id && diagnostic.safe_fix().is_some());
         if fixable {
             return CheckedFile {
                 path: document.path,
@@ -377,11 +373,7 @@ impl CheckRun {
     pub fn safe_edits(&self) -> BTreeMap<FileId, Vec<Edit>> {
         let mut per_file: BTreeMap<FileId, Vec<Edit>> = BTreeMap::new();
         for diagnostic in &self.diagnostics {
-            let Some(fix) = diagnostic
-                .fix
-                .as_ref()
-                .filter(|fix| fix.applicability == Applicability::Safe)
-            else {
+            let Some(fix) = diagnostic.safe_fix() else {
                 continue;
             };
             let edits = per_file.entry(diagnostic.file).or_default();

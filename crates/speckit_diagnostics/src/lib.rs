@@ -128,6 +128,13 @@ impl Diagnostic {
         self
     }
 
+    /// The fix `--fix` applies, if the diagnostic has a safe one.
+    pub fn safe_fix(&self) -> Option<&Fix> {
+        self.fix
+            .as_ref()
+            .filter(|fix| fix.applicability == Applicability::Safe)
+    }
+
     /// The order renderers print in: file, position, then code.
     pub fn sort_key(&self) -> (FileId, u32, u32, &'static str) {
         (self.file, self.span.start, self.span.end, self.code)
@@ -146,6 +153,21 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_safe_fixes_are_safe_fixes() {
+        let fix = |applicability| Fix {
+            message: "fix".into(),
+            applicability,
+            edits: Vec::new(),
+        };
+        let diagnostic = Diagnostic::new("T001", Severity::Error, FileId(0), Span::empty(0), "m");
+        assert!(diagnostic.safe_fix().is_none());
+        let safe = diagnostic.clone().with_fix(fix(Applicability::Safe));
+        assert_eq!(safe.safe_fix(), Some(&fix(Applicability::Safe)));
+        let risky = diagnostic.with_fix(fix(Applicability::Unsafe));
+        assert!(risky.safe_fix().is_none());
+    }
 
     #[test]
     fn severity_parses_common_spellings() {

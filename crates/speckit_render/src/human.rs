@@ -90,9 +90,7 @@ fn block(renderer: &Renderer, report: &Report<'_>, diagnostic: &Diagnostic) -> O
             Level::HELP.secondary_title(help.as_str()),
         ));
     }
-    if let Some(fix) = &diagnostic.fix
-        && fix.applicability == speckit_diagnostics::Applicability::Safe
-    {
+    if let Some(fix) = diagnostic.safe_fix() {
         groups.push(Group::with_title(
             Level::NOTE.secondary_title(format!("fixable with --fix: {}", fix.message)),
         ));

@@ -179,11 +179,7 @@ impl Counts {
                 Severity::Warning => counts.warnings += 1,
                 Severity::Info => counts.infos += 1,
             }
-            if diagnostic
-                .fix
-                .as_ref()
-                .is_some_and(|fix| fix.applicability == speckit_diagnostics::Applicability::Safe)
-            {
+            if diagnostic.safe_fix().is_some() {
                 counts.fixable += 1;
             }
         }
