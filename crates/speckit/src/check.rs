@@ -25,6 +25,9 @@ pub struct CheckOptions {
     pub ignore: Vec<String>,
     /// Only these features (all when empty).
     pub features: Vec<String>,
+    /// Keep the lines findings point into, for the human format; without
+    /// them a run keeps only the positions the other formats print.
+    pub source_lines: bool,
 }
 
 /// The result of a run: the files read (in file-id order) and the findings.
@@ -40,7 +43,8 @@ pub struct CheckRun {
 /// A file `check` read: what renderers and fixes need once the rules have
 /// run. Its parsed tree and model are dropped by then, and so is its text
 /// unless a safe fix may rewrite it: renderers get the lines findings point
-/// into, which keeps a large run's memory far below the size of its text.
+/// into (or, for formats that show no source, only their positions), which
+/// keeps a large run's memory far below the size of its text.
 #[derive(Debug)]
 pub struct CheckedFile {
     /// Workspace-relative path.
@@ -49,7 +53,8 @@ pub struct CheckedFile {
     pub len: usize,
     /// The whole text, kept when the file has a safe fix.
     pub text: Option<String>,
-    /// The lines findings point into (empty when `text` is kept).
+    /// The lines findings point into, or only their positions (empty when
+    /// `text` is kept).
     pub excerpts: Excerpts,
     /// The file is not valid UTF-8: the text is a lossy decoding, never
     /// written back.
@@ -59,7 +64,12 @@ pub struct CheckedFile {
 impl CheckedFile {
     /// Keeps what renderers and fixes need of `document`, given the
     /// findings of its unit.
-    fn keep(document: Document, id: FileId, diagnostics: &[Diagnostic]) -> Self {
+    fn keep(
+        document: Document,
+        id: FileId,
+        diagnostics: &[Diagnostic],
+        source_lines: bool,
+    ) -> Self {
         let lossy = document.is_lossy();
         let len = document.text.len();
         let fixable = diagnostics
@@ -74,8 +84,13 @@ impl CheckedFile {
                 lossy,
             };
         }
+        let excerpts = if source_lines {
+            Excerpts::of_findings(&document.text, id, diagnostics)
+        } else {
+            Excerpts::positions_of_findings(&document.text, id, diagnostics)
+        };
         CheckedFile {
-            excerpts: Excerpts::of_findings(&document.text, id, diagnostics),
+            excerpts,
             path: document.path,
             len,
             text: None,
@@ -268,7 +283,7 @@ pub fn check_workspace(
     let oracle = WorkspaceFiles::new(workspace);
     let results: Vec<(Vec<CheckedFile>, Vec<Diagnostic>)> = numbered
         .par_iter()
-        .map(|unit| check_unit(workspace, unit, &oracle, &settings))
+        .map(|unit| check_unit(workspace, unit, &oracle, &settings, options.source_lines))
         .collect::<Result<_, _>>()?;
     let mut files = Vec::with_capacity(next_id as usize);
     let mut diagnostics = Vec::new();
@@ -311,6 +326,7 @@ fn check_unit(
     unit: &[(FileId, &str)],
     oracle: &WorkspaceFiles<'_>,
     settings: &LintSettings,
+    source_lines: bool,
 ) -> Result<(Vec<CheckedFile>, Vec<Diagnostic>), CheckError> {
     let documents: Vec<Document> = unit
         .iter()
@@ -338,7 +354,7 @@ fn check_unit(
     let files = documents
         .into_iter()
         .zip(unit)
-        .map(|(document, (id, _))| CheckedFile::keep(document, *id, &diagnostics))
+        .map(|(document, (id, _))| CheckedFile::keep(document, *id, &diagnostics, source_lines))
         .collect();
     Ok((files, diagnostics))
 }

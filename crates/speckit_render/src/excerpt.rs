@@ -4,17 +4,22 @@
 //! until the report is rendered costs as much memory as the workspace.
 //! [`Excerpts`] keeps only whole lines around the spans renderers will
 //! show, with their place in the file, so positions and source excerpts come
-//! out exactly as they would from the whole text.
+//! out exactly as they would from the whole text. Formats that show no
+//! source (all but human) need even less: [`Excerpts::positions_of_findings`]
+//! keeps only the line and column of each offset they ask for.
 
 use speckit_diagnostics::{Diagnostic, FileId};
 use speckit_text::{LineCol, LineIndex, Span};
 
-/// Whole lines of one file, in file order, none overlapping.
+/// Whole lines of one file, in file order, none overlapping; or only the
+/// positions of some offsets.
 #[derive(Clone, Debug, Default)]
 pub struct Excerpts {
     /// Length of the whole text (offsets past it are clamped to it).
     len: u32,
     parts: Vec<Part>,
+    /// Positions kept without lines, by offset (clamped to `len`).
+    points: Vec<(u32, LineCol)>,
 }
 
 #[derive(Clone, Debug)]
@@ -78,7 +83,50 @@ impl Excerpts {
                 index: LineIndex::new(text),
             });
         }
-        Excerpts { len, parts }
+        Excerpts {
+            len,
+            parts,
+            points: Vec::new(),
+        }
+    }
+
+    /// Only the line and column of each of `offsets` in `text`: what every
+    /// format but human needs. [`Excerpts::lines_at`] finds no lines in it.
+    pub fn positions(text: &str, offsets: impl IntoIterator<Item = u32>) -> Excerpts {
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let mut offsets: Vec<u32> = offsets.into_iter().map(|offset| offset.min(len)).collect();
+        if offsets.is_empty() {
+            return Excerpts {
+                len,
+                ..Excerpts::default()
+            };
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let index = LineIndex::new(text);
+        Excerpts {
+            len,
+            parts: Vec::new(),
+            points: offsets
+                .into_iter()
+                .map(|offset| (offset, index.line_col(text, offset)))
+                .collect(),
+        }
+    }
+
+    /// [`Excerpts::positions`] of the offsets renderers ask for about file
+    /// `id`: where each finding in it and each label in it starts and ends.
+    pub fn positions_of_findings(text: &str, id: FileId, diagnostics: &[Diagnostic]) -> Excerpts {
+        let mut offsets = Vec::new();
+        for diagnostic in diagnostics {
+            if diagnostic.file == id {
+                offsets.extend([diagnostic.span.start, diagnostic.span.end]);
+            }
+            for label in diagnostic.labels.iter().filter(|label| label.file == id) {
+                offsets.extend([label.span.start, label.span.end]);
+            }
+        }
+        Excerpts::positions(text, offsets)
     }
 
     /// The lines of file `id` (whose text is `text`) that renderers show for
@@ -110,6 +158,14 @@ impl Excerpts {
     /// 1-based line and column of `offset`, as [`LineIndex::line_col`] gives
     /// them over the whole text; `None` if no excerpt holds it.
     pub fn line_col(&self, offset: u32) -> Option<LineCol> {
+        if !self.points.is_empty() {
+            let offset = offset.min(self.len);
+            let at = self
+                .points
+                .binary_search_by_key(&offset, |&(point, _)| point)
+                .ok()?;
+            return self.points.get(at).map(|&(_, position)| position);
+        }
         let part = self.part_at(offset)?;
         let at = part
             .index
@@ -162,6 +218,32 @@ mod tests {
         }
         // Past the end is clamped, as LineIndex does.
         assert_eq!(excerpts.line_col(9999), Some(index.line_col(TEXT, 9999)));
+    }
+
+    #[test]
+    fn positions_alone_match_the_whole_text_and_keep_no_lines() {
+        let offsets = [
+            offset_of("é"),
+            offset_of("é") + 1,
+            offset_of("item"),
+            0,
+            u32::try_from(TEXT.len()).unwrap(),
+            offset_of("line\r"),
+        ];
+        let positions = Excerpts::positions(TEXT, offsets);
+        let index = LineIndex::new(TEXT);
+        for offset in offsets {
+            assert_eq!(
+                positions.line_col(offset),
+                Some(index.line_col(TEXT, offset)),
+                "offset {offset}"
+            );
+            assert!(positions.lines_at(offset).is_none());
+        }
+        // Past the end is clamped, as LineIndex does; offsets not asked for
+        // have no position.
+        assert_eq!(positions.line_col(9999), Some(index.line_col(TEXT, 9999)));
+        assert_eq!(positions.line_col(offset_of("third")), None);
     }
 
     #[test]

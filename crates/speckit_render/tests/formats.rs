@@ -209,5 +209,32 @@ fn excerpts_render_as_the_whole_text_does() {
         for render in renderers {
             assert_eq!(render(&excerpted), render(report));
         }
+        // Formats that show no source need only the positions.
+        let positions: Vec<(&str, Excerpts)> = report
+            .files
+            .iter()
+            .enumerate()
+            .map(|(id, file)| {
+                let Source::Whole(text) = file.text else {
+                    panic!("the fixture holds whole texts");
+                };
+                let id = FileId(u32::try_from(id).unwrap());
+                (
+                    file.path,
+                    Excerpts::positions_of_findings(text, id, report.diagnostics),
+                )
+            })
+            .collect();
+        let files: Vec<SourceFile<'_>> = positions
+            .iter()
+            .map(|(path, excerpts)| SourceFile::excerpted(path, excerpts))
+            .collect();
+        let positioned = Report {
+            files: &files,
+            ..*report
+        };
+        for render in &renderers[1..] {
+            assert_eq!(render(&positioned), render(report));
+        }
     });
 }

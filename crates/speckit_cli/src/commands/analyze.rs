@@ -14,6 +14,7 @@ pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         features: args.features.clone(),
+        ..CheckOptions::default()
     };
     let mut run = analyze_workspace(workspace, &options)?;
     if matches!(args.format, AnalyzeFormat::Markdown | AnalyzeFormat::Json) {

@@ -23,6 +23,7 @@ pub(crate) fn run(workspace: &Workspace, args: &CheckArgs) -> anyhow::Result<u8>
         select: args.select.clone(),
         ignore: args.ignore.clone(),
         features: args.features.clone(),
+        source_lines: args.format == OutputFormat::Human,
     };
     let mut run = check_workspace(workspace, &options)?;
     if args.diff {
