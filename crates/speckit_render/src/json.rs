@@ -110,10 +110,10 @@ fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
     if items.is_empty() {
         return "[]\n".to_string();
     }
-    let inside = chunked_inside(items, 256, |chunk| chunk, "[", "\n]").unwrap_or_default();
-    let mut text = String::with_capacity(inside.len() + 4);
-    text.push('[');
-    text.push_str(&inside);
+    let mut text = String::from("[");
+    if chunked_inside(&mut text, items, 256, |chunk| chunk, "[", "\n]").is_err() {
+        text.truncate(1);
+    }
     text.push_str("\n]\n");
     text
 }
@@ -140,17 +140,18 @@ pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
     }
     let opening = format!("{{\n  \"{field}\": [");
     // Small chunks keep both cores busy to the end (the items are large).
-    let inside = chunked_inside(
+    // Room for the head; `chunked_inside` adds room for the items.
+    let mut text = String::with_capacity(head_text.len() + 16);
+    text.push_str(&head_text[..at]);
+    text.push_str(&opening[1..]);
+    chunked_inside(
+        &mut text,
         items,
         2,
         |chunk| std::collections::BTreeMap::from([(field, chunk)]),
         &opening,
         "\n  ]\n}",
     )?;
-    let mut text = String::with_capacity(head_text.len() + inside.len() + 8);
-    text.push_str(&head_text[..at]);
-    text.push_str(&opening[1..]);
-    text.push_str(&inside);
     text.push_str("\n  ]");
     text.push_str(&head_text[at + marker.len()..]);
     text.push('\n');
@@ -164,12 +165,13 @@ pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
 /// that inside is then a slice of the whole array's, and the slices join
 /// with commas.
 fn chunked_inside<'i, I, W>(
+    out: &mut String,
     items: &'i [I],
     chunk: usize,
     wrap: impl Fn(&'i [I]) -> W + Sync,
     opening: &str,
     closing: &str,
-) -> serde_json::Result<String>
+) -> serde_json::Result<()>
 where
     I: Serialize + Sync,
     W: Serialize,
@@ -178,18 +180,18 @@ where
         .par_chunks(chunk)
         .map(|chunk| serde_json::to_string_pretty(&wrap(chunk)))
         .collect::<serde_json::Result<_>>()?;
-    let mut inside = String::with_capacity(chunks.iter().map(String::len).sum());
+    out.reserve(chunks.iter().map(String::len).sum::<usize>() + chunks.len());
     for (index, chunk) in chunks.iter().enumerate() {
         if index > 0 {
-            inside.push(',');
+            out.push(',');
         }
         let slice = chunk
             .strip_prefix(opening)
             .and_then(|rest| rest.strip_suffix(closing))
             .ok_or_else(|| serde::ser::Error::custom("a chunk printed an unexpected wrapper"))?;
-        inside.push_str(slice);
+        out.push_str(slice);
     }
-    Ok(inside)
+    Ok(())
 }
 
 #[cfg(test)]
