@@ -1,4 +1,4 @@
-use speckit_md::NodeKind;
+use speckit_md::{NodeId, NodeKind};
 use speckit_model::Plan;
 
 use crate::rule::{RuleContext, declare_rule};
@@ -38,19 +38,22 @@ impl BlankTableRow {
     fn run(&self, _plan: &Plan<'_>, cx: &mut RuleContext<'_>) {
         let doc = cx.document;
         let tree = &doc.tree;
+        // Body rows only (the header is a `TableHead`), read straight from
+        // the tree: building each table's cells would cost more than the test.
         for (index, node) in tree.nodes().iter().enumerate() {
-            if !matches!(node.kind, NodeKind::Table { .. }) {
+            if node.kind != NodeKind::TableRow {
                 continue;
             }
             let Ok(index) = u32::try_from(index) else {
                 continue;
             };
-            let Some(table) = tree.table(&doc.text, speckit_md::NodeId(index)) else {
-                continue;
-            };
-            for row in table.rows.iter().filter(|row| row.is_blank()) {
+            let blank = tree
+                .children(NodeId(index))
+                .filter(|&cell| tree.kind(cell) == NodeKind::TableCell)
+                .all(|cell| cx.text(tree.span(cell)).trim().is_empty());
+            if blank {
                 drop(
-                    cx.report(row.span, "blank table row").help(
+                    cx.report(node.span, "blank table row").help(
                         "fill the row in, or delete it (write why the table is empty if it is)",
                     ),
                 );
