@@ -73,7 +73,7 @@ impl Excerpts {
         let mut line = 0;
         let mut counted = 0;
         for (start, end) in merged {
-            line += memchr::memchr_iter(b'\n', &bytes[counted..start]).count();
+            line += newlines(&bytes[counted..start]);
             counted = start;
             let text = &text[start..end];
             parts.push(Part {
@@ -103,14 +103,24 @@ impl Excerpts {
         }
         offsets.sort_unstable();
         offsets.dedup();
-        let index = LineIndex::new(text);
+        // One pass: lines are counted from one offset to the next.
+        let bytes = text.as_bytes();
+        let mut line = 0;
+        let mut counted = 0;
+        let points = offsets
+            .into_iter()
+            .map(|offset| {
+                let at = offset as usize;
+                line += newlines(&bytes[counted..at]);
+                counted = at;
+                let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |at| at + 1);
+                (offset, LineCol::on_line(text, line, line_start, at))
+            })
+            .collect();
         Excerpts {
             len,
             parts: Vec::new(),
-            points: offsets
-                .into_iter()
-                .map(|offset| (offset, index.line_col(text, offset)))
-                .collect(),
+            points,
         }
     }
 
@@ -185,6 +195,12 @@ impl Excerpts {
         let part = &self.parts[index];
         (offset as usize - part.offset as usize <= part.text.len()).then_some(part)
     }
+}
+
+/// How many `\n` `bytes` holds (memchr counts on wide registers rather than
+/// visiting each match).
+fn newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 #[cfg(test)]

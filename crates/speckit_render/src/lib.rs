@@ -3,8 +3,9 @@
 //! Renderers take the checked files (path and text, indexed by
 //! [`speckit_diagnostics::FileId`]), the diagnostics (already sorted and
 //! filtered) and the metadata of the rules involved, and return a string.
-//! Positions are computed here, on demand, with a [`speckit_text::LineIndex`]
-//! per file: characters for people, UTF-16 units for SARIF.
+//! Positions are computed here for the offsets findings start and end at
+//! (one pass over each file, see [`Excerpts::positions`]): characters for
+//! people, UTF-16 units for SARIF.
 //!
 //! Renderers never run rules, read files or decide exit codes.
 
@@ -17,7 +18,7 @@ mod sarif;
 
 use rayon::prelude::*;
 use speckit_diagnostics::{Diagnostic, FileId, Severity};
-use speckit_text::{LineCol, LineIndex};
+use speckit_text::LineCol;
 
 pub use excerpt::{ExcerptLines, Excerpts};
 pub use github::render_github;
@@ -101,55 +102,59 @@ impl Report<'_> {
     }
 }
 
-/// Line indexes of the whole files findings point into, built up front on
-/// all cores (a large run's findings touch thousands of files); excerpted
-/// files answer from their excerpts.
+/// Positions in the whole files findings point into, computed up front on
+/// all cores (a large run's findings touch thousands of files) for the
+/// offsets renderers ask for; excerpted files answer from their excerpts.
 struct Positions<'a> {
     files: &'a [SourceFile<'a>],
-    indexes: Vec<Option<LineIndex>>,
+    whole: Vec<Excerpts>,
 }
 
 impl<'a> Positions<'a> {
     fn new(report: &Report<'a>) -> Self {
         let files = report.files;
-        let mut wanted = vec![false; files.len()];
-        let mut want = |file: FileId| {
-            if let Some(slot) = wanted.get_mut(file.0 as usize) {
-                *slot = true;
+        let mut offsets: Vec<Vec<u32>> = vec![Vec::new(); files.len()];
+        let mut want = |file: FileId, span: speckit_text::Span| {
+            if let Some(Source::Whole(_)) = files.get(file.0 as usize).map(|file| file.text)
+                && let Some(slot) = offsets.get_mut(file.0 as usize)
+            {
+                slot.extend([span.start, span.end]);
             }
         };
         for diagnostic in report.diagnostics {
-            want(diagnostic.file);
-            diagnostic.labels.iter().for_each(|label| want(label.file));
+            want(diagnostic.file, diagnostic.span);
+            for label in &diagnostic.labels {
+                want(label.file, label.span);
+            }
         }
-        let indexes = files
+        let whole = files
             .par_iter()
-            .zip(wanted)
-            .map(|(file, wanted)| match file.text {
-                Source::Whole(text) if wanted => Some(LineIndex::new(text)),
-                _ => None,
+            .zip(offsets)
+            .map(|(file, offsets)| match file.text {
+                Source::Whole(text) if !offsets.is_empty() => Excerpts::positions(text, offsets),
+                _ => Excerpts::default(),
             })
             .collect();
-        Positions { files, indexes }
+        Positions { files, whole }
     }
 
     /// Start and end of `span` in `file`, 1-based.
     fn range(&self, file: FileId, span: speckit_text::Span) -> (LineCol, LineCol) {
         let index = file.0 as usize;
-        match (
-            self.files.get(index).map(|file| file.text),
-            self.indexes.get(index),
-        ) {
-            (Some(Source::Whole(text)), Some(Some(line_index))) => (
-                line_index.line_col(text, span.start),
-                line_index.line_col(text, span.end),
-            ),
-            (Some(Source::Excerpts(excerpts)), _) => (
-                excerpts.line_col(span.start).unwrap_or_else(zero),
-                excerpts.line_col(span.end).unwrap_or_else(zero),
-            ),
-            _ => (zero(), zero()),
-        }
+        let excerpts = match self.files.get(index).map(|file| file.text) {
+            Some(Source::Whole(_)) => self.whole.get(index),
+            Some(Source::Excerpts(excerpts)) => Some(excerpts),
+            None => None,
+        };
+        excerpts.map_or_else(
+            || (zero(), zero()),
+            |excerpts| {
+                (
+                    excerpts.line_col(span.start).unwrap_or_else(zero),
+                    excerpts.line_col(span.end).unwrap_or_else(zero),
+                )
+            },
+        )
     }
 }
 

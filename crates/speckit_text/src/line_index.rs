@@ -9,6 +9,22 @@ pub struct LineCol {
     pub column_utf16: u32,
 }
 
+impl LineCol {
+    /// The position of byte `offset` of `text`, on 0-based line `line`,
+    /// which starts at byte `line_start`. An offset inside a multi-byte
+    /// character is rounded down to that character's start.
+    pub fn on_line(text: &str, line: usize, line_start: usize, offset: usize) -> LineCol {
+        let prefix = prefix_on_char_boundary(text, line_start, offset);
+        let column = prefix.chars().count();
+        let column_utf16 = prefix.encode_utf16().count();
+        LineCol {
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+            column_utf16: u32::try_from(column_utf16 + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 /// Start offsets of every line of one text. `\n` ends a line; a `\r` before it
 /// belongs to the line it ends. A lone `\r` is not a line break (as in git).
 #[derive(Clone, Debug)]
@@ -70,14 +86,7 @@ impl LineIndex {
         let offset = offset.min(self.len);
         let line = self.line_of(offset);
         let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let prefix = prefix_on_char_boundary(text, start as usize, offset as usize);
-        let column = prefix.chars().count();
-        let column_utf16 = prefix.encode_utf16().count();
-        LineCol {
-            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
-            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
-            column_utf16: u32::try_from(column_utf16 + 1).unwrap_or(u32::MAX),
-        }
+        LineCol::on_line(text, line, start as usize, offset as usize)
     }
 
     /// Converts a 0-based line and a UTF-16 column (as LSP sends) to a byte offset.
