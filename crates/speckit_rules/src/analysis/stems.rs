@@ -136,12 +136,13 @@ impl Window {
             copy
         };
         // Byte by byte without branches, which the compiler vectorises.
-        let words = array.map(|byte| {
+        let mut words = [0u8; SHORT_WORD];
+        for (class, &byte) in words.iter_mut().zip(&array) {
             let digit = byte.wrapping_sub(b'0') < 10;
             // Bit 5 lower-cases an ASCII letter, and maps no other byte onto one.
             let letter = (byte | 0x20).wrapping_sub(b'a') < 26;
-            u8::from(digit | letter).wrapping_neg()
-        });
+            *class = u8::from(digit | letter).wrapping_neg();
+        }
         Window {
             bytes: u128::from_le_bytes(array),
             words: u128::from_le_bytes(words),
