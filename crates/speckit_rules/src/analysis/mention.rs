@@ -441,9 +441,8 @@ pub struct Passage {
 #[derive(Debug, Default)]
 pub struct PassageIndex {
     pub passages: Vec<Passage>,
-    /// Each distinct token once; a token's place here is its number.
-    vocabulary: Vec<Token>,
-    numbers: HashMap<Token, u32>,
+    /// Each distinct token once, with its number.
+    vocabulary: Vocabulary,
     /// The token numbers of every passage, each once per passage, passage
     /// after passage.
     passage_tokens: Vec<u32>,
@@ -454,6 +453,84 @@ pub struct PassageIndex {
     ids: HashMap<IdKey, Vec<u32>>,
     /// The passages of each token.
     postings: OnceLock<Postings>,
+}
+
+/// The distinct tokens of an index, numbered in order of first appearance,
+/// with an open-addressing table (linear probing) that finds a token's
+/// number: the token, already a hash, picks the first slot to look at.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    /// Each distinct token once; a token's place here is its number.
+    tokens: Vec<Token>,
+    /// Token numbers plus one; 0 marks a free slot. The length is a power
+    /// of two (or 0), at least twice the number of tokens.
+    slots: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn slot_of(token: Token, mask: usize) -> usize {
+        // The high bits of the product are the well-mixed ones.
+        (token.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+    }
+
+    /// The number of `token`, when it has one.
+    #[inline]
+    fn get(&self, token: Token) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = Self::slot_of(token, mask);
+        loop {
+            let number = self.slots[at].checked_sub(1)?;
+            if self.tokens.get(number as usize) == Some(&token) {
+                return Some(number);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The number of `token`; a new token gets the next number, and
+    /// `added` is called.
+    #[inline]
+    fn number(&mut self, token: Token, added: impl FnOnce()) -> u32 {
+        if (self.tokens.len() + 1) * 2 > self.slots.len() {
+            self.grow(self.tokens.len() + 1);
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot_of(token, mask);
+        while let Some(number) = self.slots[at].checked_sub(1) {
+            if self.tokens.get(number as usize) == Some(&token) {
+                return number;
+            }
+            at = (at + 1) & mask;
+        }
+        let number = u32::try_from(self.tokens.len()).unwrap_or(u32::MAX);
+        self.tokens.push(token);
+        self.slots[at] = number.saturating_add(1);
+        added();
+        number
+    }
+
+    /// Makes room for `additional` more tokens.
+    fn reserve(&mut self, additional: usize) {
+        self.tokens.reserve(additional);
+        if (self.tokens.len() + additional) * 2 > self.slots.len() {
+            self.grow(self.tokens.len() + additional);
+        }
+    }
+
+    /// Rebuilds the table with room for `tokens` tokens.
+    #[cold]
+    fn grow(&mut self, tokens: usize) {
+        let size = (tokens * 2).next_power_of_two().max(64);
+        let mask = size - 1;
+        self.slots = vec![0; size];
+        for (number, &token) in self.tokens.iter().enumerate() {
+            let mut at = Self::slot_of(token, mask);
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = u32::try_from(number + 1).unwrap_or(u32::MAX);
+        }
+    }
 }
 
 /// The passages of each token, in passage order, token after token.
@@ -475,17 +552,12 @@ impl PassageIndex {
         });
         let PassageIndex {
             vocabulary,
-            numbers,
             passage_tokens,
             last_passage,
             ..
         } = self;
         scan_tokens(text, |token| {
-            let number = *numbers.entry(token).or_insert_with(|| {
-                vocabulary.push(token);
-                last_passage.push(u32::MAX);
-                u32::try_from(vocabulary.len() - 1).unwrap_or(u32::MAX)
-            });
+            let number = vocabulary.number(token, || last_passage.push(u32::MAX));
             if let Some(last) = last_passage.get_mut(number as usize)
                 && *last != id
             {
@@ -518,7 +590,6 @@ impl PassageIndex {
     pub fn reserve(&mut self, len: usize) {
         // Spec documents hold about one distinct token per 60 bytes.
         let tokens = len / 64;
-        self.numbers.reserve(tokens);
         self.vocabulary.reserve(tokens);
         self.last_passage.reserve(tokens);
     }
@@ -548,12 +619,12 @@ impl PassageIndex {
             .get(start..end)
             .unwrap_or(&[])
             .iter()
-            .filter_map(|&number| self.vocabulary.get(number as usize).copied())
+            .filter_map(|&number| self.vocabulary.tokens.get(number as usize).copied())
     }
 
     fn postings(&self) -> &Postings {
         self.postings.get_or_init(|| {
-            let mut next = vec![0_u32; self.vocabulary.len()];
+            let mut next = vec![0_u32; self.vocabulary.tokens.len()];
             for &number in &self.passage_tokens {
                 next[number as usize] += 1;
             }
@@ -583,7 +654,7 @@ impl PassageIndex {
 
     /// The passages holding `token`, in order.
     fn passages_with(&self, token: Token) -> &[u32] {
-        let Some(&number) = self.numbers.get(&token) else {
+        let Some(number) = self.vocabulary.get(token) else {
             return &[];
         };
         let postings = self.postings();
@@ -1163,6 +1234,32 @@ mod tests {
             }
             assert_eq!(tokens_of(&text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_vocabulary_numbers_tokens_like_a_map() {
+        let mut vocabulary = Vocabulary::default();
+        let mut map: HashMap<Token, u32> = HashMap::default();
+        assert_eq!(vocabulary.get(7), None);
+        // Hashes of words, and numbers that crowd into few slots.
+        let tokens = (0..3000_u64)
+            .map(|n| token_set(&format!("word{n}"))[0])
+            .chain((0..3000_u64).map(|n| n << 40))
+            .chain((0..3000_u64).map(|n| n % 700));
+        for token in tokens {
+            let next = u32::try_from(map.len()).unwrap();
+            let number = *map.entry(token).or_insert(next);
+            let mut added = false;
+            assert_eq!(vocabulary.number(token, || added = true), number);
+            assert_eq!(added, number == next);
+        }
+        vocabulary.reserve(10_000);
+        for (&token, &number) in &map {
+            assert_eq!(vocabulary.get(token), Some(number));
+            assert_eq!(vocabulary.tokens[number as usize], token);
+        }
+        assert_eq!(vocabulary.tokens.len(), map.len());
+        assert_eq!(vocabulary.get(u64::MAX), None);
     }
 
     fn tokens_of(text: &str) -> Vec<Token> {
