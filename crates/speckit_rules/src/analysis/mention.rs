@@ -264,8 +264,12 @@ pub fn scan_written_ids(text: &str, found: impl FnMut(IdKey, Range<usize>)) {
 fn scan(text: &str, expand: bool, mut found: impl FnMut(IdKey, Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = memchr::memchr(b'-', &bytes[from..]) {
-        let dash = from + offset;
+    // One searcher for all the dashes: set up once, not once per dash.
+    for dash in memchr::memchr_iter(b'-', bytes) {
+        if dash < from {
+            // Inside an ID or range already read.
+            continue;
+        }
         from = dash + 1;
         let mut start = dash;
         while start > 0 && dash - start < 4 && bytes[start - 1].is_ascii_alphabetic() {
@@ -1057,10 +1061,12 @@ pub fn passages(text: &str) -> Vec<Span> {
     let mut fence: Option<(u8, usize)> = None;
     let mut offset = 0;
     let bytes = text.as_bytes();
+    // Each line ends at the next newline: one searcher finds them all.
+    let mut newlines = memchr::memchr_iter(b'\n', bytes);
     while offset < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |i| offset + i + 1);
+        let end = newlines.next().map_or(bytes.len(), |i| i + 1);
         let line = &text[offset..end];
-        let trimmed = line.trim();
+        let trimmed = trim(line);
         let body = trimmed.as_bytes();
         if let Some((marker, width)) = fence {
             // Inside a code block: extend it; a closing fence ends it.
@@ -1108,6 +1114,24 @@ pub fn passages(text: &str) -> Vec<Span> {
     }
     flush(&mut out, &mut current);
     out
+}
+
+/// `line.trim()`, quicker when the line starts and ends (whitespace aside)
+/// with ASCII, as nearly every line does.
+fn trim(line: &str) -> &str {
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |byte: &u8| matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let bytes = line.as_bytes();
+    let Some(start) = bytes.iter().position(|byte| !space(byte)) else {
+        return "";
+    };
+    let end = bytes.iter().rposition(|byte| !space(byte)).unwrap_or(start);
+    if bytes[start].is_ascii() && bytes[end].is_ascii() {
+        &line[start..=end]
+    } else {
+        // Non-ASCII whitespace may follow or precede.
+        line.trim()
+    }
 }
 
 fn flush(out: &mut Vec<Span>, current: &mut Option<(usize, usize)>) {
@@ -1342,6 +1366,32 @@ mod tests {
         assert_eq!(token_set("boxes classes"), token_set("box class"));
         assert_eq!(token_set("authentication"), token_set("authenticate"));
         assert!(token_set("a to of 2024").is_empty());
+    }
+
+    #[test]
+    fn lines_trim_like_str_trim() {
+        let mut lines: Vec<String> = sample_texts();
+        lines.extend(
+            [
+                "",
+                " ",
+                "\t\n",
+                "\u{b}x\u{c}",
+                " \u{a0}x\u{a0} ",
+                "\u{3000}y",
+                "z\u{2028}",
+                "\u{85}",
+                "é",
+                " é ",
+                "\r\n",
+                "a b",
+            ]
+            .iter()
+            .map(ToString::to_string),
+        );
+        for line in &lines {
+            assert_eq!(trim(line), line.trim(), "{line:?}");
+        }
     }
 
     #[test]
