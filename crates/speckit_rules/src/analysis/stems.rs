@@ -166,9 +166,7 @@ impl Window {
     /// All bits of the bytes of the word at the start.
     #[inline]
     fn word_mask(self) -> u128 {
-        // Adding one carries through the word's bytes and stops at the
-        // first byte that is not a letter or digit.
-        self.words & !self.words.wrapping_add(1)
+        WORD_MASKS[self.word_len()]
     }
 
     /// Whether the byte after the word at the start is ASCII (true when
@@ -187,6 +185,17 @@ impl Window {
         (self.bytes | every_byte(0x20)) & self.word_mask()
     }
 }
+
+/// For each length of word up to [`SHORT_WORD`], all bits of its bytes.
+const WORD_MASKS: [u128; SHORT_WORD + 1] = {
+    let mut masks = [u128::MAX; SHORT_WORD + 1];
+    let mut len = 0;
+    while len < SHORT_WORD {
+        masks[len] = (1u128 << (len * 8)) - 1;
+        len += 1;
+    }
+    masks
+};
 
 /// The bytes of a packed word, zero-padded.
 fn unpack(key: Key) -> [u8; SHORT_WORD] {
