@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use speckit_text::Span;
 
-use super::stems::{SHORT_WORD, StemCache};
+use super::stems::{SHORT_WORD, StemCache, Window};
 
 /// Share of an item's significant tokens one passage must contain.
 pub const TOKEN_SHARE: f64 = 0.6;
@@ -264,8 +264,12 @@ pub fn scan_written_ids(text: &str, found: impl FnMut(IdKey, Range<usize>)) {
 fn scan(text: &str, expand: bool, mut found: impl FnMut(IdKey, Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = memchr::memchr(b'-', &bytes[from..]) {
-        let dash = from + offset;
+    // One searcher for all the dashes: set up once, not once per dash.
+    for dash in memchr::memchr_iter(b'-', bytes) {
+        if dash < from {
+            // Inside an ID or range already read.
+            continue;
+        }
         from = dash + 1;
         let mut start = dash;
         while start > 0 && dash - start < 4 && bytes[start - 1].is_ascii_alphabetic() {
@@ -338,40 +342,57 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
         let mut lower = String::new();
         let mut at = 0;
         while at < bytes.len() {
-            let byte = bytes[at];
-            if byte.is_ascii_alphanumeric() {
-                // Plain ASCII words, the common case, are looked up as they
-                // are, lower-cased only when they hold a capital.
-                let start = at;
-                at += bytes[at..]
-                    .iter()
-                    .position(|byte| !byte.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - at);
-                if at == bytes.len() || bytes[at].is_ascii() {
-                    let len = at - start;
+            // Sixteen bytes at a time: a run of separators is skipped, and a
+            // short plain ASCII word — the common case — is measured and
+            // packed for the cache at once, lower-cased on the way.
+            let window = Window::at(bytes, at);
+            let len = window.word_len();
+            if len == 0 {
+                let separators = window.separators_len();
+                if separators > 0 {
+                    at += separators;
+                    continue;
+                }
+                // A non-ASCII byte: read below.
+            } else {
+                let end = if len < SHORT_WORD {
+                    at + len
+                } else {
+                    let rest = &bytes[at + len..];
+                    at + len
+                        + rest
+                            .iter()
+                            .position(|byte| !byte.is_ascii_alphanumeric())
+                            .unwrap_or(rest.len())
+                };
+                let ascii_end = if len < SHORT_WORD {
+                    window.ends_in_ascii()
+                } else {
+                    bytes.get(end).is_none_or(u8::is_ascii)
+                };
+                if ascii_end {
+                    let len = end - at;
                     // Words of one or two letters never count.
                     let token = if len < 3 {
                         None
                     } else if len <= SHORT_WORD {
-                        stems.short_token(&bytes[start..at], &bytes[start..])
-                    } else if bytes[start..at].iter().any(u8::is_ascii_uppercase) {
+                        stems.short_token(window.key(), len)
+                    } else if bytes[at..end].iter().any(u8::is_ascii_uppercase) {
                         lower.clear();
-                        lower.push_str(&text[start..at]);
+                        lower.push_str(&text[at..end]);
                         lower.make_ascii_lowercase();
                         stems.token(&lower)
                     } else {
-                        stems.token(&text[start..at])
+                        stems.token(&text[at..end])
                     };
                     if let Some(token) = token {
                         found(token);
                     }
+                    // The byte after the word, if any, is a separator.
+                    at = end + 1;
                     continue;
                 }
                 // The word goes on with non-ASCII letters: read it whole.
-                at = start;
-            } else if byte.is_ascii() {
-                at += 1;
-                continue;
             }
             let rest = &text[at..];
             let mut chars = rest.char_indices();
@@ -424,9 +445,8 @@ pub struct Passage {
 #[derive(Debug, Default)]
 pub struct PassageIndex {
     pub passages: Vec<Passage>,
-    /// Each distinct token once; a token's place here is its number.
-    vocabulary: Vec<Token>,
-    numbers: HashMap<Token, u32>,
+    /// Each distinct token once, with its number.
+    vocabulary: Vocabulary,
     /// The token numbers of every passage, each once per passage, passage
     /// after passage.
     passage_tokens: Vec<u32>,
@@ -437,6 +457,84 @@ pub struct PassageIndex {
     ids: HashMap<IdKey, Vec<u32>>,
     /// The passages of each token.
     postings: OnceLock<Postings>,
+}
+
+/// The distinct tokens of an index, numbered in order of first appearance,
+/// with an open-addressing table (linear probing) that finds a token's
+/// number: the token, already a hash, picks the first slot to look at.
+#[derive(Debug, Default)]
+struct Vocabulary {
+    /// Each distinct token once; a token's place here is its number.
+    tokens: Vec<Token>,
+    /// Token numbers plus one; 0 marks a free slot. The length is a power
+    /// of two (or 0), at least twice the number of tokens.
+    slots: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn slot_of(token: Token, mask: usize) -> usize {
+        // The high bits of the product are the well-mixed ones.
+        (token.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+    }
+
+    /// The number of `token`, when it has one.
+    #[inline]
+    fn get(&self, token: Token) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = Self::slot_of(token, mask);
+        loop {
+            let number = self.slots[at].checked_sub(1)?;
+            if self.tokens.get(number as usize) == Some(&token) {
+                return Some(number);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The number of `token`; a new token gets the next number, and
+    /// `added` is called.
+    #[inline]
+    fn number(&mut self, token: Token, added: impl FnOnce()) -> u32 {
+        if (self.tokens.len() + 1) * 2 > self.slots.len() {
+            self.grow(self.tokens.len() + 1);
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot_of(token, mask);
+        while let Some(number) = self.slots[at].checked_sub(1) {
+            if self.tokens.get(number as usize) == Some(&token) {
+                return number;
+            }
+            at = (at + 1) & mask;
+        }
+        let number = u32::try_from(self.tokens.len()).unwrap_or(u32::MAX);
+        self.tokens.push(token);
+        self.slots[at] = number.saturating_add(1);
+        added();
+        number
+    }
+
+    /// Makes room for `additional` more tokens.
+    fn reserve(&mut self, additional: usize) {
+        self.tokens.reserve(additional);
+        if (self.tokens.len() + additional) * 2 > self.slots.len() {
+            self.grow(self.tokens.len() + additional);
+        }
+    }
+
+    /// Rebuilds the table with room for `tokens` tokens.
+    #[cold]
+    fn grow(&mut self, tokens: usize) {
+        let size = (tokens * 2).next_power_of_two().max(64);
+        let mask = size - 1;
+        self.slots = vec![0; size];
+        for (number, &token) in self.tokens.iter().enumerate() {
+            let mut at = Self::slot_of(token, mask);
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = u32::try_from(number + 1).unwrap_or(u32::MAX);
+        }
+    }
 }
 
 /// The passages of each token, in passage order, token after token.
@@ -458,17 +556,12 @@ impl PassageIndex {
         });
         let PassageIndex {
             vocabulary,
-            numbers,
             passage_tokens,
             last_passage,
             ..
         } = self;
         scan_tokens(text, |token| {
-            let number = *numbers.entry(token).or_insert_with(|| {
-                vocabulary.push(token);
-                last_passage.push(u32::MAX);
-                u32::try_from(vocabulary.len() - 1).unwrap_or(u32::MAX)
-            });
+            let number = vocabulary.number(token, || last_passage.push(u32::MAX));
             if let Some(last) = last_passage.get_mut(number as usize)
                 && *last != id
             {
@@ -501,7 +594,6 @@ impl PassageIndex {
     pub fn reserve(&mut self, len: usize) {
         // Spec documents hold about one distinct token per 60 bytes.
         let tokens = len / 64;
-        self.numbers.reserve(tokens);
         self.vocabulary.reserve(tokens);
         self.last_passage.reserve(tokens);
     }
@@ -531,12 +623,12 @@ impl PassageIndex {
             .get(start..end)
             .unwrap_or(&[])
             .iter()
-            .filter_map(|&number| self.vocabulary.get(number as usize).copied())
+            .filter_map(|&number| self.vocabulary.tokens.get(number as usize).copied())
     }
 
     fn postings(&self) -> &Postings {
         self.postings.get_or_init(|| {
-            let mut next = vec![0_u32; self.vocabulary.len()];
+            let mut next = vec![0_u32; self.vocabulary.tokens.len()];
             for &number in &self.passage_tokens {
                 next[number as usize] += 1;
             }
@@ -566,7 +658,7 @@ impl PassageIndex {
 
     /// The passages holding `token`, in order.
     fn passages_with(&self, token: Token) -> &[u32] {
-        let Some(&number) = self.numbers.get(&token) else {
+        let Some(number) = self.vocabulary.get(token) else {
             return &[];
         };
         let postings = self.postings();
@@ -969,10 +1061,12 @@ pub fn passages(text: &str) -> Vec<Span> {
     let mut fence: Option<(u8, usize)> = None;
     let mut offset = 0;
     let bytes = text.as_bytes();
+    // Each line ends at the next newline: one searcher finds them all.
+    let mut newlines = memchr::memchr_iter(b'\n', bytes);
     while offset < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |i| offset + i + 1);
+        let end = newlines.next().map_or(bytes.len(), |i| i + 1);
         let line = &text[offset..end];
-        let trimmed = line.trim();
+        let trimmed = trim(line);
         let body = trimmed.as_bytes();
         if let Some((marker, width)) = fence {
             // Inside a code block: extend it; a closing fence ends it.
@@ -1022,6 +1116,24 @@ pub fn passages(text: &str) -> Vec<Span> {
     out
 }
 
+/// `line.trim()`, quicker when the line starts and ends (whitespace aside)
+/// with ASCII, as nearly every line does.
+fn trim(line: &str) -> &str {
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |byte: &u8| matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    let bytes = line.as_bytes();
+    let Some(start) = bytes.iter().position(|byte| !space(byte)) else {
+        return "";
+    };
+    let end = bytes.iter().rposition(|byte| !space(byte)).unwrap_or(start);
+    if bytes[start].is_ascii() && bytes[end].is_ascii() {
+        &line[start..=end]
+    } else {
+        // Non-ASCII whitespace may follow or precede.
+        line.trim()
+    }
+}
+
 fn flush(out: &mut Vec<Span>, current: &mut Option<(usize, usize)>) {
     if let Some((start, end)) = current.take() {
         out.push(Span::from_range(start..end));
@@ -1031,6 +1143,148 @@ fn flush(out: &mut Vec<Span>, current: &mut Option<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The token scanner as it was before it read sixteen bytes at a time,
+    /// stemming every word through the cache's general path: the reference
+    /// the faster one must agree with.
+    fn reference_scan_tokens(text: &str, mut found: impl FnMut(Token)) {
+        STEMS.with_borrow_mut(|stems| {
+            let bytes = text.as_bytes();
+            let mut lower = String::new();
+            let mut at = 0;
+            while at < bytes.len() {
+                let byte = bytes[at];
+                if byte.is_ascii_alphanumeric() {
+                    // Plain ASCII words, the common case, are looked up as they
+                    // are, lower-cased only when they hold a capital.
+                    let start = at;
+                    at += bytes[at..]
+                        .iter()
+                        .position(|byte| !byte.is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len() - at);
+                    if at == bytes.len() || bytes[at].is_ascii() {
+                        let len = at - start;
+                        // Words of one or two letters never count.
+                        let token = if len < 3 {
+                            None
+                        } else if len <= SHORT_WORD {
+                            stems.token(&text[start..at].to_ascii_lowercase())
+                        } else if bytes[start..at].iter().any(u8::is_ascii_uppercase) {
+                            lower.clear();
+                            lower.push_str(&text[start..at]);
+                            lower.make_ascii_lowercase();
+                            stems.token(&lower)
+                        } else {
+                            stems.token(&text[start..at])
+                        };
+                        if let Some(token) = token {
+                            found(token);
+                        }
+                        continue;
+                    }
+                    // The word goes on with non-ASCII letters: read it whole.
+                    at = start;
+                } else if byte.is_ascii() {
+                    at += 1;
+                    continue;
+                }
+                let rest = &text[at..];
+                let mut chars = rest.char_indices();
+                let Some((_, first)) = chars.next() else {
+                    break;
+                };
+                if !first.is_alphanumeric() {
+                    at += first.len_utf8();
+                    continue;
+                }
+                let end = chars
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(rest.len(), |(index, _)| index);
+                lower.clear();
+                lower.extend(rest[..end].chars().flat_map(char::to_lowercase));
+                if let Some(token) = stems.token(&lower) {
+                    found(token);
+                }
+                at += end;
+            }
+        });
+    }
+
+    /// Texts with words of every length, at every distance from the end,
+    /// next to separators, capitals, digits and non-ASCII letters.
+    fn sample_texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            "",
+            "a",
+            "abc",
+            "The system MUST let users export recipes to PDF (FR-001).",
+            "- [ ] T012 [P] [US1] Implement ExportService in src/services/export_service.ts",
+            "| supplierId | Recipe | 2024-01-02 |\n|---|---|---|\n",
+            "internationalization internationalisations INTERNATIONALIZATION",
+            "exactlysixteenxx exactlysixteenXX seventeenletterss",
+            "Crème brûlée menus, naïve café; straße ΑΒΓ δέλτα 東京 données",
+            "end with ascii wordé and éword and wordéword x\u{a0}y",
+            "**bold** `code` __under__ ~~strike~~ [link](http://x.y/z?q=1#f)",
+            "tabs\tand\r\nnewlines\x00nul\x7fdel",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        for len in 0..40 {
+            let word: String = "AbcdefghijklmnopqrstuvwxyZ0123456789Quux"
+                .chars()
+                .take(len)
+                .collect();
+            texts.push(word.clone());
+            texts.push(format!("{word} tail"));
+            texts.push(format!(" {word}é"));
+            texts.push(format!("x{word}-{word}, {word}"));
+        }
+        texts
+    }
+
+    #[test]
+    fn tokens_match_the_reference_scanner() {
+        for text in sample_texts() {
+            let mut expected = Vec::new();
+            reference_scan_tokens(&text, |token| expected.push(token));
+            for start in 0..text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let mut expected = Vec::new();
+                reference_scan_tokens(&text[start..], |token| expected.push(token));
+                assert_eq!(tokens_of(&text[start..]), expected, "{:?}", &text[start..]);
+            }
+            assert_eq!(tokens_of(&text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_numbers_tokens_like_a_map() {
+        let mut vocabulary = Vocabulary::default();
+        let mut map: HashMap<Token, u32> = HashMap::default();
+        assert_eq!(vocabulary.get(7), None);
+        // Hashes of words, and numbers that crowd into few slots.
+        let tokens = (0..3000_u64)
+            .map(|n| token_set(&format!("word{n}"))[0])
+            .chain((0..3000_u64).map(|n| n << 40))
+            .chain((0..3000_u64).map(|n| n % 700));
+        for token in tokens {
+            let next = u32::try_from(map.len()).unwrap();
+            let number = *map.entry(token).or_insert(next);
+            let mut added = false;
+            assert_eq!(vocabulary.number(token, || added = true), number);
+            assert_eq!(added, number == next);
+        }
+        vocabulary.reserve(10_000);
+        for (&token, &number) in &map {
+            assert_eq!(vocabulary.get(token), Some(number));
+            assert_eq!(vocabulary.tokens[number as usize], token);
+        }
+        assert_eq!(vocabulary.tokens.len(), map.len());
+        assert_eq!(vocabulary.get(u64::MAX), None);
+    }
 
     fn tokens_of(text: &str) -> Vec<Token> {
         let mut found = Vec::new();
@@ -1112,6 +1366,32 @@ mod tests {
         assert_eq!(token_set("boxes classes"), token_set("box class"));
         assert_eq!(token_set("authentication"), token_set("authenticate"));
         assert!(token_set("a to of 2024").is_empty());
+    }
+
+    #[test]
+    fn lines_trim_like_str_trim() {
+        let mut lines: Vec<String> = sample_texts();
+        lines.extend(
+            [
+                "",
+                " ",
+                "\t\n",
+                "\u{b}x\u{c}",
+                " \u{a0}x\u{a0} ",
+                "\u{3000}y",
+                "z\u{2028}",
+                "\u{85}",
+                "é",
+                " é ",
+                "\r\n",
+                "a b",
+            ]
+            .iter()
+            .map(ToString::to_string),
+        );
+        for line in &lines {
+            assert_eq!(trim(line), line.trim(), "{line:?}");
+        }
     }
 
     #[test]

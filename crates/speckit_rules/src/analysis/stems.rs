@@ -3,8 +3,9 @@
 //! vocabulary, so most words are stemmed once.
 //!
 //! Short ASCII words — nearly every word of a spec — are looked up by their
-//! lower-cased bytes packed into two machine words, in an open-addressing
-//! table: no allocation, no string comparison. Longer and non-ASCII words go
+//! lower-cased bytes packed into one 128-bit number, in an open-addressing
+//! table: no allocation, no string comparison. A [`Window`] of sixteen bytes
+//! of text finds such a word and packs it. Longer and non-ASCII words go
 //! through an ordinary map.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -34,16 +35,13 @@ impl StemCache {
         }
     }
 
-    /// The token of the ASCII word `word`: letters and digits only, at
-    /// most [`SHORT_WORD`] bytes, in any case. `padded` holds the word's
-    /// bytes followed by anything (at least `SHORT_WORD` bytes when it is
-    /// not the word itself): it lets the caller avoid a copy.
+    /// The token of the short ASCII word whose key is `key` (see
+    /// [`Window::key`]) and whose length is `len` bytes.
     #[inline]
-    pub(super) fn short_token(&mut self, word: &[u8], padded: &[u8]) -> Option<Token> {
-        let key = pack(word, padded);
+    pub(super) fn short_token(&mut self, key: Key, len: usize) -> Option<Token> {
         match self.short.get(key) {
             Some(token) => *token,
-            None => self.stem_short(key, word.len()),
+            None => self.stem_short(key, len),
         }
     }
 
@@ -100,62 +98,122 @@ fn fnv(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// A short ASCII word, lower-cased, as two little-endian words padded with
-/// zero bytes. Letters and digits are never zero, so the key is never
-/// `[0, 0]` and tells the word's length.
-type Key = [u64; 2];
+/// A short ASCII word, lower-cased, as one little-endian number padded
+/// with zero bytes. Letters and digits are never zero, so the key is never
+/// 0 and tells the word's length.
+pub(super) type Key = u128;
 
-/// Packs `word` (letters and digits, at most [`SHORT_WORD`] bytes),
-/// lower-cased. Reads the machine words straight from `padded` when it is
-/// long enough.
-fn pack(word: &[u8], padded: &[u8]) -> Key {
-    let mut copy = [0u8; SHORT_WORD];
-    let source = if let Some(window) = padded.get(..SHORT_WORD) {
-        window
-    } else {
-        copy[..word.len()].copy_from_slice(word);
-        &copy[..]
-    };
-    let mut low = [0u8; 8];
-    let mut high = [0u8; 8];
-    low.copy_from_slice(&source[..8]);
-    high.copy_from_slice(&source[8..SHORT_WORD]);
-    let (low, high) = (u64::from_le_bytes(low), u64::from_le_bytes(high));
-    // Bit 5 lower-cases an ASCII letter and leaves a digit as it is.
-    let case = 0x2020_2020_2020_2020_u64;
-    let len = word.len();
-    let mask = |bytes: usize| {
-        if bytes >= 8 {
-            u64::MAX
-        } else {
-            (1u64 << (bytes * 8)) - 1
-        }
-    };
-    [
-        (low | case) & mask(len),
-        (high | case) & mask(len.saturating_sub(8)),
-    ]
+/// `byte` in each of the sixteen bytes.
+const fn every_byte(byte: u8) -> u128 {
+    u128::from_le_bytes([byte; SHORT_WORD])
 }
+
+/// The high bit of every byte.
+const HIGH_BITS: u128 = every_byte(0x80);
+
+/// Sixteen bytes of text from some position on, zero-padded past the end,
+/// read as one little-endian number, with the bytes that are ASCII letters
+/// or digits marked: the word at the start, up to [`SHORT_WORD`] bytes, is
+/// measured and packed into its [`Key`] without a loop. A zero byte counts
+/// as a separator, like the end of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Window {
+    bytes: u128,
+    /// `0xff` for each letter or digit, `0` for any other byte.
+    words: u128,
+}
+
+impl Window {
+    /// The sixteen bytes of `bytes` from `at` on.
+    #[inline]
+    pub(super) fn at(bytes: &[u8], at: usize) -> Window {
+        let rest = bytes.get(at..).unwrap_or(&[]);
+        let array = if let Some(chunk) = rest.first_chunk::<SHORT_WORD>() {
+            *chunk
+        } else {
+            let mut copy = [0u8; SHORT_WORD];
+            copy[..rest.len()].copy_from_slice(rest);
+            copy
+        };
+        // Byte by byte without branches, which the compiler vectorises.
+        let mut words = [0u8; SHORT_WORD];
+        for (class, &byte) in words.iter_mut().zip(&array) {
+            let digit = byte.wrapping_sub(b'0') < 10;
+            // Bit 5 lower-cases an ASCII letter, and maps no other byte onto one.
+            let letter = (byte | 0x20).wrapping_sub(b'a') < 26;
+            *class = u8::from(digit | letter).wrapping_neg();
+        }
+        Window {
+            bytes: u128::from_le_bytes(array),
+            words: u128::from_le_bytes(words),
+        }
+    }
+
+    /// How many bytes from the start are ASCII letters or digits (up to
+    /// 16).
+    #[inline]
+    pub(super) fn word_len(self) -> usize {
+        (!self.words).trailing_zeros() as usize / 8
+    }
+
+    /// How many bytes from the start are ASCII but neither letters nor
+    /// digits (up to 16).
+    #[inline]
+    pub(super) fn separators_len(self) -> usize {
+        (self.words | (self.bytes & HIGH_BITS)).trailing_zeros() as usize / 8
+    }
+
+    /// All bits of the bytes of the word at the start.
+    #[inline]
+    fn word_mask(self) -> u128 {
+        WORD_MASKS[self.word_len()]
+    }
+
+    /// Whether the byte after the word at the start is ASCII (true when
+    /// the word fills the sixteen bytes).
+    #[inline]
+    pub(super) fn ends_in_ascii(self) -> bool {
+        // The lowest bit of the byte after the word, moved to its high bit.
+        let after = self.word_mask().wrapping_add(1) << 7;
+        self.bytes & after == 0
+    }
+
+    /// The key of the word at the start, lower-cased.
+    #[inline]
+    pub(super) fn key(self) -> Key {
+        // Bit 5 lower-cases an ASCII letter and leaves a digit as it is.
+        (self.bytes | every_byte(0x20)) & self.word_mask()
+    }
+}
+
+/// For each length of word up to [`SHORT_WORD`], all bits of its bytes.
+const WORD_MASKS: [u128; SHORT_WORD + 1] = {
+    let mut masks = [u128::MAX; SHORT_WORD + 1];
+    let mut len = 0;
+    while len < SHORT_WORD {
+        masks[len] = (1u128 << (len * 8)) - 1;
+        len += 1;
+    }
+    masks
+};
 
 /// The bytes of a packed word, zero-padded.
 fn unpack(key: Key) -> [u8; SHORT_WORD] {
-    let mut bytes = [0u8; SHORT_WORD];
-    bytes[..8].copy_from_slice(&key[0].to_le_bytes());
-    bytes[8..].copy_from_slice(&key[1].to_le_bytes());
-    bytes
+    key.to_le_bytes()
 }
 
 /// Open-addressing table of packed words (linear probing).
 #[derive(Default)]
 struct ShortWords {
-    /// `[0, 0]` keys mark free slots; the length is a power of two (or 0).
+    /// Zero keys mark free slots; the length is a power of two (or 0).
     slots: Vec<(Key, Option<Token>)>,
     len: usize,
 }
 
 impl ShortWords {
     fn slot_of(&self, key: Key) -> usize {
-        let hash = (key[0] ^ key[1].rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        let hash = (low ^ high.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         // The high bits are the well-mixed ones.
         (hash >> 32) as usize & (self.slots.len() - 1)
     }
@@ -172,7 +230,7 @@ impl ShortWords {
             if *found == key {
                 return Some(token);
             }
-            if *found == [0, 0] {
+            if *found == 0 {
                 return None;
             }
             at = (at + 1) & mask;
@@ -186,7 +244,7 @@ impl ShortWords {
         }
         let mask = self.slots.len() - 1;
         let mut at = self.slot_of(key);
-        while self.slots[at].0 != [0, 0] {
+        while self.slots[at].0 != 0 {
             at = (at + 1) & mask;
         }
         self.slots[at] = (key, token);
@@ -195,10 +253,10 @@ impl ShortWords {
 
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![([0, 0], None); size]);
+        let old = std::mem::replace(&mut self.slots, vec![(0, None); size]);
         self.len = 0;
         for (key, token) in old {
-            if key != [0, 0] {
+            if key != 0 {
                 self.insert(key, token);
             }
         }
@@ -209,15 +267,66 @@ impl ShortWords {
 mod tests {
     use super::*;
 
+    fn key_of(word: &[u8]) -> Key {
+        Window::at(word, 0).key()
+    }
+
     #[test]
     fn packed_words_are_lower_cased_and_padded() {
-        let text = b"ExportRecipes and more text after it";
-        let word = &text[..6];
-        assert_eq!(pack(word, text), pack(b"export", b"export"));
-        assert_eq!(&unpack(pack(word, text))[..7], b"export\0");
+        let text = b"Export-Recipes and more text after it";
+        let window = Window::at(text, 0);
+        assert_eq!(window.key(), key_of(b"export"));
+        assert_eq!(&unpack(window.key())[..7], b"export\0");
         let long = b"Authentications!";
-        assert_eq!(&unpack(pack(&long[..15], long))[..], b"authentications\0");
-        assert_ne!(pack(b"abc", b"abc"), pack(b"abcd", b"abcd"));
+        assert_eq!(&unpack(Window::at(long, 0).key())[..], b"authentications\0");
+        let full = b"SixteenLettersXYand more";
+        assert_eq!(&unpack(Window::at(full, 0).key()), b"sixteenlettersxy");
+        assert_ne!(key_of(b"abc"), key_of(b"abcd"));
+        assert_eq!(Window::at(text, text.len() - 5), Window::at(b"er it", 0));
+    }
+
+    #[test]
+    fn windows_measure_words_and_separators_byte_by_byte() {
+        // Every byte value at every place, before and after others.
+        for byte in 0..=u8::MAX {
+            for place in 0..SHORT_WORD {
+                for fill in [b'a', b'Z', b'7', b' ', b'-', 0xc3] {
+                    let mut bytes = [fill; SHORT_WORD + 2];
+                    bytes[place] = byte;
+                    let window = Window::at(&bytes, 0);
+                    let word = bytes.iter().take(SHORT_WORD);
+                    let expected_word = word.clone().take_while(|b| b.is_ascii_alphanumeric());
+                    assert_eq!(
+                        window.word_len(),
+                        expected_word.count(),
+                        "{byte} at {place}"
+                    );
+                    let separators = word
+                        .clone()
+                        .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+                    assert_eq!(
+                        window.separators_len(),
+                        separators.count(),
+                        "{byte} at {place}"
+                    );
+                    let after = bytes
+                        .get(window.word_len())
+                        .filter(|_| window.word_len() < SHORT_WORD);
+                    assert_eq!(window.ends_in_ascii(), after.is_none_or(u8::is_ascii));
+                    let mut expected_key = [0u8; SHORT_WORD];
+                    for (to, from) in expected_key.iter_mut().zip(&bytes[..window.word_len()]) {
+                        *to = from.to_ascii_lowercase();
+                    }
+                    assert_eq!(window.key(), u128::from_le_bytes(expected_key));
+                }
+            }
+        }
+        // Past the end of the text, bytes read as zero: separators.
+        let window = Window::at(b"xy", 0);
+        assert_eq!((window.word_len(), window.ends_in_ascii()), (2, true));
+        assert_eq!(Window::at(b"   ", 1).separators_len(), SHORT_WORD);
+        assert_eq!(Window::at(b"abc", 7), Window::at(b"", 0));
+        assert_eq!(Window::at(b"", 0).key(), 0);
     }
 
     #[test]
@@ -225,16 +334,13 @@ mod tests {
         let mut table = ShortWords::default();
         for n in 0..5000_u64 {
             let word = format!("w{n}");
-            let key = pack(word.as_bytes(), word.as_bytes());
+            let key = key_of(word.as_bytes());
             assert_eq!(table.get(key), None);
             table.insert(key, Some(n));
         }
         for n in 0..5000_u64 {
             let word = format!("w{n}");
-            assert_eq!(
-                table.get(pack(word.as_bytes(), word.as_bytes())),
-                Some(&Some(n))
-            );
+            assert_eq!(table.get(key_of(word.as_bytes())), Some(&Some(n)));
         }
     }
 
@@ -251,9 +357,12 @@ mod tests {
             "USERS",
         ] {
             let lower = word.to_ascii_lowercase();
-            let short = cache.short_token(word.as_bytes(), word.as_bytes());
+            let short = cache.short_token(key_of(word.as_bytes()), word.len());
             assert_eq!(short, cache.token(&lower), "{word}");
-            assert_eq!(short, cache.short_token(word.as_bytes(), word.as_bytes()));
+            assert_eq!(
+                short,
+                cache.short_token(key_of(word.as_bytes()), word.len())
+            );
         }
     }
 }
