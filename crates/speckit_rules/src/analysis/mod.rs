@@ -7,6 +7,7 @@
 //! *evaluated*, weighted by its severity; the consistency score is the share
 //! of evaluated weight that did not fail (see `speckit_analyze`).
 
+pub(crate) mod bytes;
 pub mod mention;
 mod stems;
 pub mod task_files;

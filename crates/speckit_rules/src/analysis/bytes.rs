@@ -1,0 +1,87 @@
+//! Byte scans shared by the analysis rules: finding ASCII digits sixteen
+//! bytes at a time.
+
+/// The first ASCII digit of `bytes` at or after `from`. Sixteen bytes are
+/// tested at a time, as two `u64` (most of a text is words, not digits).
+pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut blocks = rest.chunks_exact(16);
+    let mut offset = from;
+    for block in &mut blocks {
+        let (first, second) = block.split_at(8);
+        let (first, second) = (digit_bits(first), digit_bits(second));
+        if first | second != 0 {
+            let at = if first == 0 {
+                8 + second.trailing_zeros() / 8
+            } else {
+                first.trailing_zeros() / 8
+            };
+            return Some(offset + at as usize);
+        }
+        offset += 16;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|at| offset + at)
+}
+
+/// The high bit of each of the eight bytes of `word` (first byte lowest)
+/// set where the byte is an ASCII digit, every other bit clear.
+fn digit_bits(word: &[u8]) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Added to a byte below 0x80, these set its high bit exactly when the
+    // byte is at least `0` (0x30), or at least the byte after `9` (0x3A).
+    const FROM_ZERO: u64 = 0x5050_5050_5050_5050;
+    const PAST_NINE: u64 = 0x4646_4646_4646_4646;
+    let mut eight = [0; 8];
+    eight.copy_from_slice(word);
+    let value = u64::from_le_bytes(eight);
+    // Without their high bit, bytes cannot carry into their neighbour;
+    // bytes that had it (non-ASCII) are masked out at the end.
+    let low = value & LOW;
+    (low + FROM_ZERO) & !(low + PAST_NINE) & !value & HIGH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_found_in_and_across_words() {
+        for place in [0, 5, 7, 8, 9, 15, 16, 17, 23, 24, 31, 32, 47, 48, 49] {
+            for digit in b'0'..=b'9' {
+                let mut bytes = vec![b'x'; 50];
+                bytes[place] = digit;
+                assert_eq!(next_digit(&bytes, 0), Some(place), "{place}");
+                assert_eq!(next_digit(&bytes, place), Some(place), "{place}");
+                assert_eq!(next_digit(&bytes, place + 1), None, "{place}");
+            }
+        }
+        assert_eq!(next_digit(b"12", 5), None);
+        assert_eq!(next_digit("é9".as_bytes(), 0), Some(2));
+    }
+
+    #[test]
+    fn every_byte_is_classified_like_is_ascii_digit() {
+        for byte in 0..=u8::MAX {
+            for place in 0..16 {
+                let mut bytes = [b'/'; 16];
+                bytes[place] = byte;
+                let expected = byte.is_ascii_digit().then_some(place);
+                assert_eq!(next_digit(&bytes, 0), expected, "{byte:#x} at {place}");
+            }
+        }
+        // Bytes around the digits, and high bytes, next to a digit.
+        let mut bytes = [b'x'; 32];
+        bytes[..8].copy_from_slice(&[0xFF, b'/', b':', 0xB0, 0xB9, b'7', 0x80, b'0']);
+        bytes[8..16].copy_from_slice(&[0xBF, 0x3A, 0x2F, b'9', 0xC0, 0xB5, b'5', 0x39]);
+        assert_eq!(next_digit(&bytes, 0), Some(5));
+        assert_eq!(next_digit(&bytes, 6), Some(7));
+        assert_eq!(next_digit(&bytes, 8), Some(11));
+        assert_eq!(next_digit(&bytes, 12), Some(14));
+        assert_eq!(next_digit(&bytes, 16), None);
+    }
+}
