@@ -1,5 +1,8 @@
 //! Byte scans shared by the analysis rules: finding ASCII digits sixteen
-//! bytes at a time.
+//! bytes at a time, and finding where a story reference may start, so that the
+//! exact (and dearer) reader runs only on the passages that can hold one.
+
+use std::ops::Range;
 
 /// The first ASCII digit of `bytes` at or after `from`. Sixteen bytes are
 /// tested at a time, as two `u64` (most of a text is words, not digits).
@@ -45,9 +48,47 @@ fn digit_bits(word: &[u8]) -> u64 {
     (low + FROM_ZERO) & !(low + PAST_NINE) & !value & HIGH
 }
 
+/// Byte offsets in `text`, in increasing order, of every `story` and `us`
+/// (in any case) that is followed, after spaces, `-` and `#` only, by an
+/// ASCII digit.
+///
+/// Every reference [`story_references`](super::mention::story_references)
+/// finds in a slice of `text` starts at one of these offsets: a slice
+/// without one has no story reference, and need not be read.
+pub(crate) fn story_reference_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while let Some(digit) = next_digit(bytes, at) {
+        let mut end = digit;
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'-' | b'#') {
+            end -= 1;
+        }
+        let before = &bytes[..end];
+        if before.len() >= 5 && before[end - 5..].eq_ignore_ascii_case(b"story") {
+            starts.push(end - 5);
+        } else if before.len() >= 2 && before[end - 2..].eq_ignore_ascii_case(b"us") {
+            starts.push(end - 2);
+        }
+        // Only the first digit of a run can follow the words.
+        at = digit + 1;
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+    }
+    starts
+}
+
+/// Whether one of `starts` (sorted) lies in `range`.
+pub(crate) fn any_in(starts: &[usize], range: Range<usize>) -> bool {
+    let first = starts.partition_point(|&start| start < range.start);
+    starts.get(first).is_some_and(|&start| start < range.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::mention::story_references;
 
     #[test]
     fn digits_are_found_in_and_across_words() {
@@ -83,5 +124,43 @@ mod tests {
         assert_eq!(next_digit(&bytes, 8), Some(11));
         assert_eq!(next_digit(&bytes, 12), Some(14));
         assert_eq!(next_digit(&bytes, 16), None);
+    }
+
+    #[test]
+    fn starts_cover_every_reference() {
+        let text = "See User Story 2, story-3 and US4, us-5, US#6; \
+                    not USB 7, focus 8 or history9. Also (US12) and Stories 4, status 3.";
+        let starts = story_reference_starts(text);
+        assert!(starts.windows(2).all(|pair| pair[0] < pair[1]));
+        let words: Vec<&str> = starts
+            .iter()
+            .map(|&start| text.get(start..start + 2).unwrap_or(""))
+            .collect();
+        assert_eq!(
+            words,
+            ["St", "st", "US", "us", "US", "us", "st", "US", "us"]
+        );
+        // Any slice with references holds the start of each.
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let Some(slice) = text.get(from..to) else {
+                    continue;
+                };
+                if !story_references(slice).is_empty() {
+                    assert!(any_in(&starts, from..to), "{slice:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ranges_hold_starts() {
+        let starts = [3, 10, 20];
+        assert!(any_in(&starts, 0..4));
+        assert!(!any_in(&starts, 0..3));
+        assert!(!any_in(&starts, 4..10));
+        assert!(any_in(&starts, 10..11));
+        assert!(!any_in(&starts, 21..40));
+        assert!(!any_in(&[], 0..40));
     }
 }

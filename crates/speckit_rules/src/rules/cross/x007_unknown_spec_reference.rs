@@ -1,9 +1,11 @@
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use speckit_model::{Document, Model};
 use speckit_text::Span;
 
+use crate::analysis::bytes::{any_in, story_reference_starts};
 use crate::analysis::mention::{
     IdKey, names_other_feature, scan_ids, scan_written_ids, story_references,
 };
@@ -80,7 +82,7 @@ impl UnknownSpecReference {
                 prefixes.push(key);
             }
         }
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         scan_ids(&spec_document.text, |key| {
             ids.insert(key);
         });
@@ -162,16 +164,23 @@ fn check_plan(cx: &mut AnalysisContext<'_>, feature: &AnalysisFeature<'_>, known
     // The plan is a design document: the trace has its passages.
     let document = feature.view.documents[position].0;
     let trace = feature.trace();
+    // Only passages holding a possible start of a story reference are read
+    // for one.
+    let starts = if known.stories.is_empty() {
+        Vec::new()
+    } else {
+        story_reference_starts(&document.text)
+    };
     let mut evaluated = 0;
     for span in trace
         .design
         .spans_of(u32::try_from(position).unwrap_or(u32::MAX))
     {
         let text = document.text.get(span.range()).unwrap_or("");
-        let stories = if known.stories.is_empty() {
-            Vec::new()
-        } else {
+        let stories = if any_in(&starts, span.range()) {
             story_references(text)
+        } else {
+            Vec::new()
         };
         evaluated += check_passage(
             cx,
