@@ -174,8 +174,8 @@ fn created_files<'a>(feature: &AnalysisFeature<'a>) -> HashMap<Cow<'a, str>, Cre
                     .text
                     .get(task.title.span.start as usize..file.span.start as usize)
                     .unwrap_or("");
-                if let Some(key) = path_key(file.value)
-                    && creates_the_file(before)
+                if creates_the_file(before)
+                    && let Some(key) = path_key(file.value)
                 {
                     push(key, document, file.span);
                 }
