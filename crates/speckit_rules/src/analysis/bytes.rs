@@ -1,6 +1,7 @@
 //! Byte scans shared by the analysis rules: finding ASCII digits sixteen
-//! bytes at a time, and finding where a story reference may start, so that the
-//! exact (and dearer) reader runs only on the passages that can hold one.
+//! bytes at a time, and finding where a story reference or an ID may be, so
+//! that the exact (and dearer) readers run only on the passages that can
+//! hold one.
 
 use std::ops::Range;
 
@@ -79,6 +80,23 @@ pub(crate) fn story_reference_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Byte offsets in `text`, in increasing order, of every `-` between an
+/// ASCII letter and an ASCII digit (`FR-1`).
+///
+/// Every ID [`scan_written_ids`](super::mention::scan_written_ids) finds
+/// in a slice of `text` holds one of these dashes: a slice without one has
+/// no ID, and need not be read.
+pub(crate) fn id_dashes(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'-', bytes)
+        .filter(|&dash| {
+            dash > 0
+                && bytes[dash - 1].is_ascii_alphabetic()
+                && bytes.get(dash + 1).is_some_and(u8::is_ascii_digit)
+        })
+        .collect()
+}
+
 /// Whether one of `starts` (sorted) lies in `range`.
 pub(crate) fn any_in(starts: &[usize], range: Range<usize>) -> bool {
     let first = starts.partition_point(|&start| start < range.start);
@@ -88,7 +106,7 @@ pub(crate) fn any_in(starts: &[usize], range: Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::mention::story_references;
+    use crate::analysis::mention::{scan_written_ids, story_references};
 
     #[test]
     fn digits_are_found_in_and_across_words() {
@@ -148,6 +166,25 @@ mod tests {
                 };
                 if !story_references(slice).is_empty() {
                     assert!(any_in(&starts, from..to), "{slice:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dashes_cover_every_id() {
+        let text = "FR-001, SC-2a and NFR-12–NFR-14; not T-x, -3, 4-5 or x-y. ab-7";
+        let dashes = id_dashes(text);
+        assert_eq!(dashes.len(), 5);
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let Some(slice) = text.get(from..to) else {
+                    continue;
+                };
+                let mut found = false;
+                scan_written_ids(slice, |_, _| found = true);
+                if found {
+                    assert!(any_in(&dashes, from..to), "{slice:?}");
                 }
             }
         }
