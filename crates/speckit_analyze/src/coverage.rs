@@ -1,14 +1,13 @@
 //! The coverage matrix: each requirement and story of a feature's spec,
 //! where the design documents mention it and which tasks implement it.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_model::spec::RequirementKind;
 use speckit_rules::AnalysisFeature;
-use speckit_rules::analysis::trace::{ItemTrace, requirement_title, story_title};
-use speckit_text::LineIndex;
+use speckit_rules::analysis::trace::{ItemTrace, Trace, requirement_title, story_title};
 
 /// Coverage of one feature.
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
@@ -64,7 +63,7 @@ const MAX_LOCATIONS: usize = 5;
 
 /// Counts the lines before offsets asked for in increasing order, going
 /// on from the last offset (and starting over for an earlier one): one
-/// pass over the spec for its items, which come in order.
+/// pass over a document for offsets that come in order.
 struct LineCounter<'t> {
     text: &'t str,
     at: usize,
@@ -173,6 +172,44 @@ fn shorten(text: &str) -> String {
     }
 }
 
+/// The 1-based line of every design passage a row lists (the first
+/// [`MAX_LOCATIONS`] of each item's), by passage; 0 for the others. The
+/// passages are taken in order of place, so that each document is read
+/// once, forward.
+fn listed_passage_lines(feature: &AnalysisFeature<'_>, trace: &Trace) -> Vec<u32> {
+    let mut listed: Vec<(u32, u32, u32)> = trace
+        .requirements
+        .iter()
+        .chain(&trace.stories)
+        .filter_map(|item| item.plan.as_ref())
+        .flat_map(|mention| mention.passages.iter().take(MAX_LOCATIONS))
+        .filter_map(|&index| {
+            let passage = trace.design.passages.get(index as usize)?;
+            Some((passage.source, passage.span.start, index))
+        })
+        .collect();
+    listed.sort_unstable();
+    listed.dedup();
+    let mut lines = vec![0; trace.design.passages.len()];
+    let mut counter: Option<(u32, LineCounter<'_>)> = None;
+    for (source, start, index) in listed {
+        let Some((document, _)) = feature.view.documents.get(source as usize) else {
+            continue;
+        };
+        if counter
+            .as_ref()
+            .is_none_or(|(counted, _)| *counted != source)
+        {
+            counter = Some((source, LineCounter::new(&document.text)));
+        }
+        if let (Some((_, counter)), Some(line)) = (counter.as_mut(), lines.get_mut(index as usize))
+        {
+            *line = counter.line_of(start);
+        }
+    }
+    lines
+}
+
 impl Coverage {
     pub fn of(feature: &AnalysisFeature<'_>) -> Coverage {
         let Some((spec_document, spec)) = feature.spec() else {
@@ -181,29 +218,19 @@ impl Coverage {
         let trace = feature.trace();
         let tasks = feature.tasks();
         let spec_lines = RefCell::new(LineCounter::new(&spec_document.text));
-        // Line breaks of each document of the view, as rows point into them
-        // (passages are not in order of place: they are looked up).
-        let document_lines: Vec<OnceCell<LineIndex>> = feature
-            .view
-            .documents
-            .iter()
-            .map(|_| OnceCell::new())
-            .collect();
+        let passage_lines = listed_passage_lines(feature, trace);
         let row = |item: &ItemTrace, id: String, kind: &'static str, title: &str, at: u32| {
             let plan = item.plan.as_ref().map(|mention| {
                 mention
                     .passages
                     .iter()
                     .take(MAX_LOCATIONS)
-                    .filter_map(|&passage| {
-                        let passage = trace.design.passages.get(passage as usize)?;
+                    .filter_map(|&index| {
+                        let passage = trace.design.passages.get(index as usize)?;
                         let (document, _) = feature.view.documents.get(passage.source as usize)?;
-                        let lines = document_lines.get(passage.source as usize)?;
-                        let index = lines.get_or_init(|| LineIndex::new(&document.text));
                         Some(Location {
                             file: document.path.clone(),
-                            line: u32::try_from(index.line_of(passage.span.start) + 1)
-                                .unwrap_or(u32::MAX),
+                            line: passage_lines.get(index as usize).copied().unwrap_or(0),
                         })
                     })
                     .collect()
@@ -342,7 +369,7 @@ mod tests {
     #[test]
     fn counted_lines_match_the_index() {
         let text = "a\nb\r\n\nccc\nd";
-        let index = LineIndex::new(text);
+        let index = speckit_text::LineIndex::new(text);
         let mut counter = LineCounter::new(text);
         for offset in [0, 1, 2, 2, 5, 3, 7, 11, 12, 40, 0, 6] {
             let line = u32::try_from(index.line_of(offset) + 1).unwrap_or(u32::MAX);
