@@ -1,14 +1,13 @@
 //! The coverage matrix: each requirement and story of a feature's spec,
 //! where the design documents mention it and which tasks implement it.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_model::spec::RequirementKind;
 use speckit_rules::AnalysisFeature;
-use speckit_rules::analysis::trace::{ItemTrace, requirement_title, story_title};
-use speckit_text::LineIndex;
+use speckit_rules::analysis::trace::{ItemTrace, Trace, requirement_title, story_title};
 
 /// Coverage of one feature.
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
@@ -62,23 +61,104 @@ pub struct Location {
 /// At most this many plan locations are listed per item.
 const MAX_LOCATIONS: usize = 5;
 
-/// The 1-based line of byte `offset` in the text `index` was built for.
-fn line_of(index: &LineIndex, offset: u32) -> u32 {
-    u32::try_from(index.line_of(offset) + 1).unwrap_or(u32::MAX)
+/// Counts the lines before offsets asked for in increasing order, going
+/// on from the last offset (and starting over for an earlier one): one
+/// pass over a document for offsets that come in order.
+struct LineCounter<'t> {
+    text: &'t str,
+    at: usize,
+    breaks: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text,
+            at: 0,
+            breaks: 0,
+        }
+    }
+
+    /// The 1-based line of byte `offset` (of the end of the text for an
+    /// offset past it), as `speckit_text::LineIndex` counts lines.
+    fn line_of(&mut self, offset: u32) -> u32 {
+        let offset = (offset as usize).min(self.text.len());
+        if offset < self.at {
+            self.at = 0;
+            self.breaks = 0;
+        }
+        let bytes = self.text.as_bytes();
+        self.breaks += memchr::memchr_iter(b'\n', &bytes[self.at..offset]).count();
+        self.at = offset;
+        u32::try_from(self.breaks + 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// Whitespace as `split_whitespace` sees it, among ASCII characters.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// Whether ASCII `bytes` are words joined by single spaces already: no
+/// other whitespace, none at either end, no two spaces in a row.
+fn is_joined(bytes: &[u8]) -> bool {
+    // At the start, a space would follow "a space".
+    let mut after_space = true;
+    for &byte in bytes {
+        if byte == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if is_ascii_space(byte) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || bytes.is_empty()
 }
 
 fn shorten(text: &str) -> String {
     // Runs of whitespace become one space, as `split_whitespace` sees them.
     let mut joined = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
+    if text.is_ascii() && is_joined(text.as_bytes()) {
+        joined.push_str(text);
+    } else if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            while bytes.get(at).copied().is_some_and(is_ascii_space) {
+                at += 1;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(|&byte| !is_ascii_space(byte)) {
+                at += 1;
+            }
+            if start < at {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(text.get(start..at).unwrap_or(""));
+            }
         }
-        joined.push_str(word);
+    } else {
+        for word in text.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        }
     }
     let trimmed = joined.trim_matches('*');
-    // Over 80 characters: the first 77 and an ellipsis.
-    if trimmed.chars().nth(80).is_some() {
+    // Over 80 characters: the first 77 and an ellipsis. In ASCII text
+    // characters are bytes.
+    let long = if trimmed.is_ascii() {
+        trimmed.len() > 80
+    } else {
+        trimmed.chars().nth(80).is_some()
+    };
+    if long {
         let cut = trimmed
             .char_indices()
             .nth(77)
@@ -92,6 +172,44 @@ fn shorten(text: &str) -> String {
     }
 }
 
+/// The 1-based line of every design passage a row lists (the first
+/// [`MAX_LOCATIONS`] of each item's), by passage; 0 for the others. The
+/// passages are taken in order of place, so that each document is read
+/// once, forward.
+fn listed_passage_lines(feature: &AnalysisFeature<'_>, trace: &Trace) -> Vec<u32> {
+    let mut listed: Vec<(u32, u32, u32)> = trace
+        .requirements
+        .iter()
+        .chain(&trace.stories)
+        .filter_map(|item| item.plan.as_ref())
+        .flat_map(|mention| mention.passages.iter().take(MAX_LOCATIONS))
+        .filter_map(|&index| {
+            let passage = trace.design.passages.get(index as usize)?;
+            Some((passage.source, passage.span.start, index))
+        })
+        .collect();
+    listed.sort_unstable();
+    listed.dedup();
+    let mut lines = vec![0; trace.design.passages.len()];
+    let mut counter: Option<(u32, LineCounter<'_>)> = None;
+    for (source, start, index) in listed {
+        let Some((document, _)) = feature.view.documents.get(source as usize) else {
+            continue;
+        };
+        if counter
+            .as_ref()
+            .is_none_or(|(counted, _)| *counted != source)
+        {
+            counter = Some((source, LineCounter::new(&document.text)));
+        }
+        if let (Some((_, counter)), Some(line)) = (counter.as_mut(), lines.get_mut(index as usize))
+        {
+            *line = counter.line_of(start);
+        }
+    }
+    lines
+}
+
 impl Coverage {
     pub fn of(feature: &AnalysisFeature<'_>) -> Coverage {
         let Some((spec_document, spec)) = feature.spec() else {
@@ -99,30 +217,20 @@ impl Coverage {
         };
         let trace = feature.trace();
         let tasks = feature.tasks();
-        let spec_lines = LineIndex::new(&spec_document.text);
-        // Line breaks of each document of the view, as rows point into them.
-        let document_lines: Vec<OnceCell<LineIndex>> = feature
-            .view
-            .documents
-            .iter()
-            .map(|_| OnceCell::new())
-            .collect();
+        let spec_lines = RefCell::new(LineCounter::new(&spec_document.text));
+        let passage_lines = listed_passage_lines(feature, trace);
         let row = |item: &ItemTrace, id: String, kind: &'static str, title: &str, at: u32| {
             let plan = item.plan.as_ref().map(|mention| {
                 mention
                     .passages
                     .iter()
                     .take(MAX_LOCATIONS)
-                    .filter_map(|&passage| {
-                        let passage = trace.design.passages.get(passage as usize)?;
+                    .filter_map(|&index| {
+                        let passage = trace.design.passages.get(index as usize)?;
                         let (document, _) = feature.view.documents.get(passage.source as usize)?;
-                        let lines = document_lines.get(passage.source as usize)?;
                         Some(Location {
                             file: document.path.clone(),
-                            line: line_of(
-                                lines.get_or_init(|| LineIndex::new(&document.text)),
-                                passage.span.start,
-                            ),
+                            line: passage_lines.get(index as usize).copied().unwrap_or(0),
                         })
                     })
                     .collect()
@@ -147,7 +255,7 @@ impl Coverage {
                 id,
                 kind,
                 title: shorten(title),
-                line: line_of(&spec_lines, at),
+                line: spec_lines.borrow_mut().line_of(at),
                 plan,
                 tasks: task_ids,
                 status,
@@ -208,5 +316,64 @@ impl Coverage {
                 counted.len(),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `shorten` as it read before its ASCII path.
+    fn shorten_by_chars(text: &str) -> String {
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let trimmed = joined.trim_matches('*');
+        if trimmed.chars().nth(80).is_some() {
+            let cut = trimmed
+                .char_indices()
+                .nth(77)
+                .map_or(trimmed.len(), |(at, _)| at);
+            return format!("{}…", trimmed.get(..cut).unwrap_or(trimmed).trim_end());
+        }
+        trimmed.to_string()
+    }
+
+    #[test]
+    fn shortened_titles_match_the_character_version() {
+        let long = "word ".repeat(30);
+        let texts = [
+            "",
+            "   ",
+            "**Bold** title\twith\x0Bodd\x0C spaces\r\n",
+            " *a* ",
+            "***",
+            long.as_str(),
+            &"x".repeat(80),
+            &"x".repeat(81),
+            &format!("**{}**", "y".repeat(80)),
+            "Résumé\u{a0}with\u{2003}wide spaces and é",
+            "a  b",
+            " a b",
+            "a b ",
+            "a\tb",
+            "plain words only",
+            "x",
+            "*",
+            &"é".repeat(90),
+            &format!("{} end", "ab ".repeat(26)),
+        ];
+        for text in texts {
+            assert_eq!(shorten(text), shorten_by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn counted_lines_match_the_index() {
+        let text = "a\nb\r\n\nccc\nd";
+        let index = speckit_text::LineIndex::new(text);
+        let mut counter = LineCounter::new(text);
+        for offset in [0, 1, 2, 2, 5, 3, 7, 11, 12, 40, 0, 6] {
+            let line = u32::try_from(index.line_of(offset) + 1).unwrap_or(u32::MAX);
+            assert_eq!(counter.line_of(offset), line, "{offset}");
+        }
     }
 }

@@ -163,7 +163,7 @@ pub fn analyze(
         })
         .collect();
     let global = settings.selection_for("");
-    let reused = reused_selection(&global);
+    let reused = Reused::new(&global);
     // The workspace rules read the features only: they run alongside.
     let (per_feature, (workspace_findings, workspace_tally)) = rayon::join(
         || {
@@ -250,11 +250,58 @@ fn reused_selection(global: &Selection) -> Selection {
     selection
 }
 
+/// An enabled reused document rule as the score counts it: its code, what
+/// it evaluates once per, and the weight of one item.
+struct ScoredRule {
+    code: &'static str,
+    inventory: Inventory,
+    weight: u64,
+}
+
+/// The reused document rules of a run: the selection that enables only
+/// them, and the enabled ones in the order of [`CHECK_RULES`], looked up in
+/// the registry once per run.
+struct Reused {
+    selection: Selection,
+    scored: Vec<ScoredRule>,
+}
+
+impl Reused {
+    fn new(global: &Selection) -> Reused {
+        let selection = reused_selection(global);
+        let scored = scored_rules(&selection);
+        Reused { selection, scored }
+    }
+}
+
+/// The enabled rules of [`CHECK_RULES`] in `reused`, in that order.
+fn scored_rules(reused: &Selection) -> Vec<ScoredRule> {
+    CHECK_RULES
+        .iter()
+        .filter_map(|&(code, inventory)| {
+            let index = registry::index_of(code)?;
+            if !reused.enabled.get(index).copied().unwrap_or(false) {
+                return None;
+            }
+            let severity = reused
+                .severity
+                .get(index)
+                .copied()
+                .unwrap_or(Severity::Warning);
+            Some(ScoredRule {
+                code,
+                inventory,
+                weight: speckit_rules::analysis::weight(severity),
+            })
+        })
+        .collect()
+}
+
 fn analyze_feature(
     all: &[AnalysisFeature<'_>],
     feature: &AnalysisFeature<'_>,
     settings: &LintSettings,
-    reused: &Selection,
+    reused: &Reused,
     global: &Selection,
     files: &dyn FileOracle,
 ) -> (Vec<Diagnostic>, u64) {
@@ -269,7 +316,13 @@ fn analyze_feature(
     for ((document, model), selection) in feature.view.documents.iter().zip(&selections) {
         let mut selection = selection.clone();
         for (index, enabled) in selection.enabled.iter_mut().enumerate() {
-            *enabled = *enabled && reused.enabled.get(index).copied().unwrap_or(false);
+            *enabled = *enabled
+                && reused
+                    .selection
+                    .enabled
+                    .get(index)
+                    .copied()
+                    .unwrap_or(false);
         }
         findings.extend(
             check_document(document, model, &feature.view, files, &selection)
@@ -278,24 +331,13 @@ fn analyze_feature(
         );
     }
     let mut weight = 0;
-    for (code, inventory) in CHECK_RULES {
-        let Some(index) = registry::index_of(code) else {
-            continue;
-        };
-        if !reused.enabled.get(index).copied().unwrap_or(false) {
-            continue;
-        }
-        let severity = reused
-            .severity
-            .get(index)
-            .copied()
-            .unwrap_or(Severity::Warning);
+    for rule in &reused.scored {
         let failed = findings
             .iter()
-            .filter(|diagnostic| diagnostic.code == *code)
+            .filter(|diagnostic| diagnostic.code == rule.code)
             .count();
-        let count = inventory.count(feature).max(failed);
-        weight += count as u64 * speckit_rules::analysis::weight(severity);
+        let count = rule.inventory.count(feature).max(failed);
+        weight += count as u64 * rule.weight;
     }
     let (cross, tally) = run_analysis(all, Some(feature), files, global);
     weight += tally.entries.iter().map(|(_, weight)| weight).sum::<u64>();

@@ -7,6 +7,7 @@
 //! *evaluated*, weighted by its severity; the consistency score is the share
 //! of evaluated weight that did not fail (see `speckit_analyze`).
 
+pub(crate) mod bytes;
 pub mod mention;
 mod stems;
 pub mod task_files;
@@ -42,6 +43,7 @@ pub struct AnalysisFeature<'a> {
     pub constitution: Option<(&'a Document, &'a Constitution<'a>)>,
     trace: OnceLock<Trace>,
     tasks_lower: OnceLock<String>,
+    plan_lower: OnceLock<String>,
     task_files: OnceLock<Option<TaskFiles>>,
     task_stories: OnceLock<Vec<Vec<u32>>>,
 }
@@ -66,6 +68,7 @@ impl<'a> AnalysisFeature<'a> {
             constitution,
             trace: OnceLock::new(),
             tasks_lower: OnceLock::new(),
+            plan_lower: OnceLock::new(),
             task_files: OnceLock::new(),
             task_stories: OnceLock::new(),
         }
@@ -138,6 +141,16 @@ impl<'a> AnalysisFeature<'a> {
     pub fn tasks_lower(&self) -> &str {
         self.tasks_lower.get_or_init(|| {
             self.tasks().map_or_else(String::new, |(document, _)| {
+                document.text.to_ascii_lowercase()
+            })
+        })
+    }
+
+    /// The text of the plan with ASCII letters lower-cased (same byte
+    /// offsets), computed on first use; empty without a plan.
+    pub fn plan_lower(&self) -> &str {
+        self.plan_lower.get_or_init(|| {
+            self.plan().map_or_else(String::new, |(document, _)| {
                 document.text.to_ascii_lowercase()
             })
         })

@@ -4,6 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use speckit_model::{Document, TaskList};
+use speckit_text::{ByteSet, byte_set};
 
 /// The file names tasks.md writes, for look-up by path: the files of
 /// every task and every path-like word of the document, by file name.
@@ -38,13 +39,18 @@ impl TaskFiles {
     }
 }
 
+/// The ASCII bytes that end a word of [`path_words`] (the same as
+/// [`separates`] on their characters).
+const SEPARATORS: ByteSet = byte_set(b" \t\n\x0B\x0C\r`()[],;\"'*|");
+
 /// Calls `found` with every word of `text` that holds a `.` or a `/`.
 /// Words are separated by whitespace and by `` ` ``, brackets, `,`, `;`,
 /// quotes, `*` and `|`.
 fn path_words<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
     let bytes = text.as_bytes();
     // Only words around a `.` or a `/` are read: from each such byte, out
-    // to the separators on either side.
+    // to the separators on either side. ASCII bytes are looked up in a
+    // table; other characters are decoded and tested whole.
     let mut from = 0;
     while let Some(offset) = bytes
         .get(from..)
@@ -52,6 +58,14 @@ fn path_words<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
     {
         let mut start = from + offset;
         while start > from {
+            let byte = bytes[start - 1];
+            if byte.is_ascii() {
+                if SEPARATORS[usize::from(byte)] {
+                    break;
+                }
+                start -= 1;
+                continue;
+            }
             let Some(c) = text.get(..start).and_then(|head| head.chars().next_back()) else {
                 break;
             };
@@ -61,7 +75,17 @@ fn path_words<'t>(text: &'t str, mut found: impl FnMut(&'t str)) {
             start -= c.len_utf8();
         }
         let mut end = from + offset;
-        while let Some(c) = text.get(end..).and_then(|tail| tail.chars().next()) {
+        while let Some(&byte) = bytes.get(end) {
+            if byte.is_ascii() {
+                if SEPARATORS[usize::from(byte)] {
+                    break;
+                }
+                end += 1;
+                continue;
+            }
+            let Some(c) = text.get(end..).and_then(|tail| tail.chars().next()) else {
+                break;
+            };
             if separates(c) {
                 break;
             }
@@ -84,6 +108,11 @@ fn separates(c: char) -> bool {
 /// The last part of a path, without a trailing `:12`, `#L12` or
 /// sentence punctuation.
 fn file_name(path: &str) -> &str {
+    // Most paths have neither a `#` nor a `:`: one search tells.
+    if memchr::memchr2(b'#', b':', path.as_bytes()).is_none() {
+        let path = path.trim_end_matches(['.', '!', '?']);
+        return memchr::memrchr(b'/', path.as_bytes()).map_or(path, |at| &path[at + 1..]);
+    }
     let path = memchr::memchr(b'#', path.as_bytes()).map_or(path, |at| &path[..at]);
     let path = path.trim_end_matches(['.', ':', '!', '?']);
     let path = match memchr::memrchr(b':', path.as_bytes()) {
@@ -104,6 +133,21 @@ mod tests {
         assert_eq!(file_name("pins.ts#L4"), "pins.ts");
         assert_eq!(file_name("see pins.ts."), "see pins.ts");
         assert_eq!(file_name("src/notes/"), "");
+        assert_eq!(file_name("src/notes/pins.ts.!?"), "pins.ts");
+        assert_eq!(file_name("a/b.rs:12:"), "b.rs");
+        assert_eq!(file_name("a/b.rs:x"), "b.rs:x");
+        assert_eq!(file_name("a/b.rs#x:1"), "b.rs");
+    }
+
+    #[test]
+    fn the_byte_table_agrees_with_the_character_test() {
+        for byte in 0..0x80u8 {
+            assert_eq!(
+                SEPARATORS[usize::from(byte)],
+                separates(char::from(byte)),
+                "{byte:#x}"
+            );
+        }
     }
 
     #[test]

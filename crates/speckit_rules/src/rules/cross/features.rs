@@ -5,6 +5,7 @@
 //! Everything here is per feature or per item, so that the rules can build
 //! one hash map over the workspace and stay linear in its size.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
@@ -96,16 +97,12 @@ impl<'a> NumberKey<'a> {
 
 /// A file path as two documents would both write it: back-ticks, a leading
 /// `./` and surrounding whitespace removed, `\` turned into `/`, ASCII
-/// lower-cased. `None` for directories (`src/models/`) and for text that is
-/// not a single path.
-pub(crate) fn path_key(path: &str) -> Option<String> {
+/// lower-cased (borrowed from `path` when that changes nothing). `None` for
+/// directories (`src/models/`) and for text that is not a single path.
+pub(crate) fn path_key(path: &str) -> Option<Cow<'_, str>> {
     let path = path.trim().trim_matches('`').trim();
     let path = path.strip_prefix("./").unwrap_or(path);
-    if path.is_empty()
-        || path.ends_with('/')
-        || path.ends_with('\\')
-        || path.contains(char::is_whitespace)
-    {
+    if path.is_empty() || path.ends_with('/') || path.ends_with('\\') || has_whitespace(path) {
         return None;
     }
     let last = path.rsplit(['/', '\\']).next().unwrap_or(path);
@@ -118,17 +115,35 @@ pub(crate) fn path_key(path: &str) -> Option<String> {
     if !is_file {
         return None;
     }
-    Some(
-        path.chars()
-            .map(|c| {
-                if c == '\\' {
-                    '/'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect(),
-    )
+    // Most paths are written as their key already: they are borrowed.
+    if !path
+        .bytes()
+        .any(|byte| byte.is_ascii_uppercase() || byte == b'\\')
+    {
+        return Some(Cow::Borrowed(path));
+    }
+    let key = path.to_ascii_lowercase();
+    Some(Cow::Owned(if key.contains('\\') {
+        key.replace('\\', "/")
+    } else {
+        key
+    }))
+}
+
+/// Whether `text` holds a character `char::is_whitespace` accepts: ASCII
+/// bytes are tested as bytes, the text from its first other byte on as
+/// characters.
+fn has_whitespace(text: &str) -> bool {
+    match text
+        .bytes()
+        .position(|byte| !byte.is_ascii() || matches!(byte, b' ' | b'\t'..=b'\r'))
+    {
+        Some(at) if text.as_bytes()[at].is_ascii() => true,
+        Some(at) => text
+            .get(at..)
+            .is_some_and(|rest| rest.contains(char::is_whitespace)),
+        None => false,
+    }
 }
 
 /// An identifier (entity, field) compared without case, `_` or `-`:
@@ -200,6 +215,30 @@ mod tests {
         check("docker/Dockerfile", Some("docker/dockerfile"));
         check("two words.ts", None);
         check("", None);
+    }
+
+    #[test]
+    fn whitespace_is_found_like_the_character_test() {
+        for text in [
+            "",
+            "a.ts",
+            "a b",
+            "a\x0Bb",
+            "a\x1Fb",
+            "é.ts",
+            "é\u{a0}x",
+            "é\u{2003}",
+            "x\u{85}",
+            "\u{3000}",
+            "a\u{200b}b",
+            "éa\tb",
+        ] {
+            assert_eq!(
+                has_whitespace(text),
+                text.contains(char::is_whitespace),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,9 +1,12 @@
-use std::collections::HashSet;
+use std::fmt;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use speckit_model::{Document, Model};
 use speckit_text::Span;
 
+use crate::analysis::bytes::{any_in, id_dashes, story_reference_starts};
 use crate::analysis::mention::{
     IdKey, names_other_feature, scan_ids, scan_written_ids, story_references,
 };
@@ -80,7 +83,7 @@ impl UnknownSpecReference {
                 prefixes.push(key);
             }
         }
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         scan_ids(&spec_document.text, |key| {
             ids.insert(key);
         });
@@ -125,21 +128,29 @@ impl UnknownSpecReference {
             } else {
                 feature.task_stories()
             };
+            // Only tasks holding a dash of an ID are read for IDs.
+            let dashes = id_dashes(&document.text);
             for (index, task) in tasks.tasks.iter().enumerate() {
                 let text = document.text.get(task.span.range()).unwrap_or("");
-                let labels: Vec<u32> = task
-                    .stories
-                    .iter()
-                    .filter_map(|label| story_number(label.value))
-                    .collect();
-                let subject = format!("task `{}`", task.id.value);
+                let references = task_stories.get(index).map_or(&[][..], Vec::as_slice);
+                let labels: Vec<u32> = if references.is_empty() {
+                    Vec::new()
+                } else {
+                    task.stories
+                        .iter()
+                        .filter_map(|label| story_number(label.value))
+                        .collect()
+                };
                 evaluated += check_passage(
                     cx,
                     feature,
                     &known,
                     (document, task.span.start, text),
-                    &subject,
-                    (task_stories.get(index).map_or(&[], Vec::as_slice), &labels),
+                    (
+                        &TaskSubject(task.id.value),
+                        any_in(&dashes, task.span.range()),
+                    ),
+                    (references, &labels),
                 );
             }
         }
@@ -162,48 +173,69 @@ fn check_plan(cx: &mut AnalysisContext<'_>, feature: &AnalysisFeature<'_>, known
     // The plan is a design document: the trace has its passages.
     let document = feature.view.documents[position].0;
     let trace = feature.trace();
+    // Only passages holding a possible start of a story reference are read
+    // for one.
+    let starts = if known.stories.is_empty() {
+        Vec::new()
+    } else {
+        story_reference_starts(&document.text)
+    };
+    // Likewise for IDs: only passages holding a dash of one.
+    let dashes = id_dashes(&document.text);
     let mut evaluated = 0;
     for span in trace
         .design
         .spans_of(u32::try_from(position).unwrap_or(u32::MAX))
     {
         let text = document.text.get(span.range()).unwrap_or("");
-        let stories = if known.stories.is_empty() {
-            Vec::new()
-        } else {
+        let stories = if any_in(&starts, span.range()) {
             story_references(text)
+        } else {
+            Vec::new()
         };
         evaluated += check_passage(
             cx,
             feature,
             known,
             (document, span.start, text),
-            "the plan",
+            (&"the plan", any_in(&dashes, span.range())),
             (&stories, &[]),
         );
     }
     evaluated
 }
 
+/// What a finding about a task calls it: ``task `T012` ``.
+struct TaskSubject<'a>(&'a str);
+
+impl fmt::Display for TaskSubject<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "task `{}`", self.0)
+    }
+}
+
 /// Checks the IDs and story references of one passage (`text`, found at
-/// byte `start` of `document`, referring to the stories `references`, of
-/// which `labels` are given by label); returns how many it checked.
+/// byte `start` of `document`, called `subject` in findings, read for IDs
+/// only when `may_hold_ids`, referring to the stories `references`, of which
+/// `labels` are given by label); returns how many it checked.
 fn check_passage(
     cx: &mut AnalysisContext<'_>,
     feature: &AnalysisFeature<'_>,
     known: &Known,
     (document, start, text): (&Document, u32, &str),
-    subject: &str,
+    (subject, may_hold_ids): (&dyn fmt::Display, bool),
     (references, labels): (&[u32], &[u32]),
 ) -> usize {
     // The IDs of the spec's prefixes and the stories not given by label,
     // each once, in order.
     let mut ids: Vec<(IdKey, Range<usize>)> = Vec::new();
-    scan_written_ids(text, |key, range| {
-        if known.checks(key) && !ids.iter().any(|(seen, _)| *seen == key) {
-            ids.push((key, range));
-        }
-    });
+    if may_hold_ids {
+        scan_written_ids(text, |key, range| {
+            if known.checks(key) && !ids.iter().any(|(seen, _)| *seen == key) {
+                ids.push((key, range));
+            }
+        });
+    }
     let mut stories: Vec<u32> = Vec::new();
     if !known.stories.is_empty() {
         for &number in references {

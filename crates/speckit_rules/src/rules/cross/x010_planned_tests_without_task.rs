@@ -107,7 +107,8 @@ impl PlannedTestsWithoutTask {
                 }
             }
             Generation::SpecKit | Generation::SpecKitLegacy => {
-                let Some(requirement) = required_tests(&plan_document.text) else {
+                let Some(requirement) = required_tests(&plan_document.text, feature.plan_lower())
+                else {
                     return;
                 };
                 evaluated += 1;
@@ -157,10 +158,10 @@ pub(super) fn has_real_items(list: &ItemList<'_>) -> bool {
     })
 }
 
-/// Where a spec-kit plan says tests are mandatory: the first line holding
-/// one of [`REQUIRED`] as a word (so `tdd` in `stdout` does not count).
-fn required_tests(text: &str) -> Option<Span> {
-    let lower = text.to_ascii_lowercase();
+/// Where a spec-kit plan (`text`; `lower` is it with ASCII letters
+/// lower-cased) says tests are mandatory: the first line holding one of
+/// [`REQUIRED`] as a word (so `tdd` in `stdout` does not count).
+fn required_tests(text: &str, lower: &str) -> Option<Span> {
     // No word spans lines: the line of the first match anywhere is the
     // first line with a match.
     let first = REQUIRED
@@ -186,7 +187,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str) -> Option<&str> {
-        required_tests(text).map(|span| &text[span.range()])
+        required_tests(text, &text.to_ascii_lowercase()).map(|span| &text[span.range()])
     }
 
     #[test]

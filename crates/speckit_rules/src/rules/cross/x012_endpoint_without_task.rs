@@ -1,5 +1,6 @@
 use speckit_model::Generation;
 
+use crate::analysis::bytes::any_in;
 use crate::analysis::mention::numbered_references;
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
@@ -52,11 +53,16 @@ impl EndpointWithoutTask {
         let Some(contracts) = &plan.api_contracts else {
             return;
         };
+        // Only tasks that hold the word can refer to an endpoint by number.
+        let words: Vec<usize> =
+            memchr::memmem::find_iter(feature.tasks_lower().as_bytes(), "endpoint").collect();
         let mut numbers: Vec<u32> = Vec::new();
         let mut paths: Vec<Vec<&str>> = Vec::new();
         for task in &tasks.tasks {
             let text = tasks_document.text.get(task.span.range()).unwrap_or("");
-            numbers.extend(numbered_references(text, "endpoint"));
+            if any_in(&words, task.span.range()) {
+                numbers.extend(numbered_references(text, "endpoint"));
+            }
             paths.extend(url_paths(text).map(segments));
         }
         let trace = feature.trace();

@@ -1,3 +1,5 @@
+use std::cell::OnceCell;
+
 use speckit_model::DocKind;
 use speckit_text::Span;
 
@@ -99,21 +101,27 @@ impl EntityNotInDataModel {
         // Identifiers (`supplierId`, `IconConfig`) are read both whole and
         // as their words: the passages that hold one are indexed again with
         // their words apart (splitting keeps lines, so passages stay the
-        // same; the others would read the same twice).
-        let mut apart = PassageIndex::default();
-        for passage in &design.passages {
-            if passage.source != source {
-                continue;
-            }
-            let text = document.text.get(passage.span.range()).unwrap_or("");
-            if has_camel_case(text) {
-                apart.add(1, &split_camel_case(text), passage.span);
-            }
-        }
-        let most_in_one_passage = |tokens: &[u64]| {
-            design
-                .most_in_one_passage_of(tokens, Some(source))
-                .max(apart.most_in_one_passage(tokens))
+        // same; the others would read the same twice). That second index is
+        // built only for a name the passages as written do not hold.
+        let apart: OnceCell<PassageIndex> = OnceCell::new();
+        let present_apart = |tokens: &[u64]| {
+            apart
+                .get_or_init(|| {
+                    let mut apart = PassageIndex::default();
+                    for passage in &design.passages {
+                        if passage.source != source {
+                            continue;
+                        }
+                        let text = document.text.get(passage.span.range()).unwrap_or("");
+                        if has_camel_case(text) {
+                            apart.add(1, &split_camel_case(text), passage.span);
+                        }
+                    }
+                    apart
+                })
+                .most_in_one_passage(tokens)
+                * 3
+                >= tokens.len()
         };
         let mut evaluated = 0;
         for (name, span) in names {
@@ -129,9 +137,9 @@ impl EntityNotInDataModel {
             evaluated += 1;
             // A third of the words suffice: data models keep the specific
             // part of a name (`Spacing scale` is described under `Spacing`).
-            let present = variants
-                .iter()
-                .any(|tokens| most_in_one_passage(tokens) * 3 >= tokens.len());
+            let present = variants.iter().any(|tokens| {
+                design.most_in_one_passage_of(tokens, Some(source)) * 3 >= tokens.len()
+            }) || variants.iter().any(|tokens| present_apart(tokens));
             if present {
                 continue;
             }

@@ -54,7 +54,7 @@ impl OutdatedConstitutionVersion {
             .constitution_check
             .as_ref()
             .map(|check| check.section.span);
-        let citations = citations(text, check);
+        let citations = citations(text, feature.plan_lower(), check);
         if citations.is_empty() {
             return;
         }
@@ -96,13 +96,19 @@ fn format_version((major, minor, patch): Version) -> String {
     format!("{major}.{minor}.{patch}")
 }
 
-/// Versions the plan cites for its constitution: after `Based on
-/// Constitution` / `基于宪法` anywhere, after `Constitution` (any case)
-/// inside the Constitution Check. Each with the span of `vX.Y.Z` as written.
-fn citations(text: &str, check: Option<Span>) -> Vec<(Span, &str, Version)> {
+/// Versions the plan `text` (`lower` with ASCII letters lower-cased) cites
+/// for its constitution: after `Based on Constitution` / `基于宪法`
+/// anywhere, after `Constitution` (any case) inside the Constitution Check.
+/// Each with the span of `vX.Y.Z` as written.
+fn citations<'t>(text: &'t str, lower: &str, check: Option<Span>) -> Vec<(Span, &'t str, Version)> {
     let mut found = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    for needle in ["constitution", "宪法", "憲法"] {
+    // An ASCII text holds no CJK word.
+    let needles: &[&str] = if text.is_ascii() {
+        &["constitution"]
+    } else {
+        &["constitution", "宪法", "憲法"]
+    };
+    for needle in needles {
         for at in memchr::memmem::find_iter(lower.as_bytes(), needle) {
             let end = at + needle.len();
             let in_check = check.is_some_and(|span| span.range().contains(&at));
@@ -153,10 +159,14 @@ mod tests {
     use super::*;
 
     fn cited(text: &str, check: Option<(usize, usize)>) -> Vec<&str> {
-        citations(text, check.map(|(start, end)| Span::from_range(start..end)))
-            .into_iter()
-            .map(|(_, written, _)| written)
-            .collect()
+        citations(
+            text,
+            &text.to_ascii_lowercase(),
+            check.map(|(start, end)| Span::from_range(start..end)),
+        )
+        .into_iter()
+        .map(|(_, written, _)| written)
+        .collect()
     }
 
     #[test]

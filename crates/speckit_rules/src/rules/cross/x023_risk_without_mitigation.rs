@@ -1,5 +1,6 @@
-use speckit_md::SectionId;
-use speckit_model::{DocKind, strip_markup};
+use speckit_md::{MdTree, NodeId, NodeKind, SectionId};
+use speckit_model::{DocKind, Text, strip_markup};
+use speckit_text::Spanned;
 
 use crate::analysis::{AnalysisContext, AnalysisFeature};
 use crate::rule::declare_rule;
@@ -51,10 +52,16 @@ impl RiskWithoutMitigation {
             }
             let tree = &document.tree;
             for block in tree.section_all_blocks(SectionId::DOCUMENT) {
-                let Some(table) = tree.table(&document.text, block) else {
+                // The header decides: only a risk table is read whole.
+                if !matches!(tree.kind(block), NodeKind::Table { .. }) {
+                    continue;
+                }
+                let Some((risk_column, mitigation_column)) =
+                    risk_columns(&table_header(tree, &document.text, block))
+                else {
                     continue;
                 };
-                let Some((risk_column, mitigation_column)) = risk_columns(&table.header) else {
+                let Some(table) = tree.table(&document.text, block) else {
                     continue;
                 };
                 for row in &table.rows {
@@ -84,6 +91,21 @@ impl RiskWithoutMitigation {
     }
 }
 
+/// The header cells of the table at `table`, as `MdTree::table` reads them.
+fn table_header<'a>(tree: &MdTree, text: &'a str, table: NodeId) -> Vec<Text<'a>> {
+    let mut header = Vec::new();
+    for part in tree.children(table) {
+        if tree.kind(part) == NodeKind::TableHead {
+            header = tree
+                .children(part)
+                .filter(|&cell| tree.kind(cell) == NodeKind::TableCell)
+                .map(|cell| Spanned::slice(text, tree.span(cell)).trim())
+                .collect();
+        }
+    }
+    header
+}
+
 /// The Risk and Mitigation columns of a table header.
 fn risk_columns(header: &[speckit_model::Text<'_>]) -> Option<(usize, usize)> {
     let names: Vec<String> = header
@@ -109,7 +131,7 @@ fn is_empty_cell(cell: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use speckit_text::{Span, Spanned};
+    use speckit_text::Span;
 
     use super::*;
 

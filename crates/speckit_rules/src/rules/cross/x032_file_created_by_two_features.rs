@@ -1,5 +1,7 @@
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use speckit_model::{Document, TaskFormat, TaskStatus};
 use speckit_text::Span;
@@ -63,7 +65,7 @@ struct Creation<'a> {
 
 impl FileCreatedByTwoFeatures {
     fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
-        let mut creators: HashMap<String, Creation<'_>> = HashMap::new();
+        let mut creators: HashMap<Cow<'_, str>, Creation<'_>> = HashMap::default();
         for feature in features {
             if feature.anchor().is_none() || feature.is_finished() {
                 continue;
@@ -111,16 +113,16 @@ impl FileCreatedByTwoFeatures {
 }
 
 /// The files `feature` creates, one entry per path (the plan's row first).
-fn created_files<'a>(feature: &AnalysisFeature<'a>) -> HashMap<String, Creation<'a>> {
-    let mut found: HashMap<String, Creation<'a>> = HashMap::new();
-    let mut push = |key: String, document: &'a Document, span: Span| {
+fn created_files<'a>(feature: &AnalysisFeature<'a>) -> HashMap<Cow<'a, str>, Creation<'a>> {
+    let mut found: HashMap<Cow<'a, str>, Creation<'a>> = HashMap::default();
+    let mut push = |key: Cow<'a, str>, document: &'a Document, span: Span| {
         found.entry(key).or_insert(Creation {
             feature: feature.index,
             document,
             span,
         });
     };
-    let mut modified: HashSet<String> = HashSet::new();
+    let mut modified: HashSet<Cow<'a, str>> = HashSet::default();
     if let Some((document, plan)) = feature.plan()
         && let Some(structure) = &plan.file_structure
     {
@@ -172,8 +174,8 @@ fn created_files<'a>(feature: &AnalysisFeature<'a>) -> HashMap<String, Creation<
                     .text
                     .get(task.title.span.start as usize..file.span.start as usize)
                     .unwrap_or("");
-                if let Some(key) = path_key(file.value)
-                    && creates_the_file(before)
+                if creates_the_file(before)
+                    && let Some(key) = path_key(file.value)
                 {
                     push(key, document, file.span);
                 }

@@ -3,6 +3,7 @@ use std::collections::HashMap;
 use speckit_text::Span;
 
 use super::features::specs_dir;
+use crate::analysis::bytes::next_digit;
 use crate::analysis::{AnalysisContext, AnalysisFeature, title_span};
 use crate::rule::declare_rule;
 
@@ -192,33 +193,6 @@ fn feature_references(text: &str, dir: &str, directory: &Directory<'_>) -> Vec<(
 
 /// Where `feature`, `spec` (or their plurals) starts when it stands right
 /// before the number at `start`, separated by one space and an optional `#`.
-/// The first ASCII digit of `bytes` at or after `from`. Most of a text is
-/// words: blocks of 16 bytes are tested whole (branch-free, so the compiler
-/// vectorises it) and only a block holding a digit is searched.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const BLOCK: usize = 16;
-    let rest = bytes.get(from..)?;
-    let mut blocks = rest.chunks_exact(BLOCK);
-    let mut offset = from;
-    for block in &mut blocks {
-        if block
-            .iter()
-            .fold(false, |any, byte| any | byte.is_ascii_digit())
-        {
-            return block
-                .iter()
-                .position(u8::is_ascii_digit)
-                .map(|at| offset + at);
-        }
-        offset += BLOCK;
-    }
-    blocks
-        .remainder()
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|at| offset + at)
-}
-
 fn number_word_before(bytes: &[u8], start: usize) -> Option<usize> {
     let mut end = start;
     if end > 0 && bytes.get(end - 1) == Some(&b'#') {
@@ -346,19 +320,6 @@ mod tests {
             "## Out of Scope\n\nx\n\n## Requirements\n\n- needs spec 021",
             false,
         );
-    }
-
-    #[test]
-    fn digits_are_found_in_and_across_blocks() {
-        for place in [0, 5, 15, 16, 17, 31, 32, 47, 49] {
-            let mut bytes = vec![b'x'; 50];
-            bytes[place] = b'4';
-            assert_eq!(next_digit(&bytes, 0), Some(place), "{place}");
-            assert_eq!(next_digit(&bytes, place), Some(place), "{place}");
-            assert_eq!(next_digit(&bytes, place + 1), None, "{place}");
-        }
-        assert_eq!(next_digit(b"12", 5), None);
-        assert_eq!(next_digit("é9".as_bytes(), 0), Some(2));
     }
 
     #[test]
