@@ -127,7 +127,7 @@ pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
     field: &str,
     items: &[I],
 ) -> serde_json::Result<String> {
-    let mut head_text = serde_json::to_string_pretty(head)?;
+    let mut head_text = crate::pretty::to_string_pretty(head)?;
     let marker = format!("\n  \"{field}\": []");
     let Some(at) = head_text.find(&marker) else {
         return Err(serde::ser::Error::custom(format!(
@@ -178,7 +178,7 @@ where
 {
     let chunks: Vec<String> = items
         .par_chunks(chunk)
-        .map(|chunk| serde_json::to_string_pretty(&wrap(chunk)))
+        .map(|chunk| crate::pretty::to_string_pretty(&wrap(chunk)))
         .collect::<serde_json::Result<_>>()?;
     out.reserve(chunks.iter().map(String::len).sum::<usize>() + chunks.len());
     for (index, chunk) in chunks.iter().enumerate() {

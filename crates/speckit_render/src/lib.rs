@@ -14,6 +14,7 @@ mod github;
 mod human;
 mod json;
 mod junit;
+mod pretty;
 mod sarif;
 
 use rayon::prelude::*;

@@ -64,7 +64,7 @@ pub fn render_sarif(report: &Report<'_>) -> String {
             "results": results,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    let mut text = crate::pretty::to_string_pretty(&sarif).unwrap_or_default();
     text.push('\n');
     text
 }
