@@ -387,6 +387,19 @@ impl<'a> TaskList<'a> {
             .or_else(|| self.tasks.iter().find(|task| task.id.value == id))
     }
 
+    /// Index in `tasks` of the first task with `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.first_by_id
+            .get(id)
+            .copied()
+            .filter(|&index| {
+                self.tasks
+                    .get(index)
+                    .is_some_and(|task| task.id.value == id)
+            })
+            .or_else(|| self.tasks.iter().position(|task| task.id.value == id))
+    }
+
     pub fn count(&self, status: TaskStatus) -> usize {
         self.tasks
             .iter()
