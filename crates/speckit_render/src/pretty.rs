@@ -1,6 +1,6 @@
 //! Pretty JSON exactly as `serde_json::to_string_pretty` prints it (two
 //! spaces per level), with each line break and its indentation written in
-//! one piece: serde_json's own formatter writes the indentation one level
+//! one piece: `serde_json`'s own formatter writes the indentation one level
 //! at a time, which dominates printing the deeply nested analyze report.
 
 use std::io;
@@ -14,7 +14,7 @@ const BREAKS: &[u8] = b"\n                                                      
 /// Levels whose indentation [`BREAKS`] holds.
 const INDENTS: usize = (BREAKS.len() - 1) / 2;
 
-/// serde_json's pretty layout with two-space indentation.
+/// `serde_json`'s pretty layout with two-space indentation.
 #[derive(Debug, Default)]
 struct Pretty {
     depth: usize,
