@@ -19,38 +19,59 @@ pub(crate) struct TreeFile {
 /// Files of the tree that are meant to be new: entries with placeholders,
 /// ellipses or a comment calling them existing or modified are left out.
 pub(crate) fn tree_files(tree: &FileTree<'_>) -> Vec<TreeFile> {
+    // Each entry's path, built on its parent's: parents come first, so the
+    // names of a deep tree are not walked again for every file. `None` when
+    // a name on the way is not a plain one.
+    let mut paths: Vec<Option<String>> = Vec::with_capacity(tree.entries.len());
     let mut files = Vec::new();
-    for index in tree.files() {
-        let Some(entry) = tree.entries.get(index) else {
-            continue;
+    for (index, entry) in tree.entries.iter().enumerate() {
+        let path = match entry.parent {
+            None => joined("", entry.name.value),
+            Some(parent) if parent < index => paths
+                .get(parent)
+                .and_then(Option::as_deref)
+                .and_then(|parent| joined(parent, entry.name.value)),
+            // A malformed parent chain: walk it as it is.
+            Some(_) => walked(tree, index),
         };
-        if entry
-            .comment
-            .is_some_and(|comment| says_existing(comment.value))
+        if !entry.is_dir
+            && !entry
+                .comment
+                .is_some_and(|comment| says_existing(comment.value))
+            && let Some(path) = &path
         {
-            continue;
-        }
-        let mut path = String::new();
-        let mut usable = true;
-        for part in tree.path_parts(index) {
-            let name = part.split_whitespace().next().unwrap_or("");
-            if name.is_empty() || !is_plain_name(name) {
-                usable = false;
-                break;
-            }
-            if !path.is_empty() && !path.ends_with('/') {
-                path.push('/');
-            }
-            path.push_str(name.trim_start_matches("./"));
-        }
-        if usable {
             files.push(TreeFile {
-                path,
+                path: path.clone(),
                 span: entry.name.span,
             });
         }
+        paths.push(path);
     }
     files
+}
+
+/// `parent` (a tree path, empty for a root) joined with the plain name that
+/// starts `part`; `None` when `part` holds no plain name.
+fn joined(parent: &str, part: &str) -> Option<String> {
+    let name = part.split_whitespace().next().unwrap_or("");
+    if name.is_empty() || !is_plain_name(name) {
+        return None;
+    }
+    let name = name.trim_start_matches("./");
+    let mut path = String::with_capacity(parent.len() + 1 + name.len());
+    path.push_str(parent);
+    if !path.is_empty() && !path.ends_with('/') {
+        path.push('/');
+    }
+    path.push_str(name);
+    Some(path)
+}
+
+/// The path of entry `index`, joined name by name from its root.
+fn walked(tree: &FileTree<'_>, index: usize) -> Option<String> {
+    tree.path_parts(index)
+        .into_iter()
+        .try_fold(String::new(), |path, part| joined(&path, part))
 }
 
 /// Directories of the tree drawn without children (`migrations/`), whose
