@@ -282,21 +282,31 @@ pub fn is_business_outcome(text: &str) -> bool {
 }
 
 /// Whether a requirement forbids rather than asks (`MUST NOT`, `does not`,
-/// `never`): it holds while nothing breaks it, so no task need build it.
+/// `doesn't`, `never`): it holds while nothing breaks it, so no task need
+/// build it. Words are compared whole, whatever punctuation or emphasis
+/// surrounds them (`**MUST NOT**`, `… never.`).
 pub fn is_prohibition(text: &str) -> bool {
-    const PHRASES: &[&str] = &[
-        " must not ",
-        " shall not ",
-        " should not ",
-        " may not ",
-        " does not ",
-        " do not ",
-        " will not ",
-        " cannot ",
-        " never ",
+    /// Verbs that forbid when `not` (or a contracted `n't`) follows.
+    const NEGATED: &[&str] = &[
+        "must", "shall", "should", "may", "does", "do", "will", "can", "mustn", "shouldn", "doesn",
+        "don", "won",
     ];
-    let lower = format!(" {} ", text.to_ascii_lowercase());
-    PHRASES.iter().any(|phrase| lower.contains(phrase))
+    let lower = text.to_ascii_lowercase();
+    let mut previous = "";
+    for word in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        let contracted = word == "t" && previous.ends_with('n');
+        if word == "never"
+            || word == "cannot"
+            || ((word == "not" || contracted) && NEGATED.contains(&previous))
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
 }
 
 /// The feature's documents of the design kinds, with their view positions.
@@ -323,6 +333,12 @@ mod tests {
         assert!(is_prohibition("Never store the key in plain text"));
         assert!(!is_prohibition("System MUST notify the owner"));
         assert!(!is_prohibition("Show a notice for cannotated items"));
+        assert!(is_prohibition("Readers **MUST NOT** see drafts"));
+        assert!(is_prohibition("Drafts are shown to their author, never."));
+        assert!(is_prohibition("The export doesn't include deleted rows"));
+        assert!(is_prohibition("Users can't delete the last owner"));
+        assert!(!is_prohibition("Users can note why a task is blocked"));
+        assert!(!is_prohibition("Nevertheless, the owner MUST be told"));
     }
 
     #[test]
