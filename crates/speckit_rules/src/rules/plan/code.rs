@@ -24,8 +24,17 @@ pub(crate) fn code_blocks<'a>(
         .iter()
         .enumerate()
         .filter(|(_, node)| matches!(node.kind, NodeKind::CodeBlock { fenced: true }))
-        .filter_map(move |(index, _)| {
+        .filter_map(move |(index, node)| {
             let id = speckit_md::NodeId(u32::try_from(index).ok()?);
+            // Most blocks are in other languages: turn them away on their
+            // opening line before `code_block` measures the whole block.
+            if let Some(language) = doc.text.get(node.span.range()).and_then(opening_language)
+                && !languages
+                    .iter()
+                    .any(|wanted| language.eq_ignore_ascii_case(wanted))
+            {
+                return None;
+            }
             let code = tree.code_block(&doc.text, id)?;
             let language = code
                 .info
@@ -51,6 +60,43 @@ pub(crate) fn code_blocks<'a>(
                 content: code.content,
             })
         })
+}
+
+/// The first word of the info string of the fenced block `source`, read
+/// from its opening line with byte tests. It equals the language that
+/// [`code_blocks`] takes from `MdTree::code_block`'s info string (a test
+/// compares them); `None` when a non-ASCII byte comes before the word's end,
+/// where Unicode white space would need the longer reading.
+fn opening_language(source: &str) -> Option<&str> {
+    let bytes = source.as_bytes();
+    let is_blank = |byte: u8| matches!(byte, b' ' | b'\t' | b'\r' | 0x0b | 0x0c);
+    let mut at = 0;
+    while bytes.get(at).copied().is_some_and(is_blank) {
+        at += 1;
+    }
+    let Some(&fence) = bytes.get(at).filter(|&&byte| byte != b'\n') else {
+        return Some("");
+    };
+    if !fence.is_ascii() {
+        return None;
+    }
+    while bytes.get(at) == Some(&fence) {
+        at += 1;
+    }
+    while bytes.get(at).copied().is_some_and(is_blank) {
+        at += 1;
+    }
+    let start = at;
+    while let Some(&byte) = bytes.get(at) {
+        if !byte.is_ascii() {
+            return None;
+        }
+        if is_blank(byte) || matches!(byte, b'\n' | b'{' | b',') {
+            break;
+        }
+        at += 1;
+    }
+    source.get(start..at)
 }
 
 /// Byte offset of 1-based `line` and `column` (in bytes) inside `text`,
@@ -98,6 +144,48 @@ mod tests {
     use speckit_text::Spanned;
 
     use super::*;
+
+    /// The language as `code_blocks` reads it from `MdTree::code_block`.
+    fn info_language(source: &str) -> &str {
+        let first_line = source.lines().next().unwrap_or("");
+        let after_indent = first_line.trim_start();
+        let fence_char = after_indent.chars().next().unwrap_or('`');
+        after_indent
+            .trim_start_matches(fence_char)
+            .trim()
+            .split(|c: char| c.is_whitespace() || c == '{' || c == ',')
+            .next()
+            .unwrap_or("")
+    }
+
+    #[test]
+    fn opening_language_matches_the_info_string() {
+        let sources = [
+            "```json\n{}\n```\n",
+            "```JSON {.x}\n{}\n```",
+            "  ~~~ sql,title\r\nSELECT 1;\n~~~",
+            "```\n```",
+            "```",
+            "",
+            "```   \r\nx\n```",
+            "````rust{a}\n",
+            "```\tpostgres extra\n",
+            "\t```sql\x0b\n",
+            "```\rsql\n",
+            "```json\u{a0}x\n",
+            "```ジェイソン\n",
+            "\u{3000}```sql\n",
+            "```\u{3000}sql\n",
+            "éé\n",
+        ];
+        for source in sources {
+            if let Some(language) = opening_language(source) {
+                assert_eq!(language, info_language(source), "{source:?}");
+            }
+        }
+        assert_eq!(opening_language("```json\n{}\n```\n"), Some("json"));
+        assert_eq!(opening_language("```json\u{a0}x\n"), None);
+    }
 
     #[test]
     fn offsets() {
