@@ -23,6 +23,8 @@
 //! references := REFERENCES name ["(" idents ")"] (ON (DELETE|UPDATE) action)*
 //! ```
 
+use speckit_text::{ByteSet, byte_set};
+
 /// A table the reader understood: its name (the last part of a qualified
 /// name) and its column names, as written.
 pub(crate) struct QuickTable<'a> {
@@ -168,6 +170,10 @@ const RESERVED: &[&str] = &[
     "WITH",
 ];
 
+/// The bytes of a word after its first: ASCII letters, digits and `_`.
+const WORD_BYTES: ByteSet =
+    byte_set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Token<'a> {
     /// The end of the block.
@@ -222,7 +228,7 @@ impl<'a> Lexer<'a> {
                 .get(start..)
                 .unwrap_or(&[])
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .take_while(|&&b| WORD_BYTES[usize::from(b)])
                 .count();
             Token::Word(self.text.get(start..self.at)?)
         } else if byte.is_ascii_digit() {
@@ -498,17 +504,42 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Where each initial's words start in [`RESERVED`]: the words with initial
+/// `b'A' + i` are `RESERVED[RESERVED_STARTS[i]..RESERVED_STARTS[i + 1]]`.
+const RESERVED_STARTS: [usize; 27] = reserved_starts();
+
+const fn reserved_starts() -> [usize; 27] {
+    let mut starts = [0; 27];
+    let mut letter = 0;
+    let mut index = 0;
+    while letter < 26 {
+        while index < RESERVED.len() && RESERVED[index].as_bytes()[0] < b'A' + letter as u8 {
+            index += 1;
+        }
+        starts[letter] = index;
+        letter += 1;
+    }
+    starts[26] = RESERVED.len();
+    starts
+}
+
 fn is_reserved(word: &str) -> bool {
     // Only the few words with the same initial are compared.
     let Some(initial) = word.as_bytes().first().map(u8::to_ascii_uppercase) else {
         return false;
     };
-    let start = RESERVED.partition_point(|known| known.as_bytes().first() < Some(&initial));
+    if !initial.is_ascii_uppercase() {
+        return false;
+    }
+    let letter = usize::from(initial - b'A');
+    let (Some(&start), Some(&end)) = (RESERVED_STARTS.get(letter), RESERVED_STARTS.get(letter + 1))
+    else {
+        return false;
+    };
     RESERVED
-        .get(start..)
+        .get(start..end)
         .unwrap_or(&[])
         .iter()
-        .take_while(|known| known.as_bytes().first() == Some(&initial))
         .any(|known| word.eq_ignore_ascii_case(known))
 }
 
@@ -522,6 +553,28 @@ mod tests {
     use sqlparser::parser::Parser;
 
     use super::*;
+
+    #[test]
+    fn reserved_lookup_matches_a_scan() {
+        let mut words: Vec<String> = RESERVED.iter().map(|word| (*word).to_string()).collect();
+        words.extend(RESERVED.iter().map(|word| word.to_ascii_lowercase()));
+        words.extend(
+            [
+                "", "_id", "id", "Zone", "ALLX", "A", "9a", "é", "users", "z",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            let scanned = RESERVED
+                .iter()
+                .any(|known| word.eq_ignore_ascii_case(known));
+            assert_eq!(is_reserved(word), scanned, "{word}");
+        }
+        for byte in 0..=u8::MAX {
+            let simple = byte.is_ascii_alphanumeric() || byte == b'_';
+            assert_eq!(WORD_BYTES[usize::from(byte)], simple, "{byte}");
+        }
+    }
 
     fn columns(sql: &str) -> Option<Vec<(String, Vec<String>)>> {
         read(sql).map(|tables| {
