@@ -38,9 +38,11 @@ impl DuplicateHeading {
         let document = cx.document;
         let tree = &document.tree;
         let mut found = Vec::new();
+        // Cleared for each parent: one buffer for the whole document.
+        let mut seen: Vec<(&str, speckit_md::SectionId)> = Vec::new();
         for (index, _) in tree.sections().iter().enumerate() {
             let parent = speckit_md::SectionId(u32::try_from(index).unwrap_or(0));
-            let mut seen: Vec<(&str, speckit_md::SectionId)> = Vec::new();
+            seen.clear();
             for child in tree.child_sections(parent) {
                 let title = document.section_title(child).value.trim();
                 if title.is_empty() || is_delta_heading(title) {
@@ -69,6 +71,10 @@ impl DuplicateHeading {
 
 /// The delta section names of `OpenSpec` changes.
 fn is_delta_heading(title: &str) -> bool {
+    // Every verb starts with `A`, `M` or `R`: most titles stop here.
+    if !matches!(title.as_bytes().first(), Some(b'A' | b'M' | b'R')) {
+        return false;
+    }
     ["ADDED", "MODIFIED", "REMOVED", "RENAMED"]
         .iter()
         .any(|verb| {
@@ -76,4 +82,36 @@ fn is_delta_heading(title: &str) -> bool {
                 .strip_prefix(verb)
                 .is_some_and(|rest| rest.trim().eq_ignore_ascii_case("Requirements"))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delta_headings_agree_with_the_unguarded_test() {
+        let unguarded = |title: &str| {
+            ["ADDED", "MODIFIED", "REMOVED", "RENAMED"]
+                .iter()
+                .any(|verb| {
+                    title
+                        .strip_prefix(verb)
+                        .is_some_and(|rest| rest.trim().eq_ignore_ascii_case("Requirements"))
+                })
+        };
+        for title in [
+            "ADDED Requirements",
+            "MODIFIED requirements",
+            "REMOVED  Requirements ",
+            "RENAMED Requirements",
+            "Added Requirements",
+            "ADDED",
+            "Overview",
+            "",
+            "éADDED Requirements",
+            "RENAMEDRequirements",
+        ] {
+            assert_eq!(is_delta_heading(title), unguarded(title), "{title}");
+        }
+    }
 }
