@@ -1,6 +1,6 @@
 use speckit_md::{NodeKind, lex};
 use speckit_model::Plan;
-use speckit_text::Spanned;
+use speckit_text::{Span, Spanned};
 
 use crate::rule::{RuleContext, declare_rule};
 
@@ -46,24 +46,14 @@ impl EmptyBullet {
         for node in doc.tree.nodes() {
             let span = match node.kind {
                 NodeKind::Item => {
-                    let item = Spanned::slice(text, node.span).trim();
-                    // A multi-line item has content below its marker line.
-                    if item.value.contains('\n') {
+                    let item = Spanned::slice(text, node.span);
+                    if !may_be_empty(item.value.as_bytes()) {
                         continue;
                     }
-                    let Some(marker) = lex::list_marker(item) else {
+                    let Some(span) = empty_item(item) else {
                         continue;
                     };
-                    let rest = marker.rest.value.trim();
-                    let empty = rest.is_empty()
-                        || (rest.len() == 3
-                            && rest.starts_with('[')
-                            && rest.ends_with(']')
-                            && lex::checkbox(item).is_some());
-                    if !empty {
-                        continue;
-                    }
-                    item.span
+                    span
                 }
                 NodeKind::Heading {
                     setext: true,
@@ -85,5 +75,95 @@ impl EmptyBullet {
                     .help("write the item, or delete the line if the list needs no more items"),
             );
         }
+    }
+}
+
+/// The trimmed span of the list item `item` when it holds only its marker,
+/// or only its marker and an empty checkbox.
+fn empty_item(item: Spanned<&str>) -> Option<Span> {
+    let item = item.trim();
+    // A multi-line item has content below its marker line.
+    if item.value.contains('\n') {
+        return None;
+    }
+    let marker = lex::list_marker(item)?;
+    let rest = marker.rest.value.trim();
+    let empty = rest.is_empty()
+        || (rest.len() == 3
+            && rest.starts_with('[')
+            && rest.ends_with(']')
+            && lex::checkbox(item).is_some());
+    empty.then_some(item.span)
+}
+
+/// Whether the item text `item` may be empty for [`empty_item`], from its
+/// last visible byte: an empty item ends with its marker (`-`, `*`, `+`, or
+/// a digit and `.` or `)`) or with a checkbox's `]`. A non-ASCII last byte
+/// answers yes, since it may be white space that only `trim` knows.
+fn may_be_empty(item: &[u8]) -> bool {
+    let mut end = item.len();
+    while end > 0
+        && item
+            .get(end - 1)
+            .is_some_and(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+    {
+        end -= 1;
+    }
+    let Some(&last) = end.checked_sub(1).and_then(|index| item.get(index)) else {
+        return false;
+    };
+    match last {
+        b'-' | b'*' | b'+' | b']' => true,
+        b'.' | b')' => end
+            .checked_sub(2)
+            .and_then(|index| item.get(index))
+            .is_some_and(u8::is_ascii_digit),
+        _ => !last.is_ascii(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_test_keeps_every_empty_item() {
+        let items = [
+            "-",
+            "- ",
+            "-\n",
+            "* ",
+            "+\t",
+            "1.",
+            "12)",
+            "3. ",
+            "- [ ]",
+            "- [x]\n",
+            "1. [ ]",
+            "- [ ] \u{0b}",
+            "- \u{a0}",
+            "- text",
+            "- text.",
+            "1. Step 2.",
+            "- a [link]",
+            "- see (1)",
+            "",
+            "  ",
+            "- [ ]\n  - nested",
+            "-\u{3000}",
+            "1.\u{0c}",
+            "x",
+            "- é",
+            "10.",
+        ];
+        for value in items {
+            let end = u32::try_from(value.len()).unwrap_or(0);
+            let item = Spanned::new(value, Span::new(0, end));
+            if !may_be_empty(value.as_bytes()) {
+                assert_eq!(empty_item(item), None, "{value:?}");
+            }
+        }
+        assert!(may_be_empty(b"- [ ]\n"));
+        assert!(!may_be_empty(b"- text"));
     }
 }
