@@ -28,6 +28,14 @@ pub(crate) fn snake_case(name: &str) -> String {
 
 /// A name compared loosely: lower case without `_`, `-` and spaces.
 pub(crate) fn loose(name: &str) -> String {
+    if name.is_ascii() {
+        // ASCII letters lower-case to one byte each: no `char` decoding.
+        return name
+            .bytes()
+            .filter(|byte| !matches!(byte, b'_' | b'-' | b' '))
+            .map(|byte| char::from(byte.to_ascii_lowercase()))
+            .collect();
+    }
     name.chars()
         .filter(|c| !matches!(c, '_' | '-' | ' '))
         .flat_map(char::to_lowercase)
@@ -47,5 +55,28 @@ mod tests {
         assert_eq!(snake_case("created_at"), "created_at");
         assert_eq!(snake_case("address2"), "address2");
         assert_eq!(loose("checked_by"), loose("checkedBy"));
+    }
+
+    #[test]
+    fn loose_agrees_with_the_char_by_char_form() {
+        let by_chars = |name: &str| -> String {
+            name.chars()
+                .filter(|c| !matches!(c, '_' | '-' | ' '))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for name in [
+            "",
+            "checked_by",
+            "checkedBy",
+            "URL-Path 2",
+            "__",
+            "ÉtatCivil",
+            "straße_Name",
+            "İd",
+            "a\tB",
+        ] {
+            assert_eq!(loose(name), by_chars(name), "{name}");
+        }
     }
 }
