@@ -1,3 +1,5 @@
+use std::cell::OnceCell;
+
 use speckit_model::Plan;
 use speckit_model::plan::{BodyKind, TsInterface};
 
@@ -94,26 +96,35 @@ impl PayloadFieldNotInModel {
     }
 }
 
-/// An interface with the loose form of each field name, computed once.
+/// An interface's field names, with their loose forms computed once, the
+/// first time a body key is missing from the interface.
 struct Model<'a> {
     name: &'a str,
-    fields: Vec<(&'a str, String)>,
+    names: Vec<&'a str>,
+    fields: OnceCell<Vec<(&'a str, String)>>,
 }
 
 impl<'a> Model<'a> {
     fn new(interface: &TsInterface<'a>) -> Self {
         Model {
             name: interface.name.value,
-            fields: interface
+            names: interface
                 .members
                 .iter()
-                .map(|member| (member.name.value, loose(member.name.value)))
+                .map(|member| member.name.value)
                 .collect(),
+            fields: OnceCell::new(),
         }
     }
 
     fn has(&self, key: &str) -> bool {
-        self.fields.iter().any(|(name, _)| *name == key)
+        self.names.iter().any(|name| *name == key)
+    }
+
+    /// Each field name with its loose form.
+    fn fields(&self) -> &[(&'a str, String)] {
+        self.fields
+            .get_or_init(|| self.names.iter().map(|&name| (name, loose(name))).collect())
     }
 }
 
@@ -196,7 +207,7 @@ fn compare<'a>(keys: &[Key<'a>], models: &[Model<'a>], findings: &mut Vec<Findin
         let key_loose = loose(key);
         let limit = if key.len() >= 9 { 2 } else { 1 };
         let unused = model
-            .fields
+            .fields()
             .iter()
             .filter(|(name, _)| !keys.iter().any(|(other, _)| other == name));
         let mut matched = None;
