@@ -1,5 +1,6 @@
 use speckit_model::Spec;
 use speckit_model::spec::RequirementKind;
+use speckit_text::{ByteSet, byte_set};
 
 use super::{definitions, is_speckit};
 use crate::rule::{RuleContext, declare_rule};
@@ -158,11 +159,45 @@ fn may_start_technology(byte: u8) -> bool {
     byte.is_ascii_uppercase() || matches!(byte, b'.' | b'g' | b'j')
 }
 
+/// The bytes of a token: ASCII letters and digits, `.`, `#`, `+` and `_`.
+const TOKEN_BYTES: ByteSet =
+    byte_set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.#+_");
+
+/// For each initial byte, the range of [`TECHNOLOGIES`] that starts with it
+/// (the list is sorted, so each initial's names are side by side).
+const BY_INITIAL: [(usize, usize); 256] = by_initial();
+
+const fn by_initial() -> [(usize, usize); 256] {
+    let mut ranges = [(0, 0); 256];
+    let mut index = 0;
+    while index < TECHNOLOGIES.len() {
+        let initial = TECHNOLOGIES[index].as_bytes()[0] as usize;
+        if ranges[initial].0 == ranges[initial].1 {
+            ranges[initial] = (index, index + 1);
+        } else {
+            ranges[initial].1 = index + 1;
+        }
+        index += 1;
+    }
+    ranges
+}
+
+/// The [`TECHNOLOGIES`] entry equal to `token`, looked for among the names
+/// with the same initial.
+fn find_technology(token: &str) -> Option<&'static str> {
+    let initial = usize::from(*token.as_bytes().first()?);
+    let &(start, end) = BY_INITIAL.get(initial)?;
+    TECHNOLOGIES
+        .get(start..end)?
+        .iter()
+        .copied()
+        .find(|&name| name == token)
+}
+
 /// Technology names of [`TECHNOLOGIES`] in `text`, outside inline code.
 fn technology_names(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
     let bytes = text.as_bytes();
-    let is_token_byte =
-        |byte: u8| byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'#' | b'+' | b'_');
+    let is_token_byte = |byte: u8| TOKEN_BYTES[usize::from(byte)];
     let mut index = 0;
     let mut in_code = false;
     std::iter::from_fn(move || {
@@ -185,9 +220,7 @@ fn technology_names(text: &str) -> impl Iterator<Item = (usize, &'static str)> +
             }
             // A sentence's full stop is not part of the name.
             let token = text.get(start..index).unwrap_or("").trim_end_matches('.');
-            if let Ok(position) = TECHNOLOGIES.binary_search(&token)
-                && let Some(&name) = TECHNOLOGIES.get(position)
-            {
+            if let Some(name) = find_technology(token) {
                 return Some((start, name));
             }
         }
@@ -206,6 +239,28 @@ mod tests {
         assert_eq!(sorted, TECHNOLOGIES);
         for name in TECHNOLOGIES {
             assert!(may_start_technology(name.as_bytes()[0]), "{name}");
+        }
+    }
+
+    #[test]
+    fn lookup_by_initial_agrees_with_binary_search() {
+        let mut tokens: Vec<String> = TECHNOLOGIES
+            .iter()
+            .map(|name| (*name).to_string())
+            .collect();
+        tokens.extend(TECHNOLOGIES.iter().map(|name| format!("{name}x")));
+        tokens.extend(TECHNOLOGIES.iter().map(|name| name.to_ascii_lowercase()));
+        tokens.extend(["", ".", "A", "System", "MUST", "Zed", "g", "jq", "C"].map(String::from));
+        for token in &tokens {
+            let searched = TECHNOLOGIES
+                .binary_search(&token.as_str())
+                .ok()
+                .and_then(|position| TECHNOLOGIES.get(position).copied());
+            assert_eq!(find_technology(token), searched, "{token}");
+        }
+        for byte in 0..=u8::MAX {
+            let simple = byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'#' | b'+' | b'_');
+            assert_eq!(TOKEN_BYTES[usize::from(byte)], simple, "{byte}");
         }
     }
 
