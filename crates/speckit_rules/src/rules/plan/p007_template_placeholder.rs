@@ -26,6 +26,23 @@ const SENTENCE_SLOTS: &[&str] = &[
     "[domain-specific",
 ];
 
+/// The second bytes of [`SENTENCE_SLOTS`] (the byte after `[`): a `[`
+/// followed by any other byte starts none of them.
+const SLOT_SECOND_BYTES: [bool; 256] = second_bytes(SENTENCE_SLOTS);
+
+const fn second_bytes(slots: &[&str]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut index = 0;
+    while index < slots.len() {
+        let bytes = slots[index].as_bytes();
+        if bytes.len() > 1 {
+            set[bytes[1] as usize] = true;
+        }
+        index += 1;
+    }
+    set
+}
+
 /// Searchers for the literals looked for in every code block and prose gap,
 /// built once rather than per call.
 static FEATURE_NAME: LazyLock<memmem::Finder<'static>> =
@@ -167,6 +184,10 @@ fn scan_prose<'a>(prose: Text<'a>, found: &mut Vec<Text<'a>>) {
         }
     }
     for at in memchr::memchr_iter(b'[', bytes) {
+        let second = bytes.get(at + 1).copied().unwrap_or(0);
+        if !SLOT_SECOND_BYTES[usize::from(second)] {
+            continue;
+        }
         let rest = prose.value.get(at..).unwrap_or("");
         if !SENTENCE_SLOTS.iter().any(|slot| rest.starts_with(slot)) {
             continue;
@@ -219,6 +240,10 @@ fn find_feature_name<'a>(text: &'a str, span: Span, found: &mut Vec<Text<'a>>) {
 /// `[###-feature-name]` and `[###-feature]` inside `span`.
 fn find_branch_slots<'a>(text: &'a str, span: Span, found: &mut Vec<Text<'a>>) {
     let haystack = text.get(span.range()).unwrap_or("");
+    // Most code spans hold no `[`: one byte search instead of a searcher.
+    if memchr::memchr(b'[', haystack.as_bytes()).is_none() {
+        return;
+    }
     for at in BRANCH_SLOT.find_iter(haystack.as_bytes()) {
         let rest = haystack.get(at..).unwrap_or("");
         let Some(close) = rest.find(']') else {
@@ -230,5 +255,27 @@ fn find_branch_slots<'a>(text: &'a str, span: Span, found: &mut Vec<Text<'a>>) {
         }
         let slot = rest.get(..=close).unwrap_or("");
         found.push(Spanned::new(slot, span.subspan(at..at + close + 1)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_bytes_admit_every_sentence_slot() {
+        for slot in SENTENCE_SLOTS {
+            assert!(slot.len() > 1 && slot.starts_with('['), "{slot}");
+        }
+        for byte in 0..=u8::MAX {
+            let starts_a_slot = SENTENCE_SLOTS
+                .iter()
+                .any(|slot| slot.as_bytes().get(1) == Some(&byte));
+            assert_eq!(
+                SLOT_SECOND_BYTES[usize::from(byte)],
+                starts_a_slot,
+                "{byte}"
+            );
+        }
     }
 }
