@@ -2,7 +2,7 @@
 //! P016: the tree's file paths, the paths of the Files to Create and Files
 //! to Modify tables, and how paths are read from cells and matched.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use speckit_model::plan::{FileStructure, FileTree};
 use speckit_model::strip_markup;
@@ -110,7 +110,7 @@ pub(crate) struct PathIndex<'a> {
 
 impl<'a> PathIndex<'a> {
     pub(crate) fn new(paths: impl Iterator<Item = &'a str>) -> Self {
-        let mut by_name: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
+        let mut by_name: HashMap<&'a str, Vec<&'a str>> = HashMap::default();
         for path in paths {
             by_name.entry(file_name(path)).or_default().push(path);
         }
@@ -134,7 +134,9 @@ impl<'a> PathIndex<'a> {
 }
 
 fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
+    memchr::memrchr(b'/', path.as_bytes())
+        .and_then(|slash| path.get(slash + 1..))
+        .unwrap_or(path)
 }
 
 /// Paths of Files to Create, each with its cell.
@@ -182,6 +184,26 @@ pub(crate) fn ends_with_path(long: &str, short: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_name_agrees_with_rsplit() {
+        for path in [
+            "",
+            "/",
+            "a",
+            "src/",
+            "src/app.ts",
+            "/x/y/z.rs",
+            "a//b",
+            "é/ü.md",
+        ] {
+            assert_eq!(
+                file_name(path),
+                path.rsplit('/').next().unwrap_or(path),
+                "{path}"
+            );
+        }
+    }
 
     #[test]
     fn paths_in_cells() {
