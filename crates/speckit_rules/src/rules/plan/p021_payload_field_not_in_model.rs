@@ -118,7 +118,7 @@ impl<'a> Model<'a> {
     }
 
     fn has(&self, key: &str) -> bool {
-        self.names.iter().any(|name| *name == key)
+        self.names.contains(&key)
     }
 
     /// Each field name with its loose form.
