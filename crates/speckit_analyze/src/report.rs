@@ -9,7 +9,7 @@ use serde::Serialize;
 use speckit_diagnostics::{Diagnostic, FileId, Severity};
 use speckit_model::{DocKind, Document};
 use speckit_rules::registry;
-use speckit_text::LineIndex;
+use speckit_text::{LineCol, OffsetPositions};
 
 use crate::score::Overall;
 pub use crate::score::{Band, Score};
@@ -204,20 +204,21 @@ impl AnalysisReport {
             .iter()
             .map(|document| (document.file, *document))
             .collect();
-        // Line indexes of the files findings point into, built in parallel.
-        let mut pointed: Vec<FileId> = analysis
-            .diagnostics
-            .iter()
-            .map(|diagnostic| diagnostic.file)
-            .filter(|file| by_file.contains_key(file))
-            .collect();
-        pointed.sort_unstable();
-        pointed.dedup();
-        let indexes: HashMap<FileId, LineIndex> = pointed
-            .par_iter()
-            .filter_map(|file| {
-                let document = by_file.get(file)?;
-                Some((*file, LineIndex::new(&document.text)))
+        // Where findings start, file by file, found in parallel.
+        let mut starts: HashMap<FileId, Vec<u32>> = HashMap::new();
+        for diagnostic in &analysis.diagnostics {
+            if by_file.contains_key(&diagnostic.file) {
+                starts
+                    .entry(diagnostic.file)
+                    .or_default()
+                    .push(diagnostic.span.start);
+            }
+        }
+        let indexes: HashMap<FileId, OffsetPositions> = starts
+            .into_par_iter()
+            .filter_map(|(file, offsets)| {
+                let document = by_file.get(&file)?;
+                Some((file, OffsetPositions::new(&document.text, offsets)))
             })
             .collect();
         // Rule names by code (the first rule of a code, as `find` does).
@@ -228,8 +229,12 @@ impl AnalysisReport {
         let resolve = |diagnostic: &Diagnostic| -> Finding {
             let document = by_file.get(&diagnostic.file);
             let (file, line, column) = match (document, indexes.get(&diagnostic.file)) {
-                (Some(document), Some(index)) => {
-                    let at = index.line_col(&document.text, diagnostic.span.start);
+                (Some(document), Some(positions)) => {
+                    let at = positions.get(diagnostic.span.start).unwrap_or(LineCol {
+                        line: 1,
+                        column: 1,
+                        column_utf16: 1,
+                    });
                     (document.path.clone(), at.line, at.column)
                 }
                 _ => (String::new(), 1, 1),

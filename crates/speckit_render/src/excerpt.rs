@@ -9,7 +9,7 @@
 //! keeps only the line and column of each offset they ask for.
 
 use speckit_diagnostics::{Diagnostic, FileId};
-use speckit_text::{LineCol, LineIndex, Span};
+use speckit_text::{LineCol, LineIndex, OffsetPositions, Span};
 
 /// Whole lines of one file, in file order, none overlapping; or only the
 /// positions of some offsets.
@@ -18,8 +18,8 @@ pub struct Excerpts {
     /// Length of the whole text (offsets past it are clamped to it).
     len: u32,
     parts: Vec<Part>,
-    /// Positions kept without lines, by offset (clamped to `len`).
-    points: Vec<(u32, LineCol)>,
+    /// Positions kept without lines.
+    points: OffsetPositions,
 }
 
 #[derive(Clone, Debug)]
@@ -86,41 +86,17 @@ impl Excerpts {
         Excerpts {
             len,
             parts,
-            points: Vec::new(),
+            points: OffsetPositions::default(),
         }
     }
 
     /// Only the line and column of each of `offsets` in `text`: what every
     /// format but human needs. [`Excerpts::lines_at`] finds no lines in it.
     pub fn positions(text: &str, offsets: impl IntoIterator<Item = u32>) -> Excerpts {
-        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        let mut offsets: Vec<u32> = offsets.into_iter().map(|offset| offset.min(len)).collect();
-        if offsets.is_empty() {
-            return Excerpts {
-                len,
-                ..Excerpts::default()
-            };
-        }
-        offsets.sort_unstable();
-        offsets.dedup();
-        // One pass: lines are counted from one offset to the next.
-        let bytes = text.as_bytes();
-        let mut line = 0;
-        let mut counted = 0;
-        let points = offsets
-            .into_iter()
-            .map(|offset| {
-                let at = offset as usize;
-                line += newlines(&bytes[counted..at]);
-                counted = at;
-                let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |at| at + 1);
-                (offset, LineCol::on_line(text, line, line_start, at))
-            })
-            .collect();
         Excerpts {
-            len,
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
             parts: Vec::new(),
-            points,
+            points: OffsetPositions::new(text, offsets),
         }
     }
 
@@ -169,12 +145,7 @@ impl Excerpts {
     /// them over the whole text; `None` if no excerpt holds it.
     pub fn line_col(&self, offset: u32) -> Option<LineCol> {
         if !self.points.is_empty() {
-            let offset = offset.min(self.len);
-            let at = self
-                .points
-                .binary_search_by_key(&offset, |&(point, _)| point)
-                .ok()?;
-            return self.points.get(at).map(|&(_, position)| position);
+            return self.points.get(offset);
         }
         let part = self.part_at(offset)?;
         let at = part

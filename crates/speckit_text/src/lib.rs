@@ -16,5 +16,5 @@ mod span;
 
 pub use bytes::{ByteSet, ascii_lowercase_in, byte_set};
 pub use edit::{Edit, EditError, apply_edits};
-pub use line_index::{LineCol, LineIndex};
+pub use line_index::{LineCol, LineIndex, OffsetPositions};
 pub use span::{Span, Spanned};

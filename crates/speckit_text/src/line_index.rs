@@ -25,6 +25,56 @@ impl LineCol {
     }
 }
 
+/// The positions of some offsets of one text, computed in one forward pass
+/// (lines are counted from one offset to the next): cheaper than a
+/// [`LineIndex`] when only a few offsets of a long text are wanted, and
+/// exactly what [`LineIndex::line_col`] gives for them.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetPositions {
+    /// Offset (clamped to the text's length) and its position, by offset.
+    points: Vec<(u32, LineCol)>,
+    len: u32,
+}
+
+impl OffsetPositions {
+    pub fn new(text: &str, offsets: impl IntoIterator<Item = u32>) -> Self {
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let mut offsets: Vec<u32> = offsets.into_iter().map(|offset| offset.min(len)).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let bytes = text.as_bytes();
+        let mut line = 0;
+        let mut counted = 0;
+        let points = offsets
+            .into_iter()
+            .map(|offset| {
+                let at = offset as usize;
+                // memchr counts on wide registers rather than visiting each match.
+                line += memchr::memchr_iter(b'\n', &bytes[counted..at]).count();
+                counted = at;
+                let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |at| at + 1);
+                (offset, LineCol::on_line(text, line, line_start, at))
+            })
+            .collect();
+        OffsetPositions { points, len }
+    }
+
+    /// The position of `offset` (clamped to the text's length), if it was
+    /// one of the offsets asked for.
+    pub fn get(&self, offset: u32) -> Option<LineCol> {
+        let offset = offset.min(self.len);
+        let at = self
+            .points
+            .binary_search_by_key(&offset, |&(point, _)| point)
+            .ok()?;
+        self.points.get(at).map(|&(_, position)| position)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+}
+
 /// Start offsets of every line of one text. `\n` ends a line; a `\r` before it
 /// belongs to the line it ends. A lone `\r` is not a line break (as in git).
 #[derive(Clone, Debug)]
@@ -114,6 +164,30 @@ fn prefix_on_char_boundary(text: &str, start: usize, mut end: usize) -> &str {
         end -= 1;
     }
     text.get(start..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod offset_tests {
+    use super::*;
+
+    #[test]
+    fn offset_positions_match_the_line_index() {
+        let text = "# Title\n\nfirst line\r\nsecond é line\nthird\n\n- item\nlast";
+        let len = u32::try_from(text.len()).unwrap();
+        let offsets: Vec<u32> = (0..=len + 3).rev().collect();
+        let positions = OffsetPositions::new(text, offsets.iter().copied());
+        let index = LineIndex::new(text);
+        for offset in offsets {
+            assert_eq!(
+                positions.get(offset),
+                Some(index.line_col(text, offset)),
+                "{offset}"
+            );
+        }
+        let some = OffsetPositions::new(text, [3]);
+        assert_eq!(some.get(4), None);
+        assert!(OffsetPositions::new(text, []).is_empty());
+    }
 }
 
 #[cfg(test)]
