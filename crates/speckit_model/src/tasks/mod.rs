@@ -378,17 +378,13 @@ impl<'a> TaskList<'a> {
     /// The first task with `id` (as written in the file: `T001`, `1.2`,
     /// `TASK-001`).
     pub fn task(&self, id: &str) -> Option<&Task<'a>> {
-        // The index is checked against `tasks`, which callers may have
-        // changed since parsing; any doubt falls back to a scan.
-        self.first_by_id
-            .get(id)
-            .and_then(|&index| self.tasks.get(index))
-            .filter(|task| task.id.value == id)
-            .or_else(|| self.tasks.iter().find(|task| task.id.value == id))
+        self.index_of(id).and_then(|index| self.tasks.get(index))
     }
 
     /// Index in `tasks` of the first task with `id`.
     pub fn index_of(&self, id: &str) -> Option<usize> {
+        // The index is checked against `tasks`, which callers may have
+        // changed since parsing; any doubt falls back to a scan.
         self.first_by_id
             .get(id)
             .copied()
