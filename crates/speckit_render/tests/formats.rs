@@ -170,24 +170,29 @@ fn empty_report_passes() {
     assert_eq!(render_json(&report), "[]\n");
 }
 
+/// What `keep` keeps of each file of `report` (whole texts), with its path.
+fn kept_files<'r>(
+    report: &Report<'r>,
+    keep: impl Fn(&str, FileId, &[Diagnostic]) -> Excerpts,
+) -> Vec<(&'r str, Excerpts)> {
+    report
+        .files
+        .iter()
+        .enumerate()
+        .map(|(id, file)| {
+            let Source::Whole(text) = file.text else {
+                panic!("the fixture holds whole texts");
+            };
+            let id = FileId(u32::try_from(id).unwrap());
+            (file.path, keep(text, id, report.diagnostics))
+        })
+        .collect()
+}
+
 #[test]
 fn excerpts_render_as_the_whole_text_does() {
     with_report(|report| {
-        let excerpts: Vec<(&str, Excerpts)> = report
-            .files
-            .iter()
-            .enumerate()
-            .map(|(id, file)| {
-                let Source::Whole(text) = file.text else {
-                    panic!("the fixture holds whole texts");
-                };
-                let id = FileId(u32::try_from(id).unwrap());
-                (
-                    file.path,
-                    Excerpts::of_findings(text, id, report.diagnostics),
-                )
-            })
-            .collect();
+        let excerpts = kept_files(report, Excerpts::of_findings);
         // The tasks file's title line is not shown, so it is not kept.
         assert!(excerpts[0].1.lines_at(0).is_none());
         let files: Vec<SourceFile<'_>> = excerpts
@@ -210,21 +215,7 @@ fn excerpts_render_as_the_whole_text_does() {
             assert_eq!(render(&excerpted), render(report));
         }
         // Formats that show no source need only the positions.
-        let positions: Vec<(&str, Excerpts)> = report
-            .files
-            .iter()
-            .enumerate()
-            .map(|(id, file)| {
-                let Source::Whole(text) = file.text else {
-                    panic!("the fixture holds whole texts");
-                };
-                let id = FileId(u32::try_from(id).unwrap());
-                (
-                    file.path,
-                    Excerpts::positions_of_findings(text, id, report.diagnostics),
-                )
-            })
-            .collect();
+        let positions = kept_files(report, Excerpts::positions_of_findings);
         let files: Vec<SourceFile<'_>> = positions
             .iter()
             .map(|(path, excerpts)| SourceFile::excerpted(path, excerpts))

@@ -89,29 +89,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn delta_headings_agree_with_the_unguarded_test() {
-        let unguarded = |title: &str| {
-            ["ADDED", "MODIFIED", "REMOVED", "RENAMED"]
-                .iter()
-                .any(|verb| {
-                    title
-                        .strip_prefix(verb)
-                        .is_some_and(|rest| rest.trim().eq_ignore_ascii_case("Requirements"))
-                })
-        };
-        for title in [
-            "ADDED Requirements",
-            "MODIFIED requirements",
-            "REMOVED  Requirements ",
-            "RENAMED Requirements",
-            "Added Requirements",
-            "ADDED",
-            "Overview",
-            "",
-            "éADDED Requirements",
-            "RENAMEDRequirements",
+    fn delta_headings_are_the_four_verbs_before_requirements() {
+        for (title, delta) in [
+            ("ADDED Requirements", true),
+            ("MODIFIED requirements", true),
+            ("REMOVED  Requirements ", true),
+            ("RENAMED Requirements", true),
+            ("RENAMEDRequirements", true),
+            ("Added Requirements", false),
+            ("ADDED", false),
+            ("Overview", false),
+            ("", false),
+            ("éADDED Requirements", false),
         ] {
-            assert_eq!(is_delta_heading(title), unguarded(title), "{title}");
+            assert_eq!(is_delta_heading(title), delta, "{title}");
         }
     }
 }
