@@ -8,6 +8,7 @@ use serde::Serialize;
 use speckit_model::spec::RequirementKind;
 use speckit_rules::AnalysisFeature;
 use speckit_rules::analysis::trace::{ItemTrace, Trace, requirement_title, story_title};
+use speckit_text::{LineCounter, is_space};
 
 /// Coverage of one feature.
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
@@ -61,42 +62,9 @@ pub struct Location {
 /// At most this many plan locations are listed per item.
 const MAX_LOCATIONS: usize = 5;
 
-/// Counts the lines before offsets asked for in increasing order, going
-/// on from the last offset (and starting over for an earlier one): one
-/// pass over a document for offsets that come in order.
-struct LineCounter<'t> {
-    text: &'t str,
-    at: usize,
-    breaks: usize,
-}
-
-impl<'t> LineCounter<'t> {
-    fn new(text: &'t str) -> Self {
-        LineCounter {
-            text,
-            at: 0,
-            breaks: 0,
-        }
-    }
-
-    /// The 1-based line of byte `offset` (of the end of the text for an
-    /// offset past it), as `speckit_text::LineIndex` counts lines.
-    fn line_of(&mut self, offset: u32) -> u32 {
-        let offset = (offset as usize).min(self.text.len());
-        if offset < self.at {
-            self.at = 0;
-            self.breaks = 0;
-        }
-        let bytes = self.text.as_bytes();
-        self.breaks += memchr::memchr_iter(b'\n', &bytes[self.at..offset]).count();
-        self.at = offset;
-        u32::try_from(self.breaks + 1).unwrap_or(u32::MAX)
-    }
-}
-
-/// Whitespace as `split_whitespace` sees it, among ASCII characters.
-fn is_ascii_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+/// The 1-based line of byte `offset`, counted on from the last offset.
+fn line_number(counter: &mut LineCounter<'_>, offset: u32) -> u32 {
+    u32::try_from(counter.line_of(offset) + 1).unwrap_or(u32::MAX)
 }
 
 /// Whether ASCII `bytes` are words joined by single spaces already: no
@@ -110,7 +78,7 @@ fn is_joined(bytes: &[u8]) -> bool {
                 return false;
             }
             after_space = true;
-        } else if is_ascii_space(byte) {
+        } else if is_space(byte) {
             return false;
         } else {
             after_space = false;
@@ -128,11 +96,11 @@ fn shorten(text: &str) -> String {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            while bytes.get(at).copied().is_some_and(is_ascii_space) {
+            while bytes.get(at).copied().is_some_and(is_space) {
                 at += 1;
             }
             let start = at;
-            while bytes.get(at).is_some_and(|&byte| !is_ascii_space(byte)) {
+            while bytes.get(at).is_some_and(|&byte| !is_space(byte)) {
                 at += 1;
             }
             if start < at {
@@ -204,7 +172,7 @@ fn listed_passage_lines(feature: &AnalysisFeature<'_>, trace: &Trace) -> Vec<u32
         }
         if let (Some((_, counter)), Some(line)) = (counter.as_mut(), lines.get_mut(index as usize))
         {
-            *line = counter.line_of(start);
+            *line = line_number(counter, start);
         }
     }
     lines
@@ -255,7 +223,7 @@ impl Coverage {
                 id,
                 kind,
                 title: shorten(title),
-                line: spec_lines.borrow_mut().line_of(at),
+                line: line_number(&mut spec_lines.borrow_mut(), at),
                 plan,
                 tasks: task_ids,
                 status,
@@ -363,17 +331,6 @@ mod tests {
         ];
         for text in texts {
             assert_eq!(shorten(text), shorten_by_chars(text), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn counted_lines_match_the_index() {
-        let text = "a\nb\r\n\nccc\nd";
-        let index = speckit_text::LineIndex::new(text);
-        let mut counter = LineCounter::new(text);
-        for offset in [0, 1, 2, 2, 5, 3, 7, 11, 12, 40, 0, 6] {
-            let line = u32::try_from(index.line_of(offset) + 1).unwrap_or(u32::MAX);
-            assert_eq!(counter.line_of(offset), line, "{offset}");
         }
     }
 }

@@ -230,11 +230,9 @@ impl AnalysisReport {
             let document = by_file.get(&diagnostic.file);
             let (file, line, column) = match (document, indexes.get(&diagnostic.file)) {
                 (Some(document), Some(positions)) => {
-                    let at = positions.get(diagnostic.span.start).unwrap_or(LineCol {
-                        line: 1,
-                        column: 1,
-                        column_utf16: 1,
-                    });
+                    let at = positions
+                        .get(diagnostic.span.start)
+                        .unwrap_or(LineCol::START);
                     (document.path.clone(), at.line, at.column)
                 }
                 _ => (String::new(), 1, 1),

@@ -6,6 +6,7 @@ use serde::Serialize;
 use speckit_md::lex::{self, Checkbox};
 use speckit_md::{CodeBlock, Node, NodeId, NodeKind, Section, SectionId, Table};
 use speckit_text::{Span, Spanned};
+pub(crate) use speckit_text::{is_space, trim_str};
 
 use crate::document::Document;
 
@@ -900,45 +901,6 @@ pub(crate) fn line_length(bytes: &[u8]) -> usize {
     memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len())
 }
 
-/// True for a byte that is ASCII and not whitespace: a text edge that
-/// neither `str::trim` nor its Unicode cases would touch.
-const fn is_plain(byte: u8) -> bool {
-    byte > b' ' && byte.is_ascii()
-}
-
-/// `text.trim()`. Plain ASCII edges are stepped over byte by byte; only a
-/// non-ASCII byte at an edge (which may start a Unicode space) needs the
-/// general trim.
-#[inline]
-pub(crate) fn trim_str(text: &str) -> &str {
-    // Most texts have nothing to trim or one space at an edge (table cells,
-    // values after a colon); the check stays small enough to inline.
-    let bytes = text.as_bytes();
-    let len = bytes.len();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return text;
-    };
-    let start = if is_plain(first) {
-        0
-    } else if first == b' ' && bytes.get(1).is_some_and(|&next| is_plain(next)) {
-        1
-    } else {
-        return trim_edges(text);
-    };
-    let end = if is_plain(last) {
-        len
-    } else if last == b' ' && len >= 2 && bytes.get(len - 2).is_some_and(|&before| is_plain(before))
-    {
-        len - 1
-    } else {
-        return trim_edges(text);
-    };
-    match text.get(start..end) {
-        Some(inner) if start < end => inner,
-        _ => trim_edges(text),
-    }
-}
-
 /// `text.trim_start()`, ASCII first as in [`trim_str`].
 #[inline]
 pub(crate) fn trim_start_str(text: &str) -> &str {
@@ -953,38 +915,6 @@ pub(crate) fn trim_start_str(text: &str) -> &str {
     } else {
         rest
     }
-}
-
-/// [`trim_str`] for a text with something at an edge.
-#[inline(never)]
-fn trim_edges(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while bytes.get(start).copied().is_some_and(is_space) {
-        start += 1;
-    }
-    let mut end = bytes.len();
-    while end > start && bytes.get(end - 1).copied().is_some_and(is_space) {
-        end -= 1;
-    }
-    let inner = text.get(start..end).unwrap_or("");
-    let unicode_edge = inner
-        .as_bytes()
-        .first()
-        .is_some_and(|byte| !byte.is_ascii())
-        || inner.as_bytes().last().is_some_and(|byte| !byte.is_ascii());
-    let inner = if unicode_edge { inner.trim() } else { inner };
-    // `str::trim` leaves an all-blank text as the empty slice at its start.
-    if inner.is_empty() {
-        text.get(..0).unwrap_or("")
-    } else {
-        inner
-    }
-}
-
-/// ASCII whitespace as `char::is_whitespace` sees it.
-pub(crate) fn is_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
 }
 
 /// `part`, a sub-slice of `whole`'s value, with its exact span.

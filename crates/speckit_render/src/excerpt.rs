@@ -11,17 +11,35 @@
 use speckit_diagnostics::{Diagnostic, FileId};
 use speckit_text::{LineCol, LineIndex, OffsetPositions, Span};
 
-/// Whole lines of one file, in file order, none overlapping; or only the
-/// positions of some offsets.
+/// What is kept of one file: whole lines, or only the positions of some
+/// offsets.
 #[derive(Clone, Debug, Default)]
 pub struct Excerpts {
-    /// Length of the whole text (offsets past it are clamped to it).
-    len: u32,
-    parts: Vec<Part>,
-    /// Positions kept without lines.
-    points: OffsetPositions,
+    kept: Kept,
 }
 
+#[derive(Clone, Debug)]
+enum Kept {
+    Lines {
+        /// Length of the whole text (offsets past it are clamped to it).
+        len: u32,
+        /// Whole lines, in file order, none overlapping.
+        parts: Vec<Part>,
+    },
+    Positions(OffsetPositions),
+}
+
+impl Default for Kept {
+    /// Nothing kept: no lines, no positions.
+    fn default() -> Self {
+        Kept::Lines {
+            len: 0,
+            parts: Vec::new(),
+        }
+    }
+}
+
+/// Lines of a file from some line on.
 #[derive(Clone, Debug)]
 struct Part {
     /// Byte offset of the first line in the file.
@@ -73,7 +91,7 @@ impl Excerpts {
         let mut line = 0;
         let mut counted = 0;
         for (start, end) in merged {
-            line += newlines(&bytes[counted..start]);
+            line += memchr::memchr_iter(b'\n', &bytes[counted..start]).count();
             counted = start;
             let text = &text[start..end];
             parts.push(Part {
@@ -84,9 +102,7 @@ impl Excerpts {
             });
         }
         Excerpts {
-            len,
-            parts,
-            points: OffsetPositions::default(),
+            kept: Kept::Lines { len, parts },
         }
     }
 
@@ -94,9 +110,7 @@ impl Excerpts {
     /// format but human needs. [`Excerpts::lines_at`] finds no lines in it.
     pub fn positions(text: &str, offsets: impl IntoIterator<Item = u32>) -> Excerpts {
         Excerpts {
-            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
-            parts: Vec::new(),
-            points: OffsetPositions::new(text, offsets),
+            kept: Kept::Positions(OffsetPositions::new(text, offsets)),
         }
     }
 
@@ -142,36 +156,33 @@ impl Excerpts {
     }
 
     /// 1-based line and column of `offset`, as [`LineIndex::line_col`] gives
-    /// them over the whole text; `None` if no excerpt holds it.
+    /// them over the whole text; `None` if no excerpt holds it (or it is not
+    /// one of the positions kept).
     pub fn line_col(&self, offset: u32) -> Option<LineCol> {
-        if !self.points.is_empty() {
-            return self.points.get(offset);
-        }
-        let part = self.part_at(offset)?;
-        let at = part
-            .index
-            .line_col(&part.text, offset.min(self.len) - part.offset);
+        let (part, offset) = match &self.kept {
+            Kept::Positions(positions) => return positions.get(offset),
+            Kept::Lines { len, .. } => (self.part_at(offset)?, offset.min(*len)),
+        };
+        let at = part.index.line_col(&part.text, offset - part.offset);
         Some(LineCol {
             line: at.line + part.line,
             ..at
         })
     }
 
+    /// The part holding `offset` (clamped to the text's length); none when
+    /// only positions are kept.
     fn part_at(&self, offset: u32) -> Option<&Part> {
-        let offset = offset.min(self.len);
-        let index = self
-            .parts
+        let Kept::Lines { len, parts } = &self.kept else {
+            return None;
+        };
+        let offset = offset.min(*len);
+        let index = parts
             .partition_point(|part| part.offset <= offset)
             .checked_sub(1)?;
-        let part = &self.parts[index];
+        let part = &parts[index];
         (offset as usize - part.offset as usize <= part.text.len()).then_some(part)
     }
-}
-
-/// How many `\n` `bytes` holds (memchr counts on wide registers rather than
-/// visiting each match).
-fn newlines(bytes: &[u8]) -> usize {
-    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 #[cfg(test)]

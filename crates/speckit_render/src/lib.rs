@@ -4,7 +4,7 @@
 //! [`speckit_diagnostics::FileId`]), the diagnostics (already sorted and
 //! filtered) and the metadata of the rules involved, and return a string.
 //! Positions are computed here for the offsets findings start and end at
-//! (one pass over each file, see [`Excerpts::positions`]): characters for
+//! (one pass over each file, see [`OffsetPositions`]): characters for
 //! people, UTF-16 units for SARIF.
 //!
 //! Renderers never run rules, read files or decide exit codes.
@@ -19,7 +19,7 @@ mod sarif;
 
 use rayon::prelude::*;
 use speckit_diagnostics::{Diagnostic, FileId, Severity};
-use speckit_text::LineCol;
+use speckit_text::{LineCol, OffsetPositions};
 
 pub use excerpt::{ExcerptLines, Excerpts};
 pub use github::render_github;
@@ -108,7 +108,8 @@ impl Report<'_> {
 /// offsets renderers ask for; excerpted files answer from their excerpts.
 struct Positions<'a> {
     files: &'a [SourceFile<'a>],
-    whole: Vec<Excerpts>,
+    /// By file id; empty for excerpted files.
+    whole: Vec<OffsetPositions>,
 }
 
 impl<'a> Positions<'a> {
@@ -132,8 +133,8 @@ impl<'a> Positions<'a> {
             .par_iter()
             .zip(offsets)
             .map(|(file, offsets)| match file.text {
-                Source::Whole(text) if !offsets.is_empty() => Excerpts::positions(text, offsets),
-                _ => Excerpts::default(),
+                Source::Whole(text) if !offsets.is_empty() => OffsetPositions::new(text, offsets),
+                _ => OffsetPositions::default(),
             })
             .collect();
         Positions { files, whole }
@@ -142,28 +143,18 @@ impl<'a> Positions<'a> {
     /// Start and end of `span` in `file`, 1-based.
     fn range(&self, file: FileId, span: speckit_text::Span) -> (LineCol, LineCol) {
         let index = file.0 as usize;
-        let excerpts = match self.files.get(index).map(|file| file.text) {
-            Some(Source::Whole(_)) => self.whole.get(index),
-            Some(Source::Excerpts(excerpts)) => Some(excerpts),
-            None => None,
+        let at = |offset: u32| {
+            match self.files.get(index).map(|file| file.text) {
+                Some(Source::Whole(_)) => self
+                    .whole
+                    .get(index)
+                    .and_then(|positions| positions.get(offset)),
+                Some(Source::Excerpts(excerpts)) => excerpts.line_col(offset),
+                None => None,
+            }
+            .unwrap_or(LineCol::START)
         };
-        excerpts.map_or_else(
-            || (zero(), zero()),
-            |excerpts| {
-                (
-                    excerpts.line_col(span.start).unwrap_or_else(zero),
-                    excerpts.line_col(span.end).unwrap_or_else(zero),
-                )
-            },
-        )
-    }
-}
-
-fn zero() -> LineCol {
-    LineCol {
-        line: 1,
-        column: 1,
-        column_utf16: 1,
+        (at(span.start), at(span.end))
     }
 }
 

@@ -13,8 +13,10 @@ mod bytes;
 mod edit;
 mod line_index;
 mod span;
+mod trim;
 
 pub use bytes::{ByteSet, ascii_lowercase_in, byte_set};
 pub use edit::{Edit, EditError, apply_edits};
-pub use line_index::{LineCol, LineIndex, OffsetPositions};
+pub use line_index::{LineCol, LineCounter, LineIndex, OffsetPositions};
 pub use span::{Span, Spanned};
+pub use trim::{is_space, trim_str};

@@ -10,6 +10,13 @@ pub struct LineCol {
 }
 
 impl LineCol {
+    /// Line 1, column 1: the start of any text.
+    pub const START: LineCol = LineCol {
+        line: 1,
+        column: 1,
+        column_utf16: 1,
+    };
+
     /// The position of byte `offset` of `text`, on 0-based line `line`,
     /// which starts at byte `line_start`. An offset inside a multi-byte
     /// character is rounded down to that character's start.
@@ -25,10 +32,46 @@ impl LineCol {
     }
 }
 
+/// Counts the lines before offsets asked for in increasing order, going on
+/// from the last offset (and starting over for an earlier one): one pass
+/// over a text for offsets that come in order, where a [`LineIndex`] would
+/// visit every line break.
+#[derive(Clone, Debug)]
+pub struct LineCounter<'t> {
+    text: &'t str,
+    at: usize,
+    breaks: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    pub fn new(text: &'t str) -> Self {
+        LineCounter {
+            text,
+            at: 0,
+            breaks: 0,
+        }
+    }
+
+    /// The 0-based line of byte `offset` (of the end of the text for an
+    /// offset past it), as [`LineIndex::line_of`] gives it.
+    pub fn line_of(&mut self, offset: u32) -> usize {
+        let offset = (offset as usize).min(self.text.len());
+        if offset < self.at {
+            self.at = 0;
+            self.breaks = 0;
+        }
+        let bytes = self.text.as_bytes();
+        // memchr counts on wide registers rather than visiting each match.
+        self.breaks += memchr::memchr_iter(b'\n', &bytes[self.at..offset]).count();
+        self.at = offset;
+        self.breaks
+    }
+}
+
 /// The positions of some offsets of one text, computed in one forward pass
-/// (lines are counted from one offset to the next): cheaper than a
-/// [`LineIndex`] when only a few offsets of a long text are wanted, and
-/// exactly what [`LineIndex::line_col`] gives for them.
+/// (a [`LineCounter`]): cheaper than a [`LineIndex`] when only a few offsets
+/// of a long text are wanted, and exactly what [`LineIndex::line_col`] gives
+/// for them.
 #[derive(Clone, Debug, Default)]
 pub struct OffsetPositions {
     /// Offset (clamped to the text's length) and its position, by offset.
@@ -43,15 +86,12 @@ impl OffsetPositions {
         offsets.sort_unstable();
         offsets.dedup();
         let bytes = text.as_bytes();
-        let mut line = 0;
-        let mut counted = 0;
+        let mut lines = LineCounter::new(text);
         let points = offsets
             .into_iter()
             .map(|offset| {
                 let at = offset as usize;
-                // memchr counts on wide registers rather than visiting each match.
-                line += memchr::memchr_iter(b'\n', &bytes[counted..at]).count();
-                counted = at;
+                let line = lines.line_of(offset);
                 let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |at| at + 1);
                 (offset, LineCol::on_line(text, line, line_start, at))
             })
@@ -167,7 +207,7 @@ fn prefix_on_char_boundary(text: &str, start: usize, mut end: usize) -> &str {
 }
 
 #[cfg(test)]
-mod offset_tests {
+mod tests {
     use super::*;
 
     #[test]
@@ -188,11 +228,16 @@ mod offset_tests {
         assert_eq!(some.get(4), None);
         assert!(OffsetPositions::new(text, []).is_empty());
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    #[test]
+    fn counted_lines_match_the_index() {
+        let text = "a\nb\r\n\nccc\nd";
+        let index = LineIndex::new(text);
+        let mut counter = LineCounter::new(text);
+        for offset in [0, 1, 2, 2, 5, 3, 7, 11, 12, 40, 0, 6] {
+            assert_eq!(counter.line_of(offset), index.line_of(offset), "{offset}");
+        }
+    }
     use crate::Span;
 
     fn check(text: &str, offset: u32, expected: (u32, u32, u32)) {

@@ -394,26 +394,36 @@ pub fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                 }
                 // The word goes on with non-ASCII letters: read it whole.
             }
-            let rest = &text[at..];
-            let mut chars = rest.char_indices();
-            let Some((_, first)) = chars.next() else {
+            let Some((len, token)) = unicode_word(stems, &mut lower, &text[at..]) else {
                 break;
             };
-            if !first.is_alphanumeric() {
-                at += first.len_utf8();
-                continue;
-            }
-            let end = chars
-                .find(|(_, c)| !c.is_alphanumeric())
-                .map_or(rest.len(), |(index, _)| index);
-            lower.clear();
-            lower.extend(rest[..end].chars().flat_map(char::to_lowercase));
-            if let Some(token) = stems.token(&lower) {
+            if let Some(token) = token {
                 found(token);
             }
-            at += end;
+            at += len;
         }
     });
+}
+
+/// The word of any script (letters and digits) that starts `rest`, or the
+/// one other character it starts with: its length in bytes and the word's
+/// token, if any (`lower` is a buffer). `None` when `rest` is empty.
+fn unicode_word(
+    stems: &mut StemCache,
+    lower: &mut String,
+    rest: &str,
+) -> Option<(usize, Option<Token>)> {
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    if !first.is_alphanumeric() {
+        return Some((first.len_utf8(), None));
+    }
+    let end = chars
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(index, _)| index);
+    lower.clear();
+    lower.extend(rest[..end].chars().flat_map(char::to_lowercase));
+    Some((end, stems.token(lower)))
 }
 
 thread_local! {
@@ -1066,7 +1076,7 @@ pub fn passages(text: &str) -> Vec<Span> {
     while offset < bytes.len() {
         let end = newlines.next().map_or(bytes.len(), |i| i + 1);
         let line = &text[offset..end];
-        let trimmed = trim(line);
+        let trimmed = speckit_text::trim_str(line);
         let body = trimmed.as_bytes();
         if let Some((marker, width)) = fence {
             // Inside a code block: extend it; a closing fence ends it.
@@ -1114,24 +1124,6 @@ pub fn passages(text: &str) -> Vec<Span> {
     }
     flush(&mut out, &mut current);
     out
-}
-
-/// `line.trim()`, quicker when the line starts and ends (whitespace aside)
-/// with ASCII, as nearly every line does.
-fn trim(line: &str) -> &str {
-    // The ASCII characters `char::is_whitespace` accepts.
-    let space = |byte: &u8| matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
-    let bytes = line.as_bytes();
-    let Some(start) = bytes.iter().position(|byte| !space(byte)) else {
-        return "";
-    };
-    let end = bytes.iter().rposition(|byte| !space(byte)).unwrap_or(start);
-    if bytes[start].is_ascii() && bytes[end].is_ascii() {
-        &line[start..=end]
-    } else {
-        // Non-ASCII whitespace may follow or precede.
-        line.trim()
-    }
 }
 
 fn flush(out: &mut Vec<Span>, current: &mut Option<(usize, usize)>) {
@@ -1188,24 +1180,13 @@ mod tests {
                     at += 1;
                     continue;
                 }
-                let rest = &text[at..];
-                let mut chars = rest.char_indices();
-                let Some((_, first)) = chars.next() else {
+                let Some((len, token)) = unicode_word(stems, &mut lower, &text[at..]) else {
                     break;
                 };
-                if !first.is_alphanumeric() {
-                    at += first.len_utf8();
-                    continue;
-                }
-                let end = chars
-                    .find(|(_, c)| !c.is_alphanumeric())
-                    .map_or(rest.len(), |(index, _)| index);
-                lower.clear();
-                lower.extend(rest[..end].chars().flat_map(char::to_lowercase));
-                if let Some(token) = stems.token(&lower) {
+                if let Some(token) = token {
                     found(token);
                 }
-                at += end;
+                at += len;
             }
         });
     }
@@ -1366,32 +1347,6 @@ mod tests {
         assert_eq!(token_set("boxes classes"), token_set("box class"));
         assert_eq!(token_set("authentication"), token_set("authenticate"));
         assert!(token_set("a to of 2024").is_empty());
-    }
-
-    #[test]
-    fn lines_trim_like_str_trim() {
-        let mut lines: Vec<String> = sample_texts();
-        lines.extend(
-            [
-                "",
-                " ",
-                "\t\n",
-                "\u{b}x\u{c}",
-                " \u{a0}x\u{a0} ",
-                "\u{3000}y",
-                "z\u{2028}",
-                "\u{85}",
-                "é",
-                " é ",
-                "\r\n",
-                "a b",
-            ]
-            .iter()
-            .map(ToString::to_string),
-        );
-        for line in &lines {
-            assert_eq!(trim(line), line.trim(), "{line:?}");
-        }
     }
 
     #[test]

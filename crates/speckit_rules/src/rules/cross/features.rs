@@ -136,7 +136,7 @@ pub(crate) fn path_key(path: &str) -> Option<Cow<'_, str>> {
 fn has_whitespace(text: &str) -> bool {
     match text
         .bytes()
-        .position(|byte| !byte.is_ascii() || matches!(byte, b' ' | b'\t'..=b'\r'))
+        .position(|byte| !byte.is_ascii() || speckit_text::is_space(byte))
     {
         Some(at) if text.as_bytes()[at].is_ascii() => true,
         Some(at) => text
