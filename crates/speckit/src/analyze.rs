@@ -1,9 +1,9 @@
-//! `analyze` over a workspace: every document of every feature (and each
-//! layout's constitution) is read and parsed in parallel, then handed to
-//! `speckit_analyze`, which runs the cross-document rules and scores.
+//! `analyze` over a workspace: each layout's constitution is read and parsed
+//! up front; `speckit_analyze` reads the features' documents (through a
+//! reader given here), runs the cross-document rules and scores.
 
 use rayon::prelude::*;
-use speckit_analyze::{AnalysisReport, FeatureInput};
+use speckit_analyze::{AnalysisReport, FeatureInput, Source};
 use speckit_diagnostics::{Diagnostic, FileId};
 use speckit_model::Document;
 use speckit_render::{Report, RuleInfo, SourceFile};
@@ -11,11 +11,12 @@ use speckit_workspace::{FeatureNumber, Workspace, fs};
 
 use crate::check::{CheckError, CheckOptions, WorkspaceFiles, settings};
 
-/// The result of `analyze`: the files read, the findings (for the `check`
-/// formats) and the report (for Markdown and JSON).
+/// The result of `analyze`: the texts of the files read, the findings (for
+/// the `check` formats) and the report (for Markdown and JSON).
 #[derive(Debug)]
 pub struct AnalyzeRun {
-    pub documents: Vec<Document>,
+    /// Constitutions first, then each feature's documents, in id order.
+    pub sources: Vec<Source>,
     pub diagnostics: Vec<Diagnostic>,
     pub report: AnalysisReport,
 }
@@ -43,72 +44,77 @@ pub fn analyze_workspace(
         }
         focus
     };
-    // Every path read, in a stable order: constitutions, then features.
+    // Every document gets its id from its place in one stable order:
+    // constitutions, then features.
     let constitution_paths: Vec<&str> = workspace
         .layouts
         .iter()
         .filter_map(|layout| layout.constitution.as_deref())
         .collect();
-    let mut paths: Vec<&str> = constitution_paths.clone();
-    let mut ranges = Vec::with_capacity(workspace.features.len());
-    for feature in &workspace.features {
-        let start = paths.len();
-        paths.extend(
-            feature
-                .documents
-                .iter()
-                .filter(|entry| entry.markdown)
-                .map(|entry| entry.path.as_str()),
-        );
-        ranges.push(start..paths.len());
-    }
-    let documents: Vec<Document> = paths
+    let read = |file: FileId, path: &str| -> Result<Document, speckit_workspace::WorkspaceError> {
+        let bytes = fs::read_file(&workspace.path(path))?;
+        Ok(Document::parse(file, path, bytes))
+    };
+    let file_id = |index: usize| FileId(u32::try_from(index).unwrap_or(u32::MAX));
+    let constitutions: Vec<Document> = constitution_paths
         .par_iter()
         .enumerate()
-        .map(|(index, path)| {
-            let bytes = fs::read_file(&workspace.path(path))?;
-            Ok(Document::parse(
-                FileId(u32::try_from(index).unwrap_or(u32::MAX)),
-                *path,
-                bytes,
-            ))
-        })
-        .collect::<Result<_, speckit_workspace::WorkspaceError>>()?;
-    let constitutions: Vec<&Document> = documents[..constitution_paths.len()].iter().collect();
+        .map(|(index, path)| read(file_id(index), path))
+        .collect::<Result<_, _>>()?;
+    let mut next = constitutions.len();
     let inputs: Vec<FeatureInput<'_>> = workspace
         .features
         .iter()
-        .zip(&ranges)
         .zip(&focus)
-        .map(|((feature, range), focus)| FeatureInput {
-            dir_name: &feature.dir_name,
-            number: &feature.number,
-            number_value: match feature.number_value {
-                FeatureNumber::Sequential(value) => Some(value),
-                FeatureNumber::Timestamp(_) => None,
-            },
-            slug: &feature.slug,
-            documents: documents[range.clone()].iter().collect(),
-            constitution: workspace
-                .layouts
+        .map(|(feature, focus)| {
+            let files: Vec<(FileId, &str)> = feature
+                .documents
                 .iter()
-                .filter(|layout| layout.constitution.is_some())
-                .position(|layout| layout.layout == feature.layout),
-            focus: *focus,
+                .filter(|entry| entry.markdown)
+                .map(|entry| {
+                    next += 1;
+                    (file_id(next - 1), entry.path.as_str())
+                })
+                .collect();
+            FeatureInput {
+                dir_name: &feature.dir_name,
+                number: &feature.number,
+                number_value: match feature.number_value {
+                    FeatureNumber::Sequential(value) => Some(value),
+                    FeatureNumber::Timestamp(_) => None,
+                },
+                slug: &feature.slug,
+                files,
+                constitution: workspace
+                    .layouts
+                    .iter()
+                    .filter(|layout| layout.constitution.is_some())
+                    .position(|layout| layout.layout == feature.layout),
+                focus: *focus,
+            }
         })
         .collect();
+    let constitution_refs: Vec<&Document> = constitutions.iter().collect();
     let mut analysis = speckit_analyze::analyze(
         &inputs,
-        &constitutions,
+        &constitution_refs,
         &settings,
         &WorkspaceFiles::new(workspace),
+        &read,
+    )?;
+    let constitutions: Vec<Source> = constitutions.into_iter().map(Source::from).collect();
+    let report = AnalysisReport::new(
+        &mut analysis,
+        &inputs,
+        &constitutions,
+        env!("CARGO_PKG_VERSION"),
     );
-    let all: Vec<&Document> = documents.iter().collect();
-    let report = AnalysisReport::new(&mut analysis, &inputs, &all, env!("CARGO_PKG_VERSION"));
     drop(inputs);
+    let mut sources = constitutions;
+    sources.extend(std::mem::take(&mut analysis.sources).into_iter().flatten());
     Ok(AnalyzeRun {
         diagnostics: analysis.diagnostics,
-        documents,
+        sources,
         report,
     })
 }
@@ -125,9 +131,9 @@ impl AnalyzeRun {
 
     /// The files for the `check` renderers.
     pub fn source_files(&self) -> Vec<SourceFile<'_>> {
-        self.documents
+        self.sources
             .iter()
-            .map(|document| SourceFile::new(&document.path, &document.text))
+            .map(|source| SourceFile::new(&source.path, &source.text))
             .collect()
     }
 

@@ -1,18 +1,21 @@
 //! `speckit analyze`: cross-document consistency of the features of a
 //! workspace, with a coverage matrix and a consistency score.
 //!
-//! [`analyze`] takes documents already read and parsed (no IO here), builds
-//! their models, and runs
+//! [`analyze`] takes the features' file lists and a function that reads and
+//! parses one document (the caller does the IO). Feature by feature, in
+//! parallel, it reads the documents, builds their models and runs
 //!
-//! 1. the cross-document rules of the registry (`X` codes, `Feature` rules
-//!    per feature in parallel, then `Workspace` rules once), and
+//! 1. the `Feature` rules of the registry (`X` codes), and
 //! 2. the document rules of `check` that concern consistency
 //!    ([`CHECK_RULES`]: duplicate IDs, dangling dependencies, summary drift,
-//!    vague requirements…), so one report holds every inconsistency.
+//!    vague requirements…), so one report holds every inconsistency,
 //!
-//! It then scores each feature ([`score`]) and collects the coverage of
-//! each requirement and story ([`coverage`]). [`report`] turns the result
-//! into the serialisable report that the Markdown and JSON outputs print.
+//! collects the coverage of each requirement and story ([`coverage`]) and
+//! what the `Workspace` rules need of the feature; then it lets the trees
+//! and models go, keeping the texts. The `Workspace` rules run once all
+//! features are done, and each feature is scored ([`score`]). [`report`]
+//! turns the result into the serialisable report that the Markdown and
+//! JSON outputs print.
 
 pub mod coverage;
 pub mod markdown;
@@ -22,10 +25,11 @@ pub mod score;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use speckit_diagnostics::{Diagnostic, FileId, Severity, sort_diagnostics};
-use speckit_model::{Constitution, Document, Model};
+use speckit_model::{Constitution, DocKind, Document, Model};
+use speckit_rules::analysis::workspace::{self, Facts};
 use speckit_rules::{
-    AnalysisFeature, FeatureView, FileOracle, LintSettings, Selection, check_document, registry,
-    run_analysis,
+    AnalysisFeature, FeatureDirectory, FeatureInfo, FeatureSummary, FeatureView, FileOracle,
+    LintSettings, Selection, check_document, registry, run_analysis,
 };
 
 pub use coverage::{Coverage, CoverageRow};
@@ -86,7 +90,7 @@ impl Inventory {
     }
 }
 
-/// One feature folder and its parsed documents.
+/// One feature folder and the Markdown files it holds.
 pub struct FeatureInput<'a> {
     /// The folder name (`003-user-auth`).
     pub dir_name: &'a str,
@@ -94,12 +98,35 @@ pub struct FeatureInput<'a> {
     pub number: &'a str,
     pub number_value: Option<u64>,
     pub slug: &'a str,
-    pub documents: Vec<&'a Document>,
+    /// Its documents: the id each is reported under and its workspace path,
+    /// in the order they are read.
+    pub files: Vec<(FileId, &'a str)>,
     /// Index of the layout's constitution in the `constitutions` argument.
     pub constitution: Option<usize>,
     /// Analysed and reported; other features only take part in the
     /// cross-feature rules (for `speckit analyze FEATURE`).
     pub focus: bool,
+}
+
+/// A document once analysed: what the report and the `check` formats
+/// still need of it (its tree and model are gone).
+#[derive(Debug)]
+pub struct Source {
+    pub file: FileId,
+    pub path: String,
+    pub kind: DocKind,
+    pub text: String,
+}
+
+impl From<Document> for Source {
+    fn from(document: Document) -> Source {
+        Source {
+            file: document.file,
+            path: document.path,
+            kind: document.kind,
+            text: document.text,
+        }
+    }
 }
 
 /// Findings, scores and coverage of one run.
@@ -114,34 +141,69 @@ pub struct Analysis {
     pub coverage: Vec<Coverage>,
     /// Number of tasks per feature.
     pub task_counts: Vec<usize>,
+    /// The documents of each feature, in input order.
+    pub sources: Vec<Vec<Source>>,
 }
 
-/// Analyses `features` (with the `constitutions` they point at).
-pub fn analyze(
+/// What the analysis of one feature leaves behind.
+struct FeatureResult {
+    findings: Vec<Diagnostic>,
+    /// Evaluated weight of its own rules.
+    weight: u64,
+    coverage: Coverage,
+    task_count: usize,
+    summary: FeatureSummary,
+    /// What each enabled workspace rule took of it.
+    facts: Vec<Option<Facts>>,
+    sources: Vec<Source>,
+}
+
+/// Analyses `features` (with the `constitutions` they point at). `read`
+/// reads and parses one document of a feature; features are read,
+/// analysed and let go in parallel, so that only what the report needs of
+/// each (its texts, findings and coverage) outlives its turn.
+///
+/// # Errors
+/// The first error `read` returns.
+pub fn analyze<E: Send>(
     features: &[FeatureInput<'_>],
     constitutions: &[&Document],
     settings: &LintSettings,
     files: &dyn FileOracle,
-) -> Analysis {
+    read: &(dyn Fn(FileId, &str) -> Result<Document, E> + Sync),
+) -> Result<Analysis, E> {
     let constitution_models: Vec<Model<'_>> = constitutions
         .par_iter()
         .map(|document| document.model())
         .collect();
-    let feature_models: Vec<Vec<Model<'_>>> = features
+    let directory = FeatureDirectory::new(
+        features
+            .iter()
+            .enumerate()
+            .map(|(index, input)| FeatureInfo {
+                index,
+                dir_name: input.dir_name,
+                number: input.number,
+                number_value: input.number_value,
+                slug: input.slug,
+                specs_dir: input
+                    .files
+                    .first()
+                    .and_then(|(_, path)| FeatureInfo::specs_dir_of(path, input.dir_name)),
+            })
+            .collect(),
+    );
+    let global = settings.selection_for("");
+    let reused = Reused::new(&global);
+    let results: Vec<FeatureResult> = features
         .par_iter()
-        .map(|feature| {
-            feature
-                .documents
-                .iter()
-                .map(|document| document.model())
-                .collect()
-        })
-        .collect();
-    let analysis_features: Vec<AnalysisFeature<'_>> = features
-        .iter()
-        .zip(&feature_models)
         .enumerate()
-        .map(|(index, (input, models))| {
+        .map(|(index, input)| {
+            let documents: Vec<Document> = input
+                .files
+                .iter()
+                .map(|(file, path)| read(*file, path))
+                .collect::<Result<_, E>>()?;
             let constitution = input.constitution.and_then(|at| {
                 let document = constitutions.get(at)?;
                 match constitution_models.get(at)? {
@@ -149,55 +211,43 @@ pub fn analyze(
                     _ => None,
                 }
             });
-            AnalysisFeature::new(
+            let result = analyze_one(
                 index,
-                input.dir_name,
-                input.number,
-                input.number_value,
-                input.slug,
-                FeatureView {
-                    documents: input.documents.iter().copied().zip(models.iter()).collect(),
-                },
+                input,
+                &documents,
                 constitution,
-            )
+                &directory,
+                (settings, &reused, &global),
+                files,
+            );
+            Ok(FeatureResult {
+                sources: documents.into_iter().map(Source::from).collect(),
+                ..result
+            })
         })
-        .collect();
-    let global = settings.selection_for("");
-    let reused = Reused::new(&global);
-    // The workspace rules read the features only: they run alongside.
-    let (per_feature, (workspace_findings, workspace_tally)) = rayon::join(
-        || {
-            analysis_features
-                .par_iter()
-                .map(|feature| {
-                    // What the feature's rules compute on first use (its
-                    // trace, task files…) lives in this copy and goes with
-                    // it: never every feature's at once.
-                    let own = feature.uncached();
-                    let (findings, weight) = if features[feature.index].focus {
-                        analyze_feature(&analysis_features, &own, settings, &reused, &global, files)
-                    } else {
-                        (Vec::new(), 0)
-                    };
-                    (findings, weight, Coverage::of(&own))
-                })
-                .collect::<Vec<(Vec<Diagnostic>, u64, Coverage)>>()
-        },
-        || run_analysis(&analysis_features, None, files, &global),
-    );
+        .collect::<Result<_, E>>()?;
 
     let owner_of = owner_map(features);
-    let mut evaluated: Vec<u64> = per_feature.iter().map(|(_, weight, _)| *weight).collect();
+    let summaries: Vec<FeatureSummary> = results.iter().map(|result| result.summary).collect();
+    let mut evaluated: Vec<u64> = results.iter().map(|result| result.weight).collect();
+    let mut diagnostics = Vec::new();
+    let mut coverage = Vec::with_capacity(results.len());
+    let mut task_counts = Vec::with_capacity(results.len());
+    let mut sources = Vec::with_capacity(results.len());
+    let mut facts = Vec::with_capacity(results.len());
+    for result in results {
+        diagnostics.extend(result.findings);
+        coverage.push(result.coverage);
+        task_counts.push(result.task_count);
+        sources.push(result.sources);
+        facts.push(result.facts);
+    }
+    let (workspace_findings, workspace_tally) =
+        workspace::judge(&directory, &summaries, facts, &global);
     for (feature, weight) in workspace_tally.entries {
         if let Some(slot) = evaluated.get_mut(feature) {
             *slot += weight;
         }
-    }
-    let mut diagnostics = Vec::new();
-    let mut coverage = Vec::with_capacity(per_feature.len());
-    for (findings, _, feature_coverage) in per_feature {
-        diagnostics.extend(findings);
-        coverage.push(feature_coverage);
     }
     diagnostics.extend(filter_by_path(workspace_findings, settings, features));
     sort_diagnostics(&mut diagnostics);
@@ -209,19 +259,57 @@ pub fn analyze(
         .map(|diagnostic| owner_of(diagnostic.file))
         .collect();
     let scores = scores(&diagnostics, &owners, &evaluated);
-    let task_counts = analysis_features
-        .iter()
-        .map(|feature| feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()))
-        .collect();
-    // Models are many small allocations: free them on all cores.
-    drop(analysis_features);
-    feature_models.into_par_iter().for_each(drop);
-    Analysis {
+    Ok(Analysis {
         diagnostics,
         owners,
         scores,
         coverage,
         task_counts,
+        sources,
+    })
+}
+
+/// The rules' configuration for a run: the settings, the reused document
+/// rules and the global selection.
+type Config<'r> = (&'r LintSettings, &'r Reused, &'r Selection);
+
+/// Models and analyses the documents of feature `index`: its findings,
+/// weight, coverage, and what the workspace rules need of it (`sources` is
+/// left empty for the caller, who owns the documents).
+fn analyze_one(
+    index: usize,
+    input: &FeatureInput<'_>,
+    documents: &[Document],
+    constitution: Option<(&Document, &Constitution<'_>)>,
+    directory: &FeatureDirectory<'_>,
+    (settings, reused, global): Config<'_>,
+    files: &dyn FileOracle,
+) -> FeatureResult {
+    let models: Vec<Model<'_>> = documents.iter().map(Document::model).collect();
+    let feature = AnalysisFeature::new(
+        index,
+        input.dir_name,
+        input.number,
+        input.number_value,
+        input.slug,
+        FeatureView {
+            documents: documents.iter().zip(models.iter()).collect(),
+        },
+        constitution,
+    );
+    let (findings, weight) = if input.focus {
+        analyze_feature(&feature, settings, reused, global, files)
+    } else {
+        (Vec::new(), 0)
+    };
+    FeatureResult {
+        findings,
+        weight,
+        coverage: Coverage::of(&feature),
+        task_count: feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()),
+        summary: FeatureSummary::of(&feature),
+        facts: workspace::gather(&feature, directory, global),
+        sources: Vec::new(),
     }
 }
 
@@ -298,7 +386,6 @@ fn scored_rules(reused: &Selection) -> Vec<ScoredRule> {
 }
 
 fn analyze_feature(
-    all: &[AnalysisFeature<'_>],
     feature: &AnalysisFeature<'_>,
     settings: &LintSettings,
     reused: &Reused,
@@ -339,7 +426,7 @@ fn analyze_feature(
         let count = rule.inventory.count(feature).max(failed);
         weight += count as u64 * rule.weight;
     }
-    let (cross, tally) = run_analysis(all, Some(feature), files, global);
+    let (cross, tally) = run_analysis(feature, files, global);
     weight += tally.entries.iter().map(|(_, weight)| weight).sum::<u64>();
     findings.extend(filter_feature(cross, feature, &selections));
     (findings, weight)
@@ -370,8 +457,8 @@ fn filter_by_path(
 ) -> Vec<Diagnostic> {
     // The first document of each file, as a linear search would find it.
     let mut paths: HashMap<FileId, &str> = HashMap::default();
-    for document in features.iter().flat_map(|feature| feature.documents.iter()) {
-        paths.entry(document.file).or_insert(document.path.as_str());
+    for (file, path) in features.iter().flat_map(|feature| feature.files.iter()) {
+        paths.entry(*file).or_insert(path);
     }
     let mut selections: HashMap<FileId, Selection> = HashMap::default();
     for diagnostic in &findings {
@@ -416,12 +503,7 @@ fn owner_map(features: &[FeatureInput<'_>]) -> impl Fn(FileId) -> Option<usize> 
     let mut owners: Vec<(FileId, usize)> = features
         .iter()
         .enumerate()
-        .flat_map(|(index, feature)| {
-            feature
-                .documents
-                .iter()
-                .map(move |document| (document.file, index))
-        })
+        .flat_map(|(index, feature)| feature.files.iter().map(move |(file, _)| (*file, index)))
         .collect();
     owners.sort_unstable();
     move |file| {

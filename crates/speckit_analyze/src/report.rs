@@ -7,13 +7,13 @@ use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_diagnostics::{Diagnostic, FileId, Severity};
-use speckit_model::{DocKind, Document};
+use speckit_model::DocKind;
 use speckit_rules::registry;
 use speckit_text::{LineCol, OffsetPositions};
 
 use crate::score::Overall;
 pub use crate::score::{Band, Score};
-use crate::{Analysis, Coverage, FeatureInput};
+use crate::{Analysis, Coverage, FeatureInput, Source};
 
 /// Version of the report's JSON shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -191,18 +191,20 @@ pub struct Finding {
 }
 
 impl AnalysisReport {
-    /// Builds the report of `analysis` over `features`; `documents` are
-    /// every document the findings may point into. The coverage matrix is
-    /// moved into the report, not copied: `analysis` is left without it.
+    /// Builds the report of `analysis` over `features`; findings may point
+    /// into the features' documents and the `constitutions`. The coverage
+    /// matrix is moved into the report, not copied: `analysis` is left
+    /// without it.
     pub fn new(
         analysis: &mut Analysis,
         features: &[FeatureInput<'_>],
-        documents: &[&Document],
+        constitutions: &[Source],
         tool_version: &str,
     ) -> AnalysisReport {
-        let by_file: HashMap<FileId, &Document> = documents
+        let by_file: HashMap<FileId, &Source> = constitutions
             .iter()
-            .map(|document| (document.file, *document))
+            .chain(analysis.sources.iter().flatten())
+            .map(|source| (source.file, source))
             .collect();
         // Where findings start, file by file, found in parallel.
         let mut starts: HashMap<FileId, Vec<u32>> = HashMap::new();
@@ -270,9 +272,9 @@ impl AnalysisReport {
                 number: input.number.to_string(),
                 slug: input.slug.to_string(),
                 documents: input
-                    .documents
+                    .files
                     .iter()
-                    .map(|document| document.path.clone())
+                    .map(|(_, path)| (*path).to_string())
                     .collect(),
                 score: analysis.scores[index],
                 coverage: analysis
@@ -316,12 +318,9 @@ impl Summary {
         let count = |kind: DocKind| {
             features
                 .iter()
-                .filter(|feature| {
-                    feature.focus
-                        && feature
-                            .documents
-                            .iter()
-                            .any(|document| document.kind == kind)
+                .zip(&analysis.sources)
+                .filter(|(feature, sources)| {
+                    feature.focus && sources.iter().any(|source| source.kind == kind)
                 })
                 .count()
         };

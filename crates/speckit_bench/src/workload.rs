@@ -175,11 +175,11 @@ pub fn analyze(root: &Path) -> Result<Totals, WorkloadError> {
         speckit::analyze::analyze_workspace(&workspace, &speckit::check::CheckOptions::default())
             .map_err(|error| WorkloadError::Command(error.to_string()))?;
     Ok(Totals {
-        files: run.documents.len(),
+        files: run.sources.len(),
         bytes: run
-            .documents
+            .sources
             .iter()
-            .map(|document| document.text.len() as u64)
+            .map(|source| source.text.len() as u64)
             .sum(),
         items: black_box(run.diagnostics.len()) as u64,
     })

@@ -26,7 +26,10 @@ pub mod suppress;
 use speckit_diagnostics::Diagnostic;
 use speckit_model::{Document, Model};
 
-pub use analysis::{AnalysisContext, AnalysisFeature, Tally, run_analysis};
+pub use analysis::{
+    AnalysisContext, AnalysisFeature, FeatureDirectory, FeatureInfo, FeatureSummary, Tally,
+    WorkspaceContext, run_analysis,
+};
 pub use rule::{FeatureView, FileOracle, NoFiles, Rule, RuleContext, RuleMeta};
 pub use settings::{ConfigProblem, Layer, LintSettings, Selection, Written};
 

@@ -5,7 +5,7 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use speckit_diagnostics::{Applicability, Diagnostic, Fix, Severity};
+use speckit_diagnostics::{Applicability, Diagnostic, FileId, Fix, Severity};
 use speckit_model::{Checklist, Constitution, DocKind, Document, Model, Plan, Spec, TaskList};
 use speckit_text::{Edit, Span};
 
@@ -220,13 +220,13 @@ impl Report<'_> {
         self
     }
 
-    /// A secondary location in another document (cross-feature rules point
-    /// at the other feature's item).
+    /// A secondary location in another file (cross-feature rules point at
+    /// the other feature's item).
     #[must_use]
-    pub fn label_in(mut self, document: &Document, span: Span, message: impl Into<String>) -> Self {
+    pub fn label_at(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
         if let Some(diagnostic) = self.diagnostic.as_mut() {
             diagnostic.labels.push(speckit_diagnostics::Label {
-                file: document.file,
+                file,
                 span,
                 message: message.into(),
             });
@@ -274,8 +274,25 @@ impl Drop for Report<'_> {
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, model: &Model<'_>, cx: &mut RuleContext<'_>);
-    /// Runs a `Feature` or `Workspace` rule; document rules do nothing here.
+    /// Runs a `Feature` rule; other rules do nothing here.
     fn analyze(&self, _cx: &mut crate::analysis::AnalysisContext<'_>) {}
+    /// A `Workspace` rule's first step: what it needs of one feature, taken
+    /// while the feature's documents are loaded. Other rules take nothing.
+    fn gather(
+        &self,
+        _feature: &crate::analysis::AnalysisFeature<'_>,
+        _directory: &crate::analysis::FeatureDirectory<'_>,
+    ) -> Option<crate::analysis::Facts> {
+        None
+    }
+    /// A `Workspace` rule's second step: compares what [`Rule::gather`]
+    /// took of every feature (`facts`, by feature index).
+    fn judge(
+        &self,
+        _facts: &[Option<crate::analysis::Facts>],
+        _cx: &mut crate::analysis::WorkspaceContext<'_>,
+    ) {
+    }
 }
 
 /// Declares a rule struct and its metadata. The `///` comment becomes the
@@ -360,9 +377,8 @@ macro_rules! dispatch {
         }
 
         fn analyze(&self, cx: &mut $crate::analysis::AnalysisContext<'_>) {
-            if let Some(feature) = cx.feature() {
-                self.run(feature, cx)
-            }
+            let feature = cx.feature();
+            self.run(feature, cx)
         }
     };
     (Workspace) => {
@@ -373,9 +389,25 @@ macro_rules! dispatch {
         ) {
         }
 
-        fn analyze(&self, cx: &mut $crate::analysis::AnalysisContext<'_>) {
-            let features = cx.features;
-            self.run(features, cx)
+        fn gather(
+            &self,
+            feature: &$crate::analysis::AnalysisFeature<'_>,
+            directory: &$crate::analysis::FeatureDirectory<'_>,
+        ) -> Option<$crate::analysis::Facts> {
+            self.gather_facts(feature, directory)
+                .map(|facts| Box::new(facts) as $crate::analysis::Facts)
+        }
+
+        fn judge(
+            &self,
+            facts: &[Option<$crate::analysis::Facts>],
+            cx: &mut $crate::analysis::WorkspaceContext<'_>,
+        ) {
+            let facts: Vec<Option<&_>> = facts
+                .iter()
+                .map(|facts| facts.as_ref().and_then(|facts| facts.downcast_ref()))
+                .collect();
+            self.run(&facts, cx)
         }
     };
     ($variant:ident) => {

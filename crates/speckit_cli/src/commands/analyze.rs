@@ -20,7 +20,7 @@ pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u
     if matches!(args.format, AnalyzeFormat::Markdown | AnalyzeFormat::Json) {
         // The report holds everything these formats print: the documents'
         // memory can take the output.
-        drop(std::mem::take(&mut run.documents));
+        drop(std::mem::take(&mut run.sources));
     }
     let text = match args.format {
         AnalyzeFormat::Markdown => render_markdown(&run.report),

@@ -12,10 +12,11 @@ pub mod mention;
 mod stems;
 pub mod task_files;
 pub mod trace;
+pub mod workspace;
 
 use std::sync::OnceLock;
 
-use speckit_diagnostics::{Diagnostic, Severity};
+use speckit_diagnostics::{Diagnostic, FileId, Severity};
 use speckit_model::{Constitution, DocKind, Document, Model, Spec, TaskList, TaskStatus};
 use speckit_text::Span;
 
@@ -25,10 +26,13 @@ use crate::settings::Selection;
 
 pub use task_files::TaskFiles;
 pub use trace::Trace;
+pub use workspace::{
+    Anchor, Facts, FeatureDirectory, FeatureInfo, FeatureSummary, WorkspaceContext,
+};
 
 /// One feature as analysis rules see it.
 pub struct AnalysisFeature<'a> {
-    /// Position in [`AnalysisContext::features`].
+    /// Position in the run's features.
     pub index: usize,
     /// The folder name (`003-user-auth`).
     pub dir_name: &'a str,
@@ -72,24 +76,6 @@ impl<'a> AnalysisFeature<'a> {
             task_files: OnceLock::new(),
             task_stories: OnceLock::new(),
         }
-    }
-
-    /// The same feature with none of the results computed on first use
-    /// (trace, task files…): they live as long as the copy, so a run can
-    /// drop them as soon as the feature's own rules are done.
-    #[must_use]
-    pub fn uncached(&self) -> AnalysisFeature<'a> {
-        AnalysisFeature::new(
-            self.index,
-            self.dir_name,
-            self.number,
-            self.number_value,
-            self.slug,
-            FeatureView {
-                documents: self.view.documents.clone(),
-            },
-            self.constitution,
-        )
     }
 
     /// The first document of `kind` with its model.
@@ -241,32 +227,54 @@ pub struct Tally {
     pub entries: Vec<(usize, u64)>,
 }
 
-/// What a running analysis rule sees and reports into.
+/// Where a running analysis rule's findings and evaluated items go.
+pub(crate) struct Sink<'a> {
+    pub(crate) meta: &'static RuleMeta,
+    pub(crate) severity: Severity,
+    pub(crate) out: &'a mut Vec<Diagnostic>,
+    pub(crate) tally: &'a mut Tally,
+}
+
+impl Sink<'_> {
+    fn evaluated(&mut self, feature: usize, count: usize) {
+        if count > 0 {
+            self.tally
+                .entries
+                .push((feature, count as u64 * weight(self.severity)));
+        }
+    }
+
+    fn report(&mut self, file: FileId, span: Span, message: impl Into<String>) -> Report<'_> {
+        Report {
+            diagnostic: Some(Diagnostic::new(
+                self.meta.code,
+                self.severity,
+                file,
+                span,
+                message,
+            )),
+            out: self.out,
+        }
+    }
+}
+
+/// What a running `Feature` rule sees and reports into.
 pub struct AnalysisContext<'a> {
-    /// Every feature of the run.
-    pub features: &'a [AnalysisFeature<'a>],
-    /// The feature a `Feature` rule runs on (`None` for `Workspace` rules).
-    pub current: Option<&'a AnalysisFeature<'a>>,
+    /// The feature the rule runs on.
+    pub current: &'a AnalysisFeature<'a>,
     pub files: &'a dyn FileOracle,
-    meta: &'static RuleMeta,
-    severity: Severity,
-    out: &'a mut Vec<Diagnostic>,
-    tally: &'a mut Tally,
+    sink: Sink<'a>,
 }
 
 impl<'a> AnalysisContext<'a> {
-    /// The feature a `Feature` rule runs on.
-    pub fn feature(&self) -> Option<&'a AnalysisFeature<'a>> {
+    /// The feature the rule runs on.
+    pub fn feature(&self) -> &'a AnalysisFeature<'a> {
         self.current
     }
 
     /// Records that `count` items of `feature` were checked by this rule.
     pub fn evaluated(&mut self, feature: &AnalysisFeature<'_>, count: usize) {
-        if count > 0 {
-            self.tally
-                .entries
-                .push((feature.index, count as u64 * weight(self.severity)));
-        }
+        self.sink.evaluated(feature.index, count);
     }
 
     /// Starts a finding at `span` of `document`; it is recorded on drop.
@@ -276,37 +284,23 @@ impl<'a> AnalysisContext<'a> {
         span: Span,
         message: impl Into<String>,
     ) -> Report<'_> {
-        Report {
-            diagnostic: Some(Diagnostic::new(
-                self.meta.code,
-                self.severity,
-                document.file,
-                span,
-                message,
-            )),
-            out: self.out,
-        }
+        self.sink.report(document.file, span, message)
     }
 }
 
-/// Runs the enabled `Feature` rules on `current` (one of `features`, or a
-/// copy of one), or (with `None`) the enabled `Workspace` rules.
+/// Runs the enabled `Feature` rules on `current`.
 pub fn run_analysis<'a>(
-    features: &'a [AnalysisFeature<'a>],
-    current: Option<&'a AnalysisFeature<'a>>,
+    current: &'a AnalysisFeature<'a>,
     files: &dyn FileOracle,
     selection: &Selection,
 ) -> (Vec<Diagnostic>, Tally) {
     let mut out = Vec::new();
     let mut tally = Tally::default();
-    let wanted = if current.is_some() {
-        crate::rule::Target::Feature
-    } else {
-        crate::rule::Target::Workspace
-    };
     for (position, rule) in registry::all().iter().enumerate() {
         let meta = rule.meta();
-        if meta.target != wanted || !selection.enabled.get(position).copied().unwrap_or(false) {
+        if meta.target != crate::rule::Target::Feature
+            || !selection.enabled.get(position).copied().unwrap_or(false)
+        {
             continue;
         }
         let severity = selection
@@ -315,13 +309,14 @@ pub fn run_analysis<'a>(
             .copied()
             .unwrap_or(meta.severity);
         let mut cx = AnalysisContext {
-            features,
             current,
             files,
-            meta,
-            severity,
-            out: &mut out,
-            tally: &mut tally,
+            sink: Sink {
+                meta,
+                severity,
+                out: &mut out,
+                tally: &mut tally,
+            },
         };
         rule.analyze(&mut cx);
     }

@@ -1,6 +1,6 @@
-//! What the cross-feature rules (X030–X035) need to know about features
-//! beyond their documents: which layout a folder belongs to, and keys that
-//! compare names, paths and endpoints the way authors mean them.
+//! What the cross-feature rules (X030–X035) share: reporting features that
+//! repeat a key, and keys that compare names, paths and endpoints the way
+//! authors mean them.
 //!
 //! Everything here is per feature or per item, so that the rules can build
 //! one hash map over the workspace and stay linear in its size.
@@ -10,25 +10,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
-use crate::analysis::{AnalysisContext, AnalysisFeature, title_span};
-
-/// The specs directory a feature folder sits in (`specs`,
-/// `.claude/spec-kit/specs`), read from the path of one of its documents.
-/// Features of one layout share it; numbers and slugs are compared within it
-/// only, as `speckit list` does (two layouts number independently).
-pub(crate) fn specs_dir<'a>(feature: &AnalysisFeature<'a>) -> Option<&'a str> {
-    let (document, _) = feature.view.documents.first()?;
-    let path = document.path.as_str();
-    let name = feature.dir_name;
-    path.match_indices(name)
-        .filter(|(at, _)| {
-            let before_ok = *at == 0 || path.as_bytes().get(at - 1) == Some(&b'/');
-            let after_ok = path.as_bytes().get(at + name.len()) == Some(&b'/');
-            before_ok && after_ok
-        })
-        .last()
-        .map(|(at, _)| path.get(..at.saturating_sub(1)).unwrap_or(""))
-}
+use crate::analysis::{FeatureInfo, WorkspaceContext};
 
 /// What a repeated feature is told: the message, the help, and the label
 /// put on the earlier feature.
@@ -40,22 +22,23 @@ pub(crate) struct Repeat {
 
 /// Reports every feature whose `key` (within its specs directory) an
 /// earlier feature already has, pointing at that earlier feature. Features
-/// without a key are not evaluated.
+/// without a key, a document or a specs directory are not evaluated.
 pub(crate) fn report_repeats<'a, K: Hash + Eq>(
-    features: &[AnalysisFeature<'a>],
-    cx: &mut AnalysisContext<'_>,
-    key: impl Fn(&AnalysisFeature<'a>) -> Option<K>,
-    repeat: impl Fn(&AnalysisFeature<'_>, &AnalysisFeature<'_>) -> Repeat,
+    cx: &mut WorkspaceContext<'a>,
+    key: impl Fn(&FeatureInfo<'a>) -> Option<K>,
+    repeat: impl Fn(&FeatureInfo<'_>, &FeatureInfo<'_>) -> Repeat,
 ) {
+    let features = cx.features();
     let mut first: HashMap<(&'a str, K), usize> = HashMap::with_capacity(features.len());
     for feature in features {
-        let (Some(anchor), Some(dir)) = (feature.anchor(), specs_dir(feature)) else {
+        let (Some(anchor), Some(dir)) = (cx.summary(feature.index).anchor, feature.specs_dir)
+        else {
             continue;
         };
         let Some(key) = key(feature) else {
             continue;
         };
-        cx.evaluated(feature, 1);
+        cx.evaluated(feature.index, 1);
         match first.entry((dir, key)) {
             Entry::Vacant(slot) => {
                 slot.insert(feature.index);
@@ -69,9 +52,10 @@ pub(crate) fn report_repeats<'a, K: Hash + Eq>(
                     help,
                     label,
                 } = repeat(feature, earlier);
-                let mut report = cx.report(anchor, title_span(anchor), message).help(help);
-                if let Some(other) = earlier.anchor() {
-                    report = report.label_in(other, title_span(other), label);
+                let other = cx.summary(earlier.index).anchor;
+                let mut report = cx.report(anchor.file, anchor.title, message).help(help);
+                if let Some(other) = other {
+                    report = report.label_at(other.file, other.title, label);
                 }
                 drop(report);
             }
@@ -88,7 +72,7 @@ pub(crate) enum NumberKey<'a> {
 }
 
 impl<'a> NumberKey<'a> {
-    pub(crate) fn of(feature: &AnalysisFeature<'a>) -> NumberKey<'a> {
+    pub(crate) fn of(feature: &FeatureInfo<'a>) -> NumberKey<'a> {
         feature
             .number_value
             .map_or(NumberKey::Text(feature.number), NumberKey::Value)

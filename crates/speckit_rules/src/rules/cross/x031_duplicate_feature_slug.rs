@@ -1,5 +1,5 @@
 use super::features::{Repeat, report_repeats};
-use crate::analysis::{AnalysisContext, AnalysisFeature};
+use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -35,9 +35,18 @@ declare_rule! {
 }
 
 impl DuplicateFeatureSlug {
-    fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
+    /// Numbers and names are known before any document is read: nothing
+    /// to take of a feature.
+    fn gather_facts(
+        &self,
+        _feature: &AnalysisFeature<'_>,
+        _directory: &FeatureDirectory<'_>,
+    ) -> Option<()> {
+        None
+    }
+
+    fn run(&self, _facts: &[Option<&()>], cx: &mut WorkspaceContext<'_>) {
         report_repeats(
-            features,
             cx,
             |feature| {
                 let slug = feature.slug.trim_matches('-');

@@ -3,11 +3,12 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use speckit_diagnostics::FileId;
 use speckit_model::{Document, TaskFormat, TaskStatus};
 use speckit_text::Span;
 
 use super::features::path_key;
-use crate::analysis::{AnalysisContext, AnalysisFeature};
+use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -56,53 +57,62 @@ declare_rule! {
 }
 
 /// Where a feature says it creates a file.
-#[derive(Clone, Copy)]
-struct Creation<'a> {
-    feature: usize,
-    document: &'a Document,
+/// Where a feature creates a file.
+struct Creation {
+    file: FileId,
     span: Span,
+    /// The path as written, without back-ticks.
+    shown: String,
 }
 
+/// The files an unfinished feature creates: one entry per path key.
+type Created = Vec<(String, Creation)>;
+
 impl FileCreatedByTwoFeatures {
-    fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
-        let mut creators: HashMap<Cow<'_, str>, Creation<'_>> = HashMap::default();
-        for feature in features {
-            if feature.anchor().is_none() || feature.is_finished() {
+    fn gather_facts(
+        &self,
+        feature: &AnalysisFeature<'_>,
+        _directory: &FeatureDirectory<'_>,
+    ) -> Option<Created> {
+        if feature.anchor().is_none() || feature.is_finished() {
+            return None;
+        }
+        Some(created_files(feature).into_iter().collect())
+    }
+
+    fn run(&self, facts: &[Option<&Created>], cx: &mut WorkspaceContext<'_>) {
+        let features = cx.features();
+        let mut creators: HashMap<&str, (usize, &Creation)> = HashMap::default();
+        for (index, created) in facts.iter().enumerate() {
+            let Some(created) = created else {
                 continue;
-            }
-            let created = created_files(feature);
-            cx.evaluated(feature, created.len());
-            for (path, creation) in created {
-                let earlier = match creators.entry(path) {
+            };
+            cx.evaluated(index, created.len());
+            for (path, creation) in *created {
+                let (owner, earlier) = match creators.entry(path.as_str()) {
                     Entry::Vacant(slot) => {
-                        slot.insert(creation);
+                        slot.insert((index, creation));
                         continue;
                     }
                     Entry::Occupied(slot) => *slot.get(),
                 };
-                let Some(other) = features.get(earlier.feature) else {
+                let Some(other) = features.get(owner) else {
                     continue;
                 };
-                let shown = creation
-                    .document
-                    .text
-                    .get(creation.span.range())
-                    .unwrap_or("")
-                    .trim_matches('`');
                 drop(
                     cx.report(
-                        creation.document,
+                        creation.file,
                         creation.span,
                         format!(
-                            "`{shown}` is also created by `{}`, which is not finished either",
-                            other.dir_name
+                            "`{}` is also created by `{}`, which is not finished either",
+                            creation.shown, other.dir_name
                         ),
                     )
                     .help(
                         "let one feature create the file and the other only change it (in a plugin plan: under Files to Modify), or give each feature its own file",
                     )
-                    .label_in(
-                        earlier.document,
+                    .label_at(
+                        earlier.file,
                         earlier.span,
                         format!("`{}` creates it here", other.dir_name),
                     ),
@@ -113,13 +123,18 @@ impl FileCreatedByTwoFeatures {
 }
 
 /// The files `feature` creates, one entry per path (the plan's row first).
-fn created_files<'a>(feature: &AnalysisFeature<'a>) -> HashMap<Cow<'a, str>, Creation<'a>> {
-    let mut found: HashMap<Cow<'a, str>, Creation<'a>> = HashMap::default();
-    let mut push = |key: Cow<'a, str>, document: &'a Document, span: Span| {
-        found.entry(key).or_insert(Creation {
-            feature: feature.index,
-            document,
+fn created_files<'a>(feature: &AnalysisFeature<'a>) -> HashMap<String, Creation> {
+    let mut found: HashMap<String, Creation> = HashMap::default();
+    let mut push = |key: Cow<'a, str>, document: &Document, span: Span| {
+        found.entry(key.into_owned()).or_insert_with(|| Creation {
+            file: document.file,
             span,
+            shown: document
+                .text
+                .get(span.range())
+                .unwrap_or("")
+                .trim_matches('`')
+                .to_string(),
         });
     };
     let mut modified: HashSet<Cow<'a, str>> = HashSet::default();

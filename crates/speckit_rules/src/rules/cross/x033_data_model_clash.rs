@@ -1,11 +1,11 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use speckit_model::Document;
+use speckit_diagnostics::FileId;
 use speckit_text::Span;
 
 use super::features::name_key;
-use crate::analysis::{AnalysisContext, AnalysisFeature};
+use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -107,10 +107,10 @@ const GENERIC_FIELDS: &[&str] = &[
 ];
 
 /// One data model of one feature.
-struct Model<'a> {
+struct Model {
     feature: usize,
-    document: &'a Document,
-    name: &'a str,
+    file: FileId,
+    name: String,
     span: Span,
     key: String,
     /// Field keys, sorted and without repeats.
@@ -120,20 +120,28 @@ struct Model<'a> {
     /// The normalised type of each field, parallel to `fields`.
     types: Vec<String>,
     /// Each field as written, parallel to `fields`.
-    written: Vec<&'a str>,
+    written: Vec<String>,
 }
 
 impl DataModelClash {
-    fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
-        let models: Vec<Model<'_>> = features.iter().flat_map(plan_models).collect();
-        let mut counts = vec![0; features.len()];
-        for model in &models {
-            if let Some(count) = counts.get_mut(model.feature) {
-                *count += 1;
-            }
-        }
-        for (feature, count) in features.iter().zip(counts) {
-            cx.evaluated(feature, count);
+    fn gather_facts(
+        &self,
+        feature: &AnalysisFeature<'_>,
+        _directory: &FeatureDirectory<'_>,
+    ) -> Option<Vec<Model>> {
+        let models = plan_models(feature);
+        (!models.is_empty()).then_some(models)
+    }
+
+    fn run(&self, facts: &[Option<&Vec<Model>>], cx: &mut WorkspaceContext<'_>) {
+        let features = cx.features();
+        let models: Vec<&Model> = facts
+            .iter()
+            .flatten()
+            .flat_map(|models| models.iter())
+            .collect();
+        for (index, models) in facts.iter().enumerate() {
+            cx.evaluated(index, models.map_or(0, Vec::len));
         }
         let mut reported = vec![false; models.len()];
         // Same name, a field typed differently: compare with the first
@@ -170,7 +178,7 @@ impl DataModelClash {
             };
             drop(
                 cx.report(
-                    model.document,
+                    model.file,
                     model.span,
                     format!(
                         "`{}` is defined differently by `{}`: `{field}` is `{here}` here and `{there}` there{more}",
@@ -178,8 +186,8 @@ impl DataModelClash {
                     ),
                 )
                 .help("agree on one type per field: keep the first feature's definition and extend it here, or rename the model if it is another concept")
-                .label_in(
-                    other.document,
+                .label_at(
+                    other.file,
                     other.span,
                     format!("`{}` defines it here", other_feature.dir_name),
                 ),
@@ -197,7 +205,7 @@ impl DataModelClash {
             };
             drop(
                 cx.report(
-                    model.document,
+                    model.file,
                     model.span,
                     format!(
                         "`{}` has nearly the same fields as `{}` of `{}`",
@@ -208,8 +216,8 @@ impl DataModelClash {
                     "if they are one concept, use the name `{}` and extend it; if not, say in the plan how they differ",
                     other.name
                 ))
-                .label_in(
-                    other.document,
+                .label_at(
+                    other.file,
                     other.span,
                     format!("`{}` defines `{}` here", other_feature.dir_name, other.name),
                 ),
@@ -219,7 +227,7 @@ impl DataModelClash {
 }
 
 /// The interfaces of a plugin plan's Data Models.
-fn plan_models<'a>(feature: &AnalysisFeature<'a>) -> Vec<Model<'a>> {
+fn plan_models(feature: &AnalysisFeature<'_>) -> Vec<Model> {
     let Some((document, plan)) = feature.plan() else {
         return Vec::new();
     };
@@ -231,7 +239,7 @@ fn plan_models<'a>(feature: &AnalysisFeature<'a>) -> Vec<Model<'a>> {
         .iter()
         .flat_map(|model| &model.interfaces)
         .filter_map(|interface| {
-            let mut members: Vec<(String, String, &'a str)> = interface
+            let mut members: Vec<(String, String, &str)> = interface
                 .members
                 .iter()
                 .map(|member| {
@@ -252,8 +260,8 @@ fn plan_models<'a>(feature: &AnalysisFeature<'a>) -> Vec<Model<'a>> {
             }
             let mut model = Model {
                 feature: feature.index,
-                document,
-                name: interface.name.value,
+                file: document.file,
+                name: interface.name.value.to_string(),
                 span: interface.name.span,
                 key,
                 fields: Vec::with_capacity(members.len()),
@@ -264,7 +272,7 @@ fn plan_models<'a>(feature: &AnalysisFeature<'a>) -> Vec<Model<'a>> {
             for (field, ty, written) in members {
                 model.fields.push(field);
                 model.types.push(ty);
-                model.written.push(written);
+                model.written.push(written.to_string());
             }
             model.distinctive = distinctive(&model.fields);
             Some(model)
@@ -304,10 +312,7 @@ fn type_key(ty: &str) -> String {
 
 /// Fields both models declare with different known types: the field as
 /// written in `model`, its type here, its type in `other`.
-fn type_conflicts<'m>(
-    model: &'m Model<'_>,
-    other: &'m Model<'_>,
-) -> Vec<(&'m str, &'m str, &'m str)> {
+fn type_conflicts<'m>(model: &'m Model, other: &'m Model) -> Vec<(&'m str, &'m str, &'m str)> {
     model
         .fields
         .iter()
@@ -317,7 +322,7 @@ fn type_conflicts<'m>(
             let at = other.fields.binary_search(field).ok()?;
             let there = other.types.get(at)?;
             (!here.is_empty() && !there.is_empty() && here != there).then_some((
-                *written,
+                written.as_str(),
                 here.as_str(),
                 there.as_str(),
             ))
@@ -333,7 +338,7 @@ fn type_conflicts<'m>(
 /// first, and two sets with Jaccard similarity ≥ t always share one of
 /// the first `|s| − ⌈t·|s|⌉ + 1` fields of each, so only those fields are
 /// indexed and looked up.
-fn similar_pairs(models: &[Model<'_>]) -> Vec<(usize, usize)> {
+fn similar_pairs(models: &[&Model]) -> Vec<(usize, usize)> {
     let mut frequency: HashMap<&str, usize> = HashMap::new();
     for model in models {
         for field in &model.distinctive {
@@ -398,7 +403,7 @@ fn distinctive(fields: &[String]) -> Vec<String> {
 /// [`MIN_DISTINCTIVE_SHARED`] distinctive fields in common. Either test
 /// alone lets small models match by chance: many shared bookkeeping fields,
 /// or a few shared distinctive ones among many others.
-fn alike(model: &Model<'_>, other: &Model<'_>) -> bool {
+fn alike(model: &Model, other: &Model) -> bool {
     let (shared, similar) = jaccard(&model.distinctive, &other.distinctive);
     shared >= MIN_DISTINCTIVE_SHARED && similar && jaccard(&model.fields, &other.fields).1
 }
@@ -422,7 +427,6 @@ mod tests {
 
     #[test]
     fn similarity() {
-        let plan = Document::parse_str("plan.md", "");
         let fields = |text: &'static str| -> Vec<(&'static str, &'static str)> {
             text.split_whitespace()
                 .map(|field| (field, "string"))
@@ -430,7 +434,7 @@ mod tests {
         };
         let check = |a: &'static str, b: &'static str, expected: bool| {
             let (first, second) = (fields(a), fields(b));
-            let (first, second) = (model(&plan, "A", &first), model(&plan, "B", &second));
+            let (first, second) = (model("A", &first), model("B", &second));
             assert_eq!(alike(&first, &second), expected, "{a} / {b}");
         };
         check(
@@ -491,30 +495,28 @@ mod tests {
         check("", "");
     }
 
-    fn model<'a>(document: &'a Document, name: &str, fields: &[(&'a str, &str)]) -> Model<'a> {
-        let mut members: Vec<(String, String, &'a str)> = fields
+    fn model(name: &str, fields: &[(&str, &str)]) -> Model {
+        let mut members: Vec<(String, String, &str)> = fields
             .iter()
             .map(|(field, ty)| (name_key(field), type_key(ty), *field))
             .collect();
         members.sort_by(|a, b| a.0.cmp(&b.0));
         Model {
             feature: 0,
-            document,
-            name: "",
+            file: FileId(0),
+            name: String::new(),
             span: Span::empty(0),
             key: name_key(name),
             fields: members.iter().map(|m| m.0.clone()).collect(),
             distinctive: distinctive(&members.iter().map(|m| m.0.clone()).collect::<Vec<_>>()),
             types: members.iter().map(|m| m.1.clone()).collect(),
-            written: members.iter().map(|m| m.2).collect(),
+            written: members.iter().map(|m| m.2.to_string()).collect(),
         }
     }
 
     #[test]
     fn conflicts() {
-        let plan = Document::parse_str("plan.md", "");
         let first = model(
-            &plan,
             "Recipe",
             &[
                 ("id", "string"),
@@ -523,7 +525,6 @@ mod tests {
             ],
         );
         let extended = model(
-            &plan,
             "Recipe",
             &[
                 ("id", "string"),
@@ -532,7 +533,6 @@ mod tests {
             ],
         );
         let clashing = model(
-            &plan,
             "Recipe",
             &[
                 ("id", "string"),
@@ -549,7 +549,6 @@ mod tests {
 
     #[test]
     fn pairs() {
-        let plan = Document::parse_str("plan.md", "");
         let fields = [
             ("id", "string"),
             ("quantity", "number"),
@@ -559,7 +558,7 @@ mod tests {
         ];
         let in_feature = |feature: usize, name: &str| Model {
             feature,
-            ..model(&plan, name, &fields)
+            ..model(name, &fields)
         };
         let models = [
             in_feature(0, "PantryItem"),
@@ -569,6 +568,7 @@ mod tests {
         ];
         // `PantryRow` is in the same feature; `PantryItemView` extends
         // `PantryItem` but is still a second name for `PantryRow`.
+        let models: Vec<&Model> = models.iter().collect();
         assert_eq!(similar_pairs(&models), vec![(2, 0), (3, 1)]);
     }
 }

@@ -1,12 +1,12 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use speckit_model::Document;
+use speckit_diagnostics::FileId;
 use speckit_model::plan::Endpoint;
 use speckit_text::Span;
 
 use super::features::endpoint_key;
-use crate::analysis::{AnalysisContext, AnalysisFeature};
+use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -48,53 +48,63 @@ declare_rule! {
     }
 }
 
-/// Where a feature defines an endpoint.
-#[derive(Clone, Copy)]
-struct Definition<'a> {
-    feature: usize,
-    document: &'a Document,
-    span: Span,
+/// The endpoints an unfinished feature defines in its plan: one entry per
+/// key, with the span of its path field and `METHOD /path` as written.
+struct Defined {
+    file: FileId,
+    endpoints: Vec<(String, Span, String)>,
 }
 
 impl EndpointClash {
-    fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
-        let mut owners: HashMap<String, Definition<'_>> = HashMap::new();
-        for feature in features {
-            let Some((document, plan)) = feature.plan() else {
+    fn gather_facts(
+        &self,
+        feature: &AnalysisFeature<'_>,
+        _directory: &FeatureDirectory<'_>,
+    ) -> Option<Defined> {
+        let (document, plan) = feature.plan()?;
+        let contracts = plan.api_contracts.as_ref()?;
+        if feature.is_finished() {
+            return None;
+        }
+        let mut own: HashMap<String, (Span, String)> = HashMap::new();
+        for endpoint in &contracts.endpoints {
+            if let Some((key, span, shown)) = keyed(endpoint) {
+                own.entry(key).or_insert((span, shown));
+            }
+        }
+        Some(Defined {
+            file: document.file,
+            endpoints: own
+                .into_iter()
+                .map(|(key, (span, shown))| (key, span, shown))
+                .collect(),
+        })
+    }
+
+    fn run(&self, facts: &[Option<&Defined>], cx: &mut WorkspaceContext<'_>) {
+        let features = cx.features();
+        // Where each endpoint is defined first: feature, file and span.
+        let mut owners: HashMap<&str, (usize, FileId, Span)> = HashMap::new();
+        for (index, defined) in facts.iter().enumerate() {
+            let Some(defined) = defined else {
                 continue;
             };
-            let Some(contracts) = &plan.api_contracts else {
-                continue;
-            };
-            if feature.is_finished() {
-                continue;
-            }
-            let mut own: HashMap<String, (Span, String)> = HashMap::new();
-            for endpoint in &contracts.endpoints {
-                if let Some((key, span, shown)) = keyed(endpoint) {
-                    own.entry(key).or_insert((span, shown));
-                }
-            }
-            cx.evaluated(feature, own.len());
-            for (key, (span, shown)) in own {
-                let earlier = match owners.entry(key) {
+            cx.evaluated(index, defined.endpoints.len());
+            for (key, span, shown) in &defined.endpoints {
+                let (owner, file, earlier) = match owners.entry(key.as_str()) {
                     Entry::Vacant(slot) => {
-                        slot.insert(Definition {
-                            feature: feature.index,
-                            document,
-                            span,
-                        });
+                        slot.insert((index, defined.file, *span));
                         continue;
                     }
                     Entry::Occupied(slot) => *slot.get(),
                 };
-                let Some(other) = features.get(earlier.feature) else {
+                let Some(other) = features.get(owner) else {
                     continue;
                 };
                 drop(
                     cx.report(
-                        document,
-                        span,
+                        defined.file,
+                        *span,
                         format!(
                             "`{shown}` is also defined by `{}`, which is not finished either",
                             other.dir_name
@@ -103,11 +113,7 @@ impl EndpointClash {
                     .help(
                         "let one feature own the endpoint and have the other call it, or give this one a path of its own",
                     )
-                    .label_in(
-                        earlier.document,
-                        earlier.span,
-                        format!("`{}` defines it here", other.dir_name),
-                    ),
+                    .label_at(file, earlier, format!("`{}` defines it here", other.dir_name)),
                 );
             }
         }

@@ -1,10 +1,8 @@
-use std::collections::HashMap;
-
+use speckit_diagnostics::FileId;
 use speckit_text::Span;
 
-use super::features::specs_dir;
 use crate::analysis::bytes::next_digit;
-use crate::analysis::{AnalysisContext, AnalysisFeature, title_span};
+use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -51,90 +49,95 @@ declare_rule! {
 const NUMBER_WORDS: [&str; 4] = ["feature", "features", "spec", "specs"];
 
 /// A feature's number and folder name as map keys, per specs directory.
-struct Directory<'a> {
-    by_number: HashMap<(&'a str, u64), usize>,
-    by_name: HashMap<(&'a str, &'a str), usize>,
+/// Where a feature names another: the first mention of each other
+/// feature in its spec, then its plan, that does not point ahead.
+struct Named {
+    /// The feature's own number.
+    own: u64,
+    /// File, span of the mention, and the feature named.
+    mentions: Vec<(FileId, Span, usize)>,
 }
 
 impl DependsOnLaterFeature {
-    fn run(&self, features: &[AnalysisFeature<'_>], cx: &mut AnalysisContext<'_>) {
-        let mut directory = Directory {
-            by_number: HashMap::with_capacity(features.len()),
-            by_name: HashMap::with_capacity(features.len()),
+    fn gather_facts(
+        &self,
+        feature: &AnalysisFeature<'_>,
+        directory: &FeatureDirectory<'_>,
+    ) -> Option<Named> {
+        let dir = directory.get(feature.index)?.specs_dir?;
+        let own = feature.number_value?;
+        let mut named = Named {
+            own,
+            mentions: Vec::new(),
         };
-        let dirs: Vec<Option<&str>> = features.iter().map(specs_dir).collect();
-        for (feature, dir) in features.iter().zip(&dirs) {
-            let Some(dir) = *dir else { continue };
-            if let Some(number) = feature.number_value {
-                directory
-                    .by_number
-                    .entry((dir, number))
-                    .or_insert(feature.index);
+        for document in [
+            feature.spec().map(|(d, _)| d),
+            feature.plan().map(|(d, _)| d),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            for (span, target) in feature_references(&document.text, dir, directory) {
+                if target == feature.index
+                    || named.mentions.iter().any(|&(_, _, seen)| seen == target)
+                    || points_ahead(&document.text, span.start as usize)
+                {
+                    continue;
+                }
+                named.mentions.push((document.file, span, target));
             }
-            directory
-                .by_name
-                .insert((dir, feature.dir_name), feature.index);
         }
-        let finished: Vec<bool> = features.iter().map(AnalysisFeature::is_finished).collect();
-        for (feature, dir) in features.iter().zip(&dirs) {
-            let (Some(dir), Some(own)) = (*dir, feature.number_value) else {
+        Some(named)
+    }
+
+    fn run(&self, facts: &[Option<&Named>], cx: &mut WorkspaceContext<'_>) {
+        let features = cx.features();
+        for (index, named) in facts.iter().enumerate() {
+            let (Some(named), Some(feature)) = (named, features.get(index)) else {
                 continue;
             };
-            let mut named: Vec<usize> = Vec::new();
-            for document in [
-                feature.spec().map(|(d, _)| d),
-                feature.plan().map(|(d, _)| d),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                for (span, target) in feature_references(&document.text, dir, &directory) {
-                    if target == feature.index
-                        || named.contains(&target)
-                        || points_ahead(&document.text, span.start as usize)
-                    {
-                        continue;
-                    }
-                    named.push(target);
-                    let Some(later) = features.get(target) else {
-                        continue;
-                    };
-                    if later.number_value.is_none_or(|number| number <= own) {
-                        continue;
-                    }
-                    if finished.get(target).copied().unwrap_or(true) {
-                        continue;
-                    }
-                    let mut report = cx
-                        .report(
-                            document,
-                            span,
-                            format!(
-                                "`{}` relies on `{}`, a later feature that is not finished",
-                                feature.dir_name, later.dir_name
-                            ),
-                        )
-                        .help(
-                            "features are built in number order: finish and renumber the later feature so it comes first, or drop the dependency",
-                        );
-                    if let Some(other) = later.anchor() {
-                        report = report.label_in(
-                            other,
-                            title_span(other),
-                            format!("`{}` still has work open", later.dir_name),
-                        );
-                    }
-                    drop(report);
+            for &(file, span, target) in &named.mentions {
+                let Some(later) = features.get(target) else {
+                    continue;
+                };
+                if later.number_value.is_none_or(|number| number <= named.own) {
+                    continue;
                 }
+                let summary = cx.summary(target);
+                if summary.finished {
+                    continue;
+                }
+                let mut report = cx
+                    .report(
+                        file,
+                        span,
+                        format!(
+                            "`{}` relies on `{}`, a later feature that is not finished",
+                            feature.dir_name, later.dir_name
+                        ),
+                    )
+                    .help(
+                        "features are built in number order: finish and renumber the later feature so it comes first, or drop the dependency",
+                    );
+                if let Some(other) = summary.anchor {
+                    report = report.label_at(
+                        other.file,
+                        other.title,
+                        format!("`{}` still has work open", later.dir_name),
+                    );
+                }
+                drop(report);
             }
-            cx.evaluated(feature, named.len());
+            cx.evaluated(index, named.mentions.len());
         }
     }
 }
 
-/// Every reference to a feature of `dir` in `text`, in order: the span of
-/// the mention and the feature's index.
-fn feature_references(text: &str, dir: &str, directory: &Directory<'_>) -> Vec<(Span, usize)> {
+fn feature_references(
+    text: &str,
+    dir: &str,
+    directory: &FeatureDirectory<'_>,
+) -> Vec<(Span, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
@@ -166,7 +169,7 @@ fn feature_references(text: &str, dir: &str, directory: &Directory<'_>) -> Vec<(
                 .get(start..name_end)
                 .unwrap_or("")
                 .trim_end_matches(['-', '_', '.']);
-            if let Some(&target) = directory.by_name.get(&(dir, name)) {
+            if let Some(target) = directory.by_name(dir, name) {
                 found.push((span_of(start, start + name.len()), target));
                 at = start + name.len();
                 continue;
@@ -184,7 +187,7 @@ fn feature_references(text: &str, dir: &str, directory: &Directory<'_>) -> Vec<(
         else {
             continue;
         };
-        if let Some(&target) = directory.by_number.get(&(dir, number)) {
+        if let Some(target) = directory.by_number(dir, number) {
             found.push((span_of(word_start, end), target));
         }
     }
@@ -275,17 +278,20 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: &[(&str, usize)]) {
-        let mut directory = Directory {
-            by_number: HashMap::new(),
-            by_name: HashMap::new(),
-        };
-        for (index, (number, name)) in [(20, "020-meal-plans"), (21, "021-pantry-sync")]
-            .into_iter()
-            .enumerate()
-        {
-            directory.by_number.insert(("specs", number), index);
-            directory.by_name.insert(("specs", name), index);
-        }
+        let directory = FeatureDirectory::new(
+            [(20, "020-meal-plans"), (21, "021-pantry-sync")]
+                .into_iter()
+                .enumerate()
+                .map(|(index, (number, dir_name))| crate::analysis::FeatureInfo {
+                    index,
+                    dir_name,
+                    number: "",
+                    number_value: Some(number),
+                    slug: "",
+                    specs_dir: Some("specs"),
+                })
+                .collect(),
+        );
         let found: Vec<(&str, usize)> = feature_references(text, "specs", &directory)
             .into_iter()
             .map(|(span, target)| (&text[span.range()], target))
