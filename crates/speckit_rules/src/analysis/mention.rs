@@ -29,6 +29,7 @@ use std::sync::OnceLock;
 
 use speckit_text::Span;
 
+use super::bytes::next_digit;
 use super::stems::{SHORT_WORD, StemCache, Window};
 
 /// Share of an item's significant tokens one passage must contain.
@@ -836,32 +837,27 @@ pub fn story_references(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
     let word_start = |at: usize| at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
     let mut found = Vec::new();
-    // Both words hold an `s`: `story` starts with it, `us` ends with it.
-    // References never overlap (the bytes after a word are separators and
-    // digits), so each `s` is looked at on its own.
-    for s in memchr::memchr2_iter(b's', b'S', bytes) {
-        let (start, word) = if word_start(s)
-            && bytes
-                .get(s..s + 5)
-                .is_some_and(|word| word.eq_ignore_ascii_case(b"story"))
-        {
-            (s, 5)
-        } else if s > 0 && bytes[s - 1] | 0x20 == b'u' && word_start(s - 1) {
-            (s - 1, 2)
-        } else {
-            continue;
+    // A reference ends in a number: each run of digits is looked at from
+    // its first digit back, over the gap, to the word before it.
+    let mut at = 0;
+    while let Some(digit) = next_digit(bytes, at) {
+        at = digit + 1;
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        let mut end = digit;
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'-' | b'#') {
+            end -= 1;
+        }
+        let gap = digit - end;
+        let word = |len: usize, word: &[u8]| {
+            end >= len && bytes[end - len..end].eq_ignore_ascii_case(word) && word_start(end - len)
         };
-        let mut i = start + word;
-        let gap = bytes[i..]
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'-' || b == b'#')
-            .count();
-        // `US` must be followed directly or by one separator; `Story` by spaces too.
-        if word == 2 && gap > 1 {
+        // `Story` may be followed by any gap, `US` by one separator at most.
+        if !(word(5, b"story") || gap <= 1 && word(2, b"us")) {
             continue;
         }
-        i += gap;
-        if let Some((number, end)) = read_number(bytes, i)
+        if let Some((number, end)) = read_number(bytes, digit)
             && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
         {
             found.push(number);
@@ -1495,6 +1491,67 @@ mod tests {
             [4, 2, 3, 5, 6]
         );
         assert!(story_references("history 2, USB 3, bus 4, Story time").is_empty());
+    }
+
+    /// The reader `story_references` replaced: every `s` looked at.
+    fn reference_story_references(text: &str) -> Vec<u32> {
+        let bytes = text.as_bytes();
+        let word_start = |at: usize| at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let mut found = Vec::new();
+        for s in memchr::memchr2_iter(b's', b'S', bytes) {
+            let (start, word) = if word_start(s)
+                && bytes
+                    .get(s..s + 5)
+                    .is_some_and(|word| word.eq_ignore_ascii_case(b"story"))
+            {
+                (s, 5)
+            } else if s > 0 && bytes[s - 1] | 0x20 == b'u' && word_start(s - 1) {
+                (s - 1, 2)
+            } else {
+                continue;
+            };
+            let mut i = start + word;
+            let gap = bytes[i..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'-' || b == b'#')
+                .count();
+            if word == 2 && gap > 1 {
+                continue;
+            }
+            i += gap;
+            if let Some((number, end)) = read_number(bytes, i)
+                && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                found.push(number);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn story_references_match_the_reference_reader() {
+        let texts = [
+            "Add the form (Story 4, FR-3); see User Story 2 and [US3], US-5, us 6",
+            "history 2, USB 3, bus 4, Story time, ustory 5, Story2, story--#7, US--8",
+            "US1US2 US 12a US#9 story 99999999999 Stories 4 focus 8 US-  3",
+            "- [ ] T012 [P] [US1] Implement in src/us/story.ts per Story 3 (US-4)",
+            "é US7 ßtory 2 Üs 3 story\u{a0}4 sUS 5 _US 6 .US 7",
+            "",
+            "US",
+            "7",
+        ];
+        for text in texts {
+            for start in 0..text.len() {
+                let Some(slice) = text.get(start..) else {
+                    continue;
+                };
+                assert_eq!(
+                    story_references(slice),
+                    reference_story_references(slice),
+                    "{slice:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -49,7 +49,8 @@ impl StoryNotInPlan {
         if plan.generation != Generation::Plugin {
             return;
         }
-        let cited: Vec<u32> = crate::analysis::mention::story_references(&plan_document.text);
+        // The stories the plan cites by number, read once a story needs them.
+        let mut cited: Option<Vec<u32>> = None;
         let trace = feature.trace();
         let mut evaluated = 0;
         for item in &trace.stories {
@@ -58,10 +59,17 @@ impl StoryNotInPlan {
             };
             let story = &spec.stories[item.index];
             evaluated += 1;
-            let by_number = story
-                .number_value()
-                .is_some_and(|number| cited.contains(&number));
-            if by_number || !mention.is_empty() {
+            if !mention.is_empty() {
+                continue;
+            }
+            let by_number = story.number_value().is_some_and(|number| {
+                cited
+                    .get_or_insert_with(|| {
+                        crate::analysis::mention::story_references(&plan_document.text)
+                    })
+                    .contains(&number)
+            });
+            if by_number {
                 continue;
             }
             let heading = story.heading.value.trim();
