@@ -330,6 +330,47 @@ fn type_conflicts<'m>(model: &'m Model, other: &'m Model) -> Vec<(&'m str, &'m s
         .collect()
 }
 
+/// The field keys of a run's models as numbers given in the keys' order
+/// (comparing numbers compares keys): each model's fields and distinctive
+/// fields, sorted.
+struct FieldSets {
+    fields: Vec<Vec<u32>>,
+    distinctive: Vec<Vec<u32>>,
+    /// How many distinct keys there are.
+    keys: usize,
+}
+
+impl FieldSets {
+    fn new(models: &[&Model]) -> FieldSets {
+        let mut keys: Vec<&str> = models
+            .iter()
+            .flat_map(|model| model.fields.iter().map(String::as_str))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let numbers: rustc_hash::FxHashMap<&str, u32> = keys
+            .iter()
+            .zip(0_u32..)
+            .map(|(key, number)| (*key, number))
+            .collect();
+        // Sorted keys give sorted numbers.
+        let numbered = |fields: &[String]| -> Vec<u32> {
+            fields
+                .iter()
+                .filter_map(|field| numbers.get(field.as_str()).copied())
+                .collect()
+        };
+        FieldSets {
+            fields: models.iter().map(|model| numbered(&model.fields)).collect(),
+            distinctive: models
+                .iter()
+                .map(|model| numbered(&model.distinctive))
+                .collect(),
+            keys: keys.len(),
+        }
+    }
+}
+
 /// Pairs `(later, earlier)` of models of different features and names whose
 /// field sets are [`SIMILARITY`] alike with [`MIN_DISTINCTIVE_SHARED`]
 /// distinctive fields in common; at most one earlier model per model.
@@ -339,29 +380,33 @@ fn type_conflicts<'m>(model: &'m Model, other: &'m Model) -> Vec<(&'m str, &'m s
 /// the first `|s| − ⌈t·|s|⌉ + 1` fields of each, so only those fields are
 /// indexed and looked up.
 fn similar_pairs(models: &[&Model]) -> Vec<(usize, usize)> {
-    let mut frequency: HashMap<&str, usize> = HashMap::new();
-    for model in models {
-        for field in &model.distinctive {
-            *frequency.entry(field.as_str()).or_insert(0) += 1;
-        }
+    let sets = FieldSets::new(models);
+    let mut frequency = vec![0_usize; sets.keys];
+    for field in sets.distinctive.iter().flatten() {
+        frequency[*field as usize] += 1;
     }
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); sets.keys];
+    // The last model each model was compared with, so that a candidate
+    // met through several fields is compared once.
+    let mut compared_with = vec![usize::MAX; models.len()];
     let mut pairs = Vec::new();
     for (at, model) in models.iter().enumerate() {
-        let mut ordered: Vec<&str> = model.distinctive.iter().map(String::as_str).collect();
-        ordered.sort_unstable_by_key(|field| (frequency.get(field).copied().unwrap_or(0), *field));
+        let mut ordered: Vec<u32> = sets.distinctive[at].clone();
+        ordered.sort_unstable_by_key(|&field| (frequency[field as usize], field));
         let prefix = prefix_len(ordered.len());
         let mut best: Option<usize> = None;
-        for field in ordered.iter().take(prefix) {
-            for &candidate in index.get(field).map_or(&[][..], Vec::as_slice) {
-                if best.is_some_and(|best| best <= candidate) {
+        for &field in ordered.iter().take(prefix) {
+            for &candidate in &index[field as usize] {
+                if best.is_some_and(|best| best <= candidate)
+                    || std::mem::replace(&mut compared_with[candidate], at) == at
+                {
                     continue;
                 }
                 if let Some(other) = models.get(candidate)
                     && other.feature != model.feature
                     && !other.key.contains(model.key.as_str())
                     && !model.key.contains(other.key.as_str())
-                    && alike(model, other)
+                    && alike(&sets, at, candidate)
                 {
                     best = Some(candidate);
                 }
@@ -371,7 +416,7 @@ fn similar_pairs(models: &[&Model]) -> Vec<(usize, usize)> {
             pairs.push((at, earlier));
         }
         for field in ordered.into_iter().take(prefix) {
-            index.entry(field).or_default().push(at);
+            index[field as usize].push(at);
         }
     }
     pairs
@@ -398,23 +443,34 @@ fn distinctive(fields: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Two models are alike when both their field sets and their distinctive
-/// field sets are [`SIMILARITY`] alike (Jaccard), with at least
-/// [`MIN_DISTINCTIVE_SHARED`] distinctive fields in common. Either test
-/// alone lets small models match by chance: many shared bookkeeping fields,
-/// or a few shared distinctive ones among many others.
-fn alike(model: &Model, other: &Model) -> bool {
-    let (shared, similar) = jaccard(&model.distinctive, &other.distinctive);
-    shared >= MIN_DISTINCTIVE_SHARED && similar && jaccard(&model.fields, &other.fields).1
+/// Two models (by their place in `sets`) are alike when both their field
+/// sets and their distinctive field sets are [`SIMILARITY`] alike
+/// (Jaccard), with at least [`MIN_DISTINCTIVE_SHARED`] distinctive fields
+/// in common. Either test alone lets small models match by chance: many
+/// shared bookkeeping fields, or a few shared distinctive ones among many
+/// others.
+fn alike(sets: &FieldSets, model: usize, other: usize) -> bool {
+    let (shared, similar) = jaccard(&sets.distinctive[model], &sets.distinctive[other]);
+    shared >= MIN_DISTINCTIVE_SHARED
+        && similar
+        && jaccard(&sets.fields[model], &sets.fields[other]).1
 }
 
 /// The number of items two sorted sets share, and whether that is at least
 /// [`SIMILARITY`] of their union.
-fn jaccard(a: &[String], b: &[String]) -> (usize, bool) {
-    let shared = a
-        .iter()
-        .filter(|field| b.binary_search(field).is_ok())
-        .count();
+fn jaccard(a: &[u32], b: &[u32]) -> (usize, bool) {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - shared;
     #[allow(clippy::cast_precision_loss)]
     let similar = shared as f64 >= SIMILARITY * union as f64;
@@ -435,7 +491,8 @@ mod tests {
         let check = |a: &'static str, b: &'static str, expected: bool| {
             let (first, second) = (fields(a), fields(b));
             let (first, second) = (model("A", &first), model("B", &second));
-            assert_eq!(alike(&first, &second), expected, "{a} / {b}");
+            let sets = FieldSets::new(&[&first, &second]);
+            assert_eq!(alike(&sets, 0, 1), expected, "{a} / {b}");
         };
         check(
             "id name quantity unit expiresOn",
