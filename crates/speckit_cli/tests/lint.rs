@@ -124,6 +124,26 @@ fn analyze_min_score_and_fail_on() {
     assert_eq!(code, 2, "{stderr}");
 }
 
+#[cfg(unix)]
+#[test]
+fn analyze_stops_at_a_document_it_cannot_read() {
+    // A feature's plan that vanished (a dangling link): the whole run stops
+    // with an error naming the file, in whatever order features are read.
+    let (_dir, root) = copy_of(&examples("speckit-layout"));
+    let plan = root.join("specs/002-weekly-meal-plan/plan.md");
+    std::fs::remove_file(&plan).unwrap();
+    std::os::unix::fs::symlink(root.join("nowhere.md"), &plan).unwrap();
+    for format in ["markdown", "json", "sarif"] {
+        let (code, stdout, stderr) = run(speckit_in(&root).args(["analyze", "--format", format]));
+        assert_eq!(code, 2, "{format}: {stderr}");
+        assert!(stdout.is_empty(), "{format}: no partial report: {stdout}");
+        assert!(
+            stderr.contains("specs/002-weekly-meal-plan/plan.md"),
+            "{format}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn analyze_schema_is_printed() {
     let (code, stdout, _) =
