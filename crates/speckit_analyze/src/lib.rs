@@ -164,7 +164,7 @@ struct FeatureResult {
 /// each (its texts, findings and coverage) outlives its turn.
 ///
 /// # Errors
-/// The first error `read` returns.
+/// An error of `read`: the run stops at the first one a worker meets.
 pub fn analyze<E: Send>(
     features: &[FeatureInput<'_>],
     constitutions: &[&Document],

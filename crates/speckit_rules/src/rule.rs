@@ -353,8 +353,10 @@ macro_rules! declare_rule {
 }
 
 /// Implements `check` (document targets: calls `run` with the model of the
-/// target kind) or `analyze` (cross-document targets: calls `run` with the
-/// analysis context).
+/// target kind), `analyze` (`Feature` rules: calls `run` with the feature),
+/// or `gather` and `judge` (`Workspace` rules: `gather` boxes what the
+/// rule's `gather_facts` returns for one feature; `judge` hands `run` those
+/// facts of every feature, by index, typed again).
 macro_rules! dispatch {
     (Any) => {
         fn check(&self, model: &speckit_model::Model<'_>, cx: &mut $crate::rule::RuleContext<'_>) {
