@@ -197,8 +197,8 @@ pub fn analyze<E: Send>(
     let reused = Reused::new(&global);
     let results: Vec<FeatureResult> = features
         .par_iter()
-        .enumerate()
-        .map(|(index, input)| {
+        .zip(directory.features())
+        .map(|(input, info)| {
             let documents: Vec<Document> = input
                 .files
                 .iter()
@@ -212,7 +212,7 @@ pub fn analyze<E: Send>(
                 }
             });
             let result = analyze_one(
-                index,
+                *info,
                 input,
                 &documents,
                 constitution,
@@ -273,11 +273,11 @@ pub fn analyze<E: Send>(
 /// rules and the global selection.
 type Config<'r> = (&'r LintSettings, &'r Reused, &'r Selection);
 
-/// Models and analyses the documents of feature `index`: its findings,
-/// weight, coverage, and what the workspace rules need of it (`sources` is
-/// left empty for the caller, who owns the documents).
+/// Models and analyses the documents of the feature `info` describes: its
+/// findings, weight, coverage, and what the workspace rules need of it
+/// (`sources` is left empty for the caller, who owns the documents).
 fn analyze_one(
-    index: usize,
+    info: FeatureInfo<'_>,
     input: &FeatureInput<'_>,
     documents: &[Document],
     constitution: Option<(&Document, &Constitution<'_>)>,
@@ -287,11 +287,7 @@ fn analyze_one(
 ) -> FeatureResult {
     let models: Vec<Model<'_>> = documents.iter().map(Document::model).collect();
     let feature = AnalysisFeature::new(
-        index,
-        input.dir_name,
-        input.number,
-        input.number_value,
-        input.slug,
+        info,
         FeatureView {
             documents: documents.iter().zip(models.iter()).collect(),
         },

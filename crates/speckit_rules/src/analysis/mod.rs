@@ -32,15 +32,9 @@ pub use workspace::{
 
 /// One feature as analysis rules see it.
 pub struct AnalysisFeature<'a> {
-    /// Position in the run's features.
-    pub index: usize,
-    /// The folder name (`003-user-auth`).
-    pub dir_name: &'a str,
-    /// The number as written (`003`).
-    pub number: &'a str,
-    /// The number's value, for sequentially numbered features.
-    pub number_value: Option<u64>,
-    pub slug: &'a str,
+    /// What is known of it before its documents are read: place, folder,
+    /// number, slug, specs directory.
+    pub info: FeatureInfo<'a>,
     /// The feature's documents (spec, plan, tasks, checklists, research…).
     pub view: FeatureView<'a>,
     /// The constitution of the feature's layout.
@@ -54,20 +48,12 @@ pub struct AnalysisFeature<'a> {
 
 impl<'a> AnalysisFeature<'a> {
     pub fn new(
-        index: usize,
-        dir_name: &'a str,
-        number: &'a str,
-        number_value: Option<u64>,
-        slug: &'a str,
+        info: FeatureInfo<'a>,
         view: FeatureView<'a>,
         constitution: Option<(&'a Document, &'a Constitution<'a>)>,
     ) -> Self {
         AnalysisFeature {
-            index,
-            dir_name,
-            number,
-            number_value,
-            slug,
+            info,
             view,
             constitution,
             trace: OnceLock::new(),
@@ -274,7 +260,7 @@ impl<'a> AnalysisContext<'a> {
 
     /// Records that `count` items of `feature` were checked by this rule.
     pub fn evaluated(&mut self, feature: &AnalysisFeature<'_>, count: usize) {
-        self.sink.evaluated(feature.index, count);
+        self.sink.evaluated(feature.info.index, count);
     }
 
     /// Starts a finding at `span` of `document`; it is recorded on drop.

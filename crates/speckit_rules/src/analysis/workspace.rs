@@ -28,7 +28,7 @@ use crate::settings::Selection;
 pub type Facts = Box<dyn Any + Send + Sync>;
 
 /// What is known of a feature before its documents are read.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct FeatureInfo<'a> {
     /// Position in the run's features.
     pub index: usize,
@@ -94,10 +94,6 @@ impl<'a> FeatureDirectory<'a> {
 
     pub fn features(&self) -> &[FeatureInfo<'a>] {
         &self.features
-    }
-
-    pub fn get(&self, index: usize) -> Option<&FeatureInfo<'a>> {
-        self.features.get(index)
     }
 
     /// The feature of `dir` numbered `number` (the first, if several are).

@@ -59,7 +59,7 @@ impl MissingArtifact {
         let help = if first == DocKind::Spec {
             "write the spec first: plan and tasks trace back to it".to_string()
         } else {
-            format!("create it with `speckit {command} {}`", feature.number)
+            format!("create it with `speckit {command} {}`", feature.info.number)
         };
         drop(
             cx.report(
@@ -67,7 +67,7 @@ impl MissingArtifact {
                 title_span(anchor),
                 format!(
                     "feature `{}` has no {}",
-                    feature.dir_name,
+                    feature.info.dir_name,
                     names.join(" and ")
                 ),
             )

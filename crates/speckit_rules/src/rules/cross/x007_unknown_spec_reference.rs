@@ -245,7 +245,9 @@ fn check_passage(
         }
     }
     // Only a passage that cites something needs the test for another feature.
-    if (ids.is_empty() && stories.is_empty()) || names_other_feature(text, feature.number_value) {
+    if (ids.is_empty() && stories.is_empty())
+        || names_other_feature(text, feature.info.number_value)
+    {
         return 0;
     }
     for (key, range) in &ids {

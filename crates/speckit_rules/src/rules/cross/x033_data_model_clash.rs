@@ -259,7 +259,7 @@ fn plan_models(feature: &AnalysisFeature<'_>) -> Vec<Model> {
                 return None;
             }
             let mut model = Model {
-                feature: feature.index,
+                feature: feature.info.index,
                 file: document.file,
                 name: interface.name.value.to_string(),
                 span: interface.name.span,

@@ -64,8 +64,8 @@ impl DependsOnLaterFeature {
         feature: &AnalysisFeature<'_>,
         directory: &FeatureDirectory<'_>,
     ) -> Option<Named> {
-        let dir = directory.get(feature.index)?.specs_dir?;
-        let own = feature.number_value?;
+        let dir = feature.info.specs_dir?;
+        let own = feature.info.number_value?;
         let mut named = Named {
             own,
             mentions: Vec::new(),
@@ -78,7 +78,7 @@ impl DependsOnLaterFeature {
         .flatten()
         {
             for (span, target) in feature_references(&document.text, dir, directory) {
-                if target == feature.index
+                if target == feature.info.index
                     || named.mentions.iter().any(|&(_, _, seen)| seen == target)
                     || points_ahead(&document.text, span.start as usize)
                 {
