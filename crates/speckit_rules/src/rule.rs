@@ -354,9 +354,10 @@ macro_rules! declare_rule {
 
 /// Implements `check` (document targets: calls `run` with the model of the
 /// target kind), `analyze` (`Feature` rules: calls `run` with the feature),
-/// or `gather` and `judge` (`Workspace` rules: `gather` boxes what the
-/// rule's `gather_facts` returns for one feature; `judge` hands `run` those
-/// facts of every feature, by index, typed again).
+/// or `gather` and `judge` (`Workspace` rules, which implement
+/// `WorkspaceRule`: `gather` boxes what its `gather_facts` returns for one
+/// feature; `judge` hands its `run` those facts of every feature, by index,
+/// typed again).
 macro_rules! dispatch {
     (Any) => {
         fn check(&self, model: &speckit_model::Model<'_>, cx: &mut $crate::rule::RuleContext<'_>) {
@@ -396,7 +397,7 @@ macro_rules! dispatch {
             feature: &$crate::analysis::AnalysisFeature<'_>,
             directory: &$crate::analysis::FeatureDirectory<'_>,
         ) -> Option<$crate::analysis::Facts> {
-            self.gather_facts(feature, directory)
+            $crate::analysis::workspace::WorkspaceRule::gather_facts(self, feature, directory)
                 .map(|facts| Box::new(facts) as $crate::analysis::Facts)
         }
 
@@ -409,7 +410,7 @@ macro_rules! dispatch {
                 .iter()
                 .map(|facts| facts.as_ref().and_then(|facts| facts.downcast_ref()))
                 .collect();
-            self.run(&facts, cx)
+            $crate::analysis::workspace::WorkspaceRule::run(self, &facts, cx)
         }
     };
     ($variant:ident) => {

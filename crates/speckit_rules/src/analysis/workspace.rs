@@ -166,6 +166,27 @@ impl<'a> WorkspaceContext<'a> {
     }
 }
 
+/// The two steps of a `Workspace` rule, written as this trait's methods;
+/// `declare_rule!` turns them into [`Rule::gather`](crate::Rule::gather)
+/// and [`Rule::judge`](crate::Rule::judge).
+pub(crate) trait WorkspaceRule {
+    /// What the rule takes of one feature.
+    type Facts: Any + Send + Sync;
+
+    /// Takes the rule's facts of `feature` while its documents are loaded.
+    /// A rule that needs only what the directory knows takes nothing.
+    fn gather_facts(
+        &self,
+        _feature: &AnalysisFeature<'_>,
+        _directory: &FeatureDirectory<'_>,
+    ) -> Option<Self::Facts> {
+        None
+    }
+
+    /// Compares what was taken of every feature (`facts`, by index).
+    fn run(&self, facts: &[Option<&Self::Facts>], cx: &mut WorkspaceContext<'_>);
+}
+
 /// The enabled `Workspace` rules of `selection`, with their severity.
 fn enabled(selection: &Selection) -> impl Iterator<Item = (&'static dyn crate::Rule, Severity)> {
     registry::all()

@@ -1,5 +1,6 @@
 use super::features::{NumberKey, Repeat, report_repeats};
-use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
+use crate::analysis::WorkspaceContext;
+use crate::analysis::workspace::WorkspaceRule;
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -35,17 +36,11 @@ declare_rule! {
     }
 }
 
-impl DuplicateFeatureNumber {
-    /// Numbers and names are known before any document is read: nothing
-    /// to take of a feature.
-    fn gather_facts(
-        &self,
-        _feature: &AnalysisFeature<'_>,
-        _directory: &FeatureDirectory<'_>,
-    ) -> Option<()> {
-        None
-    }
+impl WorkspaceRule for DuplicateFeatureNumber {
+    type Facts = ();
 
+    // Numbers and names are known before any document is read: the rule
+    // takes nothing of a feature.
     fn run(&self, _facts: &[Option<&()>], cx: &mut WorkspaceContext<'_>) {
         report_repeats(
             cx,

@@ -8,6 +8,7 @@ use speckit_model::{Document, TaskFormat, TaskStatus};
 use speckit_text::Span;
 
 use super::features::path_key;
+use crate::analysis::workspace::WorkspaceRule;
 use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
@@ -58,7 +59,7 @@ declare_rule! {
 
 /// Where a feature says it creates a file.
 /// Where a feature creates a file.
-struct Creation {
+pub(crate) struct Creation {
     file: FileId,
     span: Span,
     /// The path as written, without back-ticks.
@@ -66,21 +67,23 @@ struct Creation {
 }
 
 /// The files an unfinished feature creates: one entry per path key.
-type Created = Vec<(String, Creation)>;
+pub(crate) type Created = Vec<(String, Creation)>;
 
-impl FileCreatedByTwoFeatures {
+impl WorkspaceRule for FileCreatedByTwoFeatures {
+    type Facts = Created;
+
     fn gather_facts(
         &self,
         feature: &AnalysisFeature<'_>,
         _directory: &FeatureDirectory<'_>,
-    ) -> Option<Created> {
+    ) -> Option<Self::Facts> {
         if feature.anchor().is_none() || feature.is_finished() {
             return None;
         }
         Some(created_files(feature).into_iter().collect())
     }
 
-    fn run(&self, facts: &[Option<&Created>], cx: &mut WorkspaceContext<'_>) {
+    fn run(&self, facts: &[Option<&Self::Facts>], cx: &mut WorkspaceContext<'_>) {
         let features = cx.features();
         let mut creators: HashMap<&str, (usize, &Creation)> = HashMap::default();
         for (index, created) in facts.iter().enumerate() {

@@ -5,6 +5,7 @@ use speckit_diagnostics::FileId;
 use speckit_text::Span;
 
 use super::features::name_key;
+use crate::analysis::workspace::WorkspaceRule;
 use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
@@ -107,7 +108,7 @@ const GENERIC_FIELDS: &[&str] = &[
 ];
 
 /// One data model of one feature.
-struct Model {
+pub(crate) struct Model {
     feature: usize,
     file: FileId,
     name: String,
@@ -123,17 +124,19 @@ struct Model {
     written: Vec<String>,
 }
 
-impl DataModelClash {
+impl WorkspaceRule for DataModelClash {
+    type Facts = Vec<Model>;
+
     fn gather_facts(
         &self,
         feature: &AnalysisFeature<'_>,
         _directory: &FeatureDirectory<'_>,
-    ) -> Option<Vec<Model>> {
+    ) -> Option<Self::Facts> {
         let models = plan_models(feature);
         (!models.is_empty()).then_some(models)
     }
 
-    fn run(&self, facts: &[Option<&Vec<Model>>], cx: &mut WorkspaceContext<'_>) {
+    fn run(&self, facts: &[Option<&Self::Facts>], cx: &mut WorkspaceContext<'_>) {
         let features = cx.features();
         let models: Vec<&Model> = facts
             .iter()

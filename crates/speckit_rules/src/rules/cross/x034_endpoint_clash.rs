@@ -6,6 +6,7 @@ use speckit_model::plan::Endpoint;
 use speckit_text::Span;
 
 use super::features::endpoint_key;
+use crate::analysis::workspace::WorkspaceRule;
 use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
@@ -50,17 +51,19 @@ declare_rule! {
 
 /// The endpoints an unfinished feature defines in its plan: one entry per
 /// key, with the span of its path field and `METHOD /path` as written.
-struct Defined {
+pub(crate) struct Defined {
     file: FileId,
     endpoints: Vec<(String, Span, String)>,
 }
 
-impl EndpointClash {
+impl WorkspaceRule for EndpointClash {
+    type Facts = Defined;
+
     fn gather_facts(
         &self,
         feature: &AnalysisFeature<'_>,
         _directory: &FeatureDirectory<'_>,
-    ) -> Option<Defined> {
+    ) -> Option<Self::Facts> {
         let (document, plan) = feature.plan()?;
         let contracts = plan.api_contracts.as_ref()?;
         if feature.is_finished() {
@@ -81,7 +84,7 @@ impl EndpointClash {
         })
     }
 
-    fn run(&self, facts: &[Option<&Defined>], cx: &mut WorkspaceContext<'_>) {
+    fn run(&self, facts: &[Option<&Self::Facts>], cx: &mut WorkspaceContext<'_>) {
         let features = cx.features();
         // Where each endpoint is defined first: feature, file and span.
         let mut owners: HashMap<&str, (usize, FileId, Span)> = HashMap::new();

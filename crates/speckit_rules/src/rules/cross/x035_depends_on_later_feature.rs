@@ -2,6 +2,7 @@ use speckit_diagnostics::FileId;
 use speckit_text::Span;
 
 use crate::analysis::bytes::next_digit;
+use crate::analysis::workspace::WorkspaceRule;
 use crate::analysis::{AnalysisFeature, FeatureDirectory, WorkspaceContext};
 use crate::rule::declare_rule;
 
@@ -51,19 +52,21 @@ const NUMBER_WORDS: [&str; 4] = ["feature", "features", "spec", "specs"];
 /// A feature's number and folder name as map keys, per specs directory.
 /// Where a feature names another: the first mention of each other
 /// feature in its spec, then its plan, that does not point ahead.
-struct Named {
+pub(crate) struct Named {
     /// The feature's own number.
     own: u64,
     /// File, span of the mention, and the feature named.
     mentions: Vec<(FileId, Span, usize)>,
 }
 
-impl DependsOnLaterFeature {
+impl WorkspaceRule for DependsOnLaterFeature {
+    type Facts = Named;
+
     fn gather_facts(
         &self,
         feature: &AnalysisFeature<'_>,
         directory: &FeatureDirectory<'_>,
-    ) -> Option<Named> {
+    ) -> Option<Self::Facts> {
         let dir = feature.info.specs_dir?;
         let own = feature.info.number_value?;
         let mut named = Named {
@@ -90,7 +93,7 @@ impl DependsOnLaterFeature {
         Some(named)
     }
 
-    fn run(&self, facts: &[Option<&Named>], cx: &mut WorkspaceContext<'_>) {
+    fn run(&self, facts: &[Option<&Self::Facts>], cx: &mut WorkspaceContext<'_>) {
         let features = cx.features();
         for (index, named) in facts.iter().enumerate() {
             let (Some(named), Some(feature)) = (named, features.get(index)) else {
