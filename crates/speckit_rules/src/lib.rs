@@ -46,23 +46,12 @@ pub fn check_document(
     selection: &Selection,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (index, rule) in registry::all().iter().enumerate() {
-        let meta = rule.meta();
-        if !selection.enabled.get(index).copied().unwrap_or(false)
-            || !meta.target.applies_to(document.kind)
-        {
-            continue;
-        }
-        let severity = selection
-            .severity
-            .get(index)
-            .copied()
-            .unwrap_or(meta.severity);
+    for (rule, severity) in selection.rules(|meta| meta.target.applies_to(document.kind)) {
         let mut cx = RuleContext {
             document,
             feature,
             files,
-            meta,
+            meta: rule.meta(),
             severity,
             out: &mut out,
         };

@@ -14,6 +14,7 @@ use speckit_diagnostics::Severity;
 use speckit_text::Span;
 
 use crate::registry;
+use crate::rule::{Rule, RuleMeta};
 
 /// A problem with the lint configuration, at a byte span of `speckit.toml`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +45,31 @@ pub struct LintSettings {
 pub struct Selection {
     pub enabled: Vec<bool>,
     pub severity: Vec<Severity>,
+}
+
+impl Selection {
+    /// The enabled rules whose metadata `wanted` accepts, in registry
+    /// order, each with the severity this selection gives it (its default
+    /// when the selection says none).
+    pub fn rules(
+        &self,
+        wanted: impl Fn(&RuleMeta) -> bool,
+    ) -> impl Iterator<Item = (&'static dyn Rule, Severity)> {
+        registry::all()
+            .iter()
+            .enumerate()
+            .filter(move |(position, rule)| {
+                self.enabled.get(*position).copied().unwrap_or(false) && wanted(rule.meta())
+            })
+            .map(|(position, rule)| {
+                let severity = self
+                    .severity
+                    .get(position)
+                    .copied()
+                    .unwrap_or(rule.meta().severity);
+                (*rule, severity)
+            })
+    }
 }
 
 /// A selector written by a user, with where it was written.

@@ -20,7 +20,6 @@ use speckit_diagnostics::{Diagnostic, FileId, Severity};
 use speckit_model::{Constitution, DocKind, Document, Model, Spec, TaskList, TaskStatus};
 use speckit_text::Span;
 
-use crate::registry;
 use crate::rule::{FeatureView, FileOracle, Report, RuleMeta};
 use crate::settings::Selection;
 
@@ -282,23 +281,12 @@ pub fn run_analysis<'a>(
 ) -> (Vec<Diagnostic>, Tally) {
     let mut out = Vec::new();
     let mut tally = Tally::default();
-    for (position, rule) in registry::all().iter().enumerate() {
-        let meta = rule.meta();
-        if meta.target != crate::rule::Target::Feature
-            || !selection.enabled.get(position).copied().unwrap_or(false)
-        {
-            continue;
-        }
-        let severity = selection
-            .severity
-            .get(position)
-            .copied()
-            .unwrap_or(meta.severity);
+    for (rule, severity) in selection.rules(|meta| meta.target == crate::rule::Target::Feature) {
         let mut cx = AnalysisContext {
             current,
             files,
             sink: Sink {
-                meta,
+                meta: rule.meta(),
                 severity,
                 out: &mut out,
                 tally: &mut tally,

@@ -20,7 +20,6 @@ use speckit_diagnostics::{Diagnostic, FileId, Severity};
 use speckit_text::Span;
 
 use super::{AnalysisFeature, Sink, Tally, title_span};
-use crate::registry;
 use crate::rule::{Report, RuleMeta};
 use crate::settings::Selection;
 
@@ -189,21 +188,7 @@ pub(crate) trait WorkspaceRule {
 
 /// The enabled `Workspace` rules of `selection`, with their severity.
 fn enabled(selection: &Selection) -> impl Iterator<Item = (&'static dyn crate::Rule, Severity)> {
-    registry::all()
-        .iter()
-        .enumerate()
-        .filter(|(position, rule)| {
-            rule.meta().target == crate::rule::Target::Workspace
-                && selection.enabled.get(*position).copied().unwrap_or(false)
-        })
-        .map(|(position, rule)| {
-            let severity = selection
-                .severity
-                .get(position)
-                .copied()
-                .unwrap_or(rule.meta().severity);
-            (&**rule, severity)
-        })
+    selection.rules(|meta| meta.target == crate::rule::Target::Workspace)
 }
 
 /// The first step: what each enabled workspace rule takes of `feature`, in
