@@ -49,27 +49,36 @@ fn digit_bits(word: &[u8]) -> u64 {
     (low + FROM_ZERO) & !(low + PAST_NINE) & !value & HIGH
 }
 
-/// Byte offsets in `text`, in increasing order, of every `story` and `us`
-/// (in any case) that is followed, after spaces, `-` and `#` only, by an
-/// ASCII digit.
-///
-/// Every reference [`story_references`](super::mention::story_references)
-/// finds in a slice of `text` starts at one of these offsets: a slice
-/// without one has no story reference, and need not be read.
-pub(crate) fn story_reference_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = Vec::new();
+/// A `story` or `us` (in any case) followed, after spaces, `-` and `#`
+/// only, by an ASCII digit: where the word starts, its length, and where
+/// the digits start. Whether the word stands at the start of a word of the
+/// text is for the caller to test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct StoryWord {
+    pub(crate) start: usize,
+    pub(crate) len: usize,
+    pub(crate) digits: usize,
+}
+
+/// Calls `found` with every [`StoryWord`] of `bytes`, in order. Each run of
+/// digits is looked at from its first digit back, over the gap, to the
+/// word before it.
+pub(crate) fn story_words(bytes: &[u8], mut found: impl FnMut(StoryWord)) {
     let mut at = 0;
     while let Some(digit) = next_digit(bytes, at) {
         let mut end = digit;
         while end > 0 && matches!(bytes[end - 1], b' ' | b'-' | b'#') {
             end -= 1;
         }
-        let before = &bytes[..end];
-        if before.len() >= 5 && before[end - 5..].eq_ignore_ascii_case(b"story") {
-            starts.push(end - 5);
-        } else if before.len() >= 2 && before[end - 2..].eq_ignore_ascii_case(b"us") {
-            starts.push(end - 2);
+        // The words end in different letters: at most one matches.
+        for (word, len) in [(&b"story"[..], 5), (&b"us"[..], 2)] {
+            if end >= len && bytes[end - len..end].eq_ignore_ascii_case(word) {
+                found(StoryWord {
+                    start: end - len,
+                    len,
+                    digits: digit,
+                });
+            }
         }
         // Only the first digit of a run can follow the words.
         at = digit + 1;
@@ -77,6 +86,16 @@ pub(crate) fn story_reference_starts(text: &str) -> Vec<usize> {
             at += 1;
         }
     }
+}
+
+/// Byte offsets in `text`, in increasing order, of every [`StoryWord`].
+///
+/// Every reference [`story_references`](super::mention::story_references)
+/// finds in a slice of `text` starts at one of these offsets: a slice
+/// without one has no story reference, and need not be read.
+pub(crate) fn story_reference_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    story_words(text.as_bytes(), |word| starts.push(word.start));
     starts
 }
 

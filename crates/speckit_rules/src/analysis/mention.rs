@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 
 use speckit_text::Span;
 
-use super::bytes::next_digit;
+use super::bytes::story_words;
 use super::stems::{SHORT_WORD, StemCache, Window};
 
 /// Share of an item's significant tokens one passage must contain.
@@ -835,34 +835,20 @@ impl Mention {
 /// `US-2` (case-insensitive).
 pub fn story_references(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
-    let word_start = |at: usize| at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
     let mut found = Vec::new();
-    // A reference ends in a number: each run of digits is looked at from
-    // its first digit back, over the gap, to the word before it.
-    let mut at = 0;
-    while let Some(digit) = next_digit(bytes, at) {
-        at = digit + 1;
-        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-        }
-        let mut end = digit;
-        while end > 0 && matches!(bytes[end - 1], b' ' | b'-' | b'#') {
-            end -= 1;
-        }
-        let gap = digit - end;
-        let word = |len: usize, word: &[u8]| {
-            end >= len && bytes[end - len..end].eq_ignore_ascii_case(word) && word_start(end - len)
-        };
+    story_words(bytes, |word| {
+        let word_start = word.start == 0 || !bytes[word.start - 1].is_ascii_alphanumeric();
         // `Story` may be followed by any gap, `US` by one separator at most.
-        if !(word(5, b"story") || gap <= 1 && word(2, b"us")) {
-            continue;
+        let gap = word.digits - (word.start + word.len);
+        if !word_start || word.len == 2 && gap > 1 {
+            return;
         }
-        if let Some((number, end)) = read_number(bytes, digit)
+        if let Some((number, end)) = read_number(bytes, word.digits)
             && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
         {
             found.push(number);
         }
-    }
+    });
     found
 }
 
