@@ -211,19 +211,15 @@ pub fn analyze<E: Send>(
                     _ => None,
                 }
             });
-            let result = analyze_one(
+            Ok(analyze_one(
                 *info,
                 input,
-                &documents,
+                documents,
                 constitution,
                 &directory,
                 (settings, &reused, &global),
                 files,
-            );
-            Ok(FeatureResult {
-                sources: documents.into_iter().map(Source::from).collect(),
-                ..result
-            })
+            ))
         })
         .collect::<Result<_, E>>()?;
 
@@ -274,12 +270,12 @@ pub fn analyze<E: Send>(
 type Config<'r> = (&'r LintSettings, &'r Reused, &'r Selection);
 
 /// Models and analyses the documents of the feature `info` describes: its
-/// findings, weight, coverage, and what the workspace rules need of it
-/// (`sources` is left empty for the caller, who owns the documents).
+/// findings, weight, coverage, and what the workspace rules need of it.
+/// The documents leave as sources, without their trees and models.
 fn analyze_one(
     info: FeatureInfo<'_>,
     input: &FeatureInput<'_>,
-    documents: &[Document],
+    documents: Vec<Document>,
     constitution: Option<(&Document, &Constitution<'_>)>,
     directory: &FeatureDirectory<'_>,
     (settings, reused, global): Config<'_>,
@@ -298,14 +294,20 @@ fn analyze_one(
     } else {
         (Vec::new(), 0)
     };
+    let coverage = Coverage::of(&feature);
+    let task_count = feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len());
+    let summary = FeatureSummary::of(&feature);
+    let facts = workspace::gather(&feature, directory, global);
+    drop(feature);
+    drop(models);
     FeatureResult {
         findings,
         weight,
-        coverage: Coverage::of(&feature),
-        task_count: feature.tasks().map_or(0, |(_, tasks)| tasks.tasks.len()),
-        summary: FeatureSummary::of(&feature),
-        facts: workspace::gather(&feature, directory, global),
-        sources: Vec::new(),
+        coverage,
+        task_count,
+        summary,
+        facts,
+        sources: documents.into_iter().map(Source::from).collect(),
     }
 }
 
