@@ -283,6 +283,9 @@ pub fn check_workspace(
     let oracle = WorkspaceFiles::new(workspace);
     let results: Vec<(Vec<CheckedFile>, Vec<Diagnostic>)> = numbered
         .par_iter()
+        // One unit per job, so that no run of units is left for one core
+        // while the other idles (rayon splits adaptively otherwise).
+        .with_max_len(1)
         .map(|unit| check_unit(workspace, unit, &oracle, &settings, options.source_lines))
         .collect::<Result<_, _>>()?;
     let mut files = Vec::with_capacity(next_id as usize);

@@ -94,6 +94,8 @@ where
     let files = workspace_files(workspace);
     files
         .par_iter()
+        // A file per job: no run of files is left to one core at the end.
+        .with_max_len(1)
         .enumerate()
         .map(|(index, path)| {
             let document = read_document(

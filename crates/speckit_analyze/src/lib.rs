@@ -195,9 +195,13 @@ pub fn analyze<E: Send>(
     );
     let global = settings.selection_for("");
     let reused = Reused::new(&global);
+    // One feature per job: rayon's adaptive splitting otherwise leaves runs
+    // of features that no idle thread can take, and one core can finish
+    // alone for tens of milliseconds.
     let results: Vec<FeatureResult> = features
         .par_iter()
         .zip(directory.features())
+        .with_max_len(1)
         .map(|(input, info)| {
             let documents: Vec<Document> = input
                 .files

@@ -27,11 +27,25 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, WorkspaceError> {
             limit: MAX_FILE_SIZE,
         });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // Through `Take`, as `File`'s own `read_to_end` asks the size again (a
-    // stat and a seek per file); the limit also stops a file that grows.
+    // The size the file has now, read in one call: `read_to_end` without a
+    // size hint reads in growing chunks from 8 KiB, a call per chunk. (A
+    // zeroed buffer comes from fresh pages, so zeroing it costs little.)
+    let mut bytes = vec![0; usize::try_from(size).unwrap_or(0)];
+    let mut filled = 0;
+    while let Some(rest) = bytes.get_mut(filled..).filter(|rest| !rest.is_empty()) {
+        match file.read(rest) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(WorkspaceError::io(path, error)),
+        }
+    }
+    // A file that shrank meanwhile ends early; one that grew is read on,
+    // through `Take` so that the limit still holds (a full buffer makes
+    // `read_to_end` probe for the end with one small read).
+    bytes.truncate(filled);
     (&mut file)
-        .take(MAX_FILE_SIZE + 1)
+        .take(MAX_FILE_SIZE + 1 - u64::try_from(filled).unwrap_or(MAX_FILE_SIZE))
         .read_to_end(&mut bytes)
         .map_err(|error| WorkspaceError::io(path, error))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
@@ -208,6 +222,36 @@ mod tests {
     fn read_reports_missing_path() {
         let error = read_file(Path::new("/nonexistent/speckit/x.md")).unwrap_err();
         assert_eq!(error.to_string(), "cannot access /nonexistent/speckit/x.md");
+    }
+
+    #[test]
+    fn read_returns_every_byte_whatever_the_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spec.md");
+        for len in [0, 1, 8191, 8192, 8193, 70_000] {
+            let bytes: Vec<u8> = (0..len).map(|n| (n % 251) as u8).collect();
+            std::fs::write(&path, &bytes).unwrap();
+            assert_eq!(read_file(&path).unwrap(), bytes, "{len} bytes");
+        }
+    }
+
+    #[test]
+    fn read_refuses_files_over_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.md");
+        let file = File::create(&path).unwrap();
+        file.set_len(MAX_FILE_SIZE + 1).unwrap();
+        let error = read_file(&path).unwrap_err();
+        assert!(matches!(error, WorkspaceError::TooLarge { .. }), "{error}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn read_goes_past_the_size_a_file_reports() {
+        // Files under /proc report a size of 0 and still have content: the
+        // read does not stop at the size it was told.
+        let bytes = read_file(Path::new("/proc/self/status")).unwrap();
+        assert!(String::from_utf8(bytes).unwrap().contains("Name:"));
     }
 
     #[test]
