@@ -621,20 +621,7 @@ pub(crate) fn is_blank_text(text: &str) -> bool {
     true
 }
 
-/// Position of a short `needle` in `haystack`: `memchr` for its first byte,
-/// then a compare. Cheaper than building a `memmem` searcher per call.
-pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut from = 0;
-    while let Some(offset) = memchr::memchr(first, haystack.get(from..)?) {
-        let at = from + offset;
-        if haystack.get(at + 1..at + 1 + rest.len()) == Some(rest) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
+pub(crate) use speckit_text::find_bytes;
 
 /// Byte offset of the next `**` in `text`.
 pub(crate) fn find_double_star(text: &str) -> Option<usize> {

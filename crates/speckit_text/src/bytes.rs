@@ -25,6 +25,28 @@ pub fn ascii_lowercase_in<'b>(text: &str, buffer: &'b mut [u8]) -> Option<&'b [u
     Some(lower)
 }
 
+/// Position of a short `needle` in `haystack`: `memchr` for its first byte,
+/// then a compare. Cheaper than building a substring searcher per call
+/// (`memmem`, or the one behind `str::find` and `str::contains` with a
+/// string pattern) on the short texts of cells, labels and lines.
+pub fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(first, haystack.get(from..)?) {
+        let at = from + offset;
+        if haystack.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// [`find_bytes`] over text: where `needle` starts in `haystack`.
+pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
+    find_bytes(haystack.as_bytes(), needle.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +73,30 @@ mod tests {
         );
         assert_eq!(ascii_lowercase_in("", &mut buffer), Some(&b""[..]));
         assert_eq!(ascii_lowercase_in("TypeScript", &mut buffer), None);
+    }
+
+    #[test]
+    fn short_needles_are_found_like_str_find() {
+        let haystacks = [
+            "",
+            "a",
+            "src/...",
+            "a://b",
+            " (x) (y)",
+            "aab",
+            "ab",
+            "[P] T001 [P]",
+        ];
+        let needles = ["...", "://", " (", "ab", "a", "[P]", "x"];
+        for haystack in haystacks {
+            for needle in needles {
+                assert_eq!(
+                    find_str(haystack, needle),
+                    haystack.find(needle),
+                    "{haystack:?} {needle:?}"
+                );
+            }
+        }
+        assert_eq!(find_bytes(b"abc", b""), None);
     }
 }

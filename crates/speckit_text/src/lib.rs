@@ -15,8 +15,8 @@ mod line_index;
 mod span;
 mod trim;
 
-pub use bytes::{ByteSet, ascii_lowercase_in, byte_set};
+pub use bytes::{ByteSet, ascii_lowercase_in, byte_set, find_bytes, find_str};
 pub use edit::{Edit, EditError, apply_edits};
 pub use line_index::{LineCol, LineCounter, LineIndex, OffsetPositions};
 pub use span::{Span, Spanned};
-pub use trim::{is_space, trim_str};
+pub use trim::{is_space, trim_prefix_repeated, trim_str};

@@ -2,6 +2,20 @@
 //! edges, which are stepped over byte by byte; only a non-ASCII edge (which
 //! may start a Unicode space) needs the general trim.
 
+/// `text.trim_start_matches(prefix)` for a string prefix, without the
+/// substring searcher the standard method sets up on every call (it costs
+/// more than the trim on the short labels and paths it is used for).
+#[inline]
+pub fn trim_prefix_repeated<'a>(mut text: &'a str, prefix: &str) -> &'a str {
+    if prefix.is_empty() {
+        return text;
+    }
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
 /// True for a byte that is ASCII and not whitespace: a text edge that
 /// neither `str::trim` nor its Unicode cases would touch.
 const fn is_plain(byte: u8) -> bool {
@@ -109,6 +123,25 @@ mod tests {
                 is_space(byte),
                 char::from(byte).is_whitespace() && byte.is_ascii(),
                 "{byte}"
+            );
+        }
+    }
+
+    #[test]
+    fn repeated_prefixes_are_trimmed_like_the_standard_method() {
+        for (text, prefix) in [
+            ("USUS3", "US"),
+            ("US 3", "US"),
+            ("3", "US"),
+            ("", "US"),
+            ("././a/b", "./"),
+            ("U", "US"),
+            ("abc", ""),
+        ] {
+            assert_eq!(
+                trim_prefix_repeated(text, prefix),
+                text.trim_start_matches(prefix),
+                "{text:?}"
             );
         }
     }

@@ -229,7 +229,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("spec.md");
         for len in [0_usize, 1, 8191, 8192, 8193, 70_000] {
-            let bytes: Vec<u8> = (0..len).map(|n: usize| b"0123456789abcdef\n"[n % 17]).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|n: usize| b"0123456789abcdef\n"[n % 17])
+                .collect();
             std::fs::write(&path, &bytes).unwrap();
             assert_eq!(read_file(&path).unwrap(), bytes, "{len} bytes");
         }

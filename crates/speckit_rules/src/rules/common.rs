@@ -192,7 +192,7 @@ pub(crate) fn clean_value(value: &str) -> &str {
     let value = value
         .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace())
         .trim();
-    let value = match value.find(" (") {
+    let value = match speckit_text::find_str(value, " (") {
         Some(at) => value.get(..at).unwrap_or(value),
         None => value,
     };

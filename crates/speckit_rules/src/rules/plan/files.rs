@@ -57,7 +57,7 @@ fn joined(parent: &str, part: &str) -> Option<String> {
     if name.is_empty() || !is_plain_name(name) {
         return None;
     }
-    let name = name.trim_start_matches("./");
+    let name = speckit_text::trim_prefix_repeated(name, "./");
     let mut path = String::with_capacity(parent.len() + 1 + name.len());
     path.push_str(parent);
     if !path.is_empty() && !path.ends_with('/') {
@@ -92,7 +92,8 @@ pub(crate) fn leaf_directories(tree: &FileTree<'_>) -> Vec<String> {
 }
 
 fn is_plain_name(name: &str) -> bool {
-    !name.contains(['{', '}', '[', ']', '<', '>', '*', '…']) && !name.contains("...")
+    !name.contains(['{', '}', '[', ']', '<', '>', '*', '…'])
+        && speckit_text::find_str(name, "...").is_none()
 }
 
 /// A tree comment that marks a file as already there.
@@ -165,13 +166,13 @@ pub(crate) fn modified<'a>(files: &FileStructure<'a>) -> Vec<&'a str> {
 /// globs, placeholders, ellipses).
 pub(crate) fn cell_path(cell: &str) -> Option<&str> {
     let path = strip_markup(cell);
-    let path = path.trim_start_matches("./").trim_start_matches('/');
+    let path = speckit_text::trim_prefix_repeated(path, "./").trim_start_matches('/');
     let looks_like_path = !path.is_empty()
         && !path.contains(|c: char| {
             c.is_whitespace() || matches!(c, '*' | '{' | '}' | '<' | '>' | '[' | ']' | '…')
         })
-        && !path.contains("...")
-        && !path.contains("://");
+        && speckit_text::find_str(path, "...").is_none()
+        && speckit_text::find_str(path, "://").is_none();
     looks_like_path.then_some(path)
 }
 

@@ -52,7 +52,7 @@ pub(crate) fn choice(value: &str) -> &str {
             !c.is_alphanumeric() && !c.is_whitespace() && !matches!(c, '*' | '_' | '`')
         })
         .trim();
-    let value = match value.find(" (") {
+    let value = match speckit_text::find_str(value, " (") {
         Some(at) => value.get(..at).unwrap_or(value),
         None => value,
     };

@@ -43,9 +43,7 @@ impl UnknownStoryLabel {
         }
         for task in &tasks.tasks {
             for label in &task.stories {
-                let Some(number) = label
-                    .value
-                    .trim_start_matches("US")
+                let Some(number) = speckit_text::trim_prefix_repeated(label.value, "US")
                     .trim()
                     .parse::<u32>()
                     .ok()

@@ -41,7 +41,12 @@ impl StoryLabelMismatch {
             let labels: Vec<u32> = task
                 .stories
                 .iter()
-                .filter_map(|label| label.value.trim_start_matches("US").trim().parse().ok())
+                .filter_map(|label| {
+                    speckit_text::trim_prefix_repeated(label.value, "US")
+                        .trim()
+                        .parse()
+                        .ok()
+                })
                 .collect();
             if labels.is_empty() || labels.contains(&story) {
                 continue;

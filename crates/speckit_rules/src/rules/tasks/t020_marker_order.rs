@@ -43,7 +43,9 @@ impl MarkerOrder {
             // The `[P]` marker sits between the story label and the description.
             let between = Span::new(story.span.end, task.title.span.start);
             let text = cx.text(between);
-            let Some(at) = text.find("[P]") else { continue };
+            let Some(at) = speckit_text::find_str(text, "[P]") else {
+                continue;
+            };
             let p_start = between.start + u32::try_from(at).unwrap_or(0);
             let story_box = Span::new(story.span.start.saturating_sub(1), story.span.end + 1);
             let p_box = Span::new(p_start, p_start + 3);
