@@ -57,16 +57,17 @@ impl Selection {
     ) -> impl Iterator<Item = (&'static dyn Rule, Severity)> {
         registry::all()
             .iter()
+            .zip(registry::metas())
             .enumerate()
-            .filter(move |(position, rule)| {
-                self.enabled.get(*position).copied().unwrap_or(false) && wanted(rule.meta())
+            .filter(move |(position, (_, meta))| {
+                self.enabled.get(*position).copied().unwrap_or(false) && wanted(meta)
             })
-            .map(|(position, rule)| {
+            .map(|(position, (rule, meta))| {
                 let severity = self
                     .severity
                     .get(position)
                     .copied()
-                    .unwrap_or(rule.meta().severity);
+                    .unwrap_or(meta.severity);
                 (*rule, severity)
             })
     }
