@@ -13,7 +13,10 @@
 //! once to warm up, then `--runs` times (default 5), interleaved with the
 //! other workloads so that outside load hits all alike; the best and median wall
 //! times are printed, with the least CPU time (all threads) of a run, which
-//! other processes on a shared machine disturb less. The breakdown times the
+//! other processes on a shared machine disturb less. Ratios to the floor are
+//! given of the best and median times, and as the median of each round's
+//! own ratio, which a machine whose speed drifts between rounds disturbs
+//! least. The breakdown times the
 //! steps of the model on their own (discovery, reading, the bare pulldown pass
 //! over the same files, the lossless tree, the full model) to show where time
 //! goes.
@@ -64,6 +67,8 @@ enum Only {
 struct Timing {
     best: Duration,
     median: Duration,
+    /// Each run's wall time, in the order of the rounds.
+    rounds: Vec<Duration>,
     /// Least CPU time (all threads, user + system) of one run, when known.
     best_cpu: Option<Duration>,
     totals: Totals,
@@ -122,8 +127,10 @@ impl Samples {
     }
 
     fn finish(mut self) -> Timing {
+        let rounds = self.times.clone();
         self.times.sort_unstable();
         Timing {
+            rounds,
             best: self.times[0],
             median: self.times[self.times.len() / 2],
             best_cpu: self.best_cpu,
@@ -266,14 +273,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// The median over the rounds of each round's ratio of `timing` to `floor`:
+/// both were run in the same round, a few hundred milliseconds apart, so a
+/// machine that slows down for a while slows both.
+fn paired_ratio(timing: &Timing, floor: &Timing) -> f64 {
+    let mut ratios: Vec<f64> = timing
+        .rounds
+        .iter()
+        .zip(&floor.rounds)
+        .map(|(time, floor)| time.as_secs_f64() / floor.as_secs_f64())
+        .collect();
+    ratios.sort_unstable_by(f64::total_cmp);
+    ratios.get(ratios.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 fn ratios(out: &mut impl Write, names: &[&str], timings: &[Timing]) -> std::io::Result<()> {
     let floor = &timings[0];
     for (name, timing) in names.iter().zip(timings).skip(1) {
         writeln!(
             out,
-            "ratio {name} / floor: {:.2} (best wall), {:.2} (median wall), {} (best CPU)",
+            "ratio {name} / floor: {:.2} (best wall), {:.2} (median wall), {:.2} (median of same-round ratios), {} (best CPU)",
             timing.best.as_secs_f64() / floor.best.as_secs_f64(),
             timing.median.as_secs_f64() / floor.median.as_secs_f64(),
+            paired_ratio(timing, floor),
             match (timing.best_cpu, floor.best_cpu) {
                 (Some(cpu), Some(floor)) if !floor.is_zero() =>
                     format!("{:.2}", cpu.as_secs_f64() / floor.as_secs_f64()),
