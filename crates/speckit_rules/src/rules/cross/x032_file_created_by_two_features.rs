@@ -57,7 +57,6 @@ declare_rule! {
     }
 }
 
-/// Where a feature says it creates a file.
 /// Where a feature creates a file.
 pub(crate) struct Creation {
     file: FileId,

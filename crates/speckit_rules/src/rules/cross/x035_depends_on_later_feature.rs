@@ -49,7 +49,6 @@ declare_rule! {
 /// Words that introduce a feature number (`feature 021`, `Spec #012`).
 const NUMBER_WORDS: [&str; 4] = ["feature", "features", "spec", "specs"];
 
-/// A feature's number and folder name as map keys, per specs directory.
 /// Where a feature names another: the first mention of each other
 /// feature in its spec, then its plan, that does not point ahead.
 pub(crate) struct Named {
@@ -136,6 +135,8 @@ impl WorkspaceRule for DependsOnLaterFeature {
     }
 }
 
+/// Every reference to a feature of `dir` in `text`, in order: the span of
+/// the mention and the feature's index.
 fn feature_references(
     text: &str,
     dir: &str,
