@@ -46,12 +46,12 @@ pub fn check_document(
     selection: &Selection,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (rule, severity) in selection.rules(|meta| meta.target.applies_to(document.kind)) {
+    for (rule, meta, severity) in selection.rules(|meta| meta.target.applies_to(document.kind)) {
         let mut cx = RuleContext {
             document,
             feature,
             files,
-            meta: rule.meta(),
+            meta,
             severity,
             out: &mut out,
         };

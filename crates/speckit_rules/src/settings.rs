@@ -49,12 +49,12 @@ pub struct Selection {
 
 impl Selection {
     /// The enabled rules whose metadata `wanted` accepts, in registry
-    /// order, each with the severity this selection gives it (its default
-    /// when the selection says none).
+    /// order, each with its metadata and the severity this selection gives
+    /// it (its default when the selection says none).
     pub fn rules(
         &self,
         wanted: impl Fn(&RuleMeta) -> bool,
-    ) -> impl Iterator<Item = (&'static dyn Rule, Severity)> {
+    ) -> impl Iterator<Item = (&'static dyn Rule, &'static RuleMeta, Severity)> {
         registry::all()
             .iter()
             .zip(registry::metas())
@@ -68,7 +68,7 @@ impl Selection {
                     .get(position)
                     .copied()
                     .unwrap_or(meta.severity);
-                (*rule, severity)
+                (*rule, *meta, severity)
             })
     }
 }

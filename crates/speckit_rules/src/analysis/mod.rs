@@ -281,12 +281,14 @@ pub fn run_analysis<'a>(
 ) -> (Vec<Diagnostic>, Tally) {
     let mut out = Vec::new();
     let mut tally = Tally::default();
-    for (rule, severity) in selection.rules(|meta| meta.target == crate::rule::Target::Feature) {
+    for (rule, meta, severity) in
+        selection.rules(|meta| meta.target == crate::rule::Target::Feature)
+    {
         let mut cx = AnalysisContext {
             current,
             files,
             sink: Sink {
-                meta: rule.meta(),
+                meta,
                 severity,
                 out: &mut out,
                 tally: &mut tally,

@@ -186,8 +186,11 @@ pub(crate) trait WorkspaceRule {
     fn run(&self, facts: &[Option<&Self::Facts>], cx: &mut WorkspaceContext<'_>);
 }
 
-/// The enabled `Workspace` rules of `selection`, with their severity.
-fn enabled(selection: &Selection) -> impl Iterator<Item = (&'static dyn crate::Rule, Severity)> {
+/// The enabled `Workspace` rules of `selection`, with their metadata and
+/// severity.
+fn enabled(
+    selection: &Selection,
+) -> impl Iterator<Item = (&'static dyn crate::Rule, &'static RuleMeta, Severity)> {
     selection.rules(|meta| meta.target == crate::rule::Target::Workspace)
 }
 
@@ -199,7 +202,7 @@ pub fn gather(
     selection: &Selection,
 ) -> Vec<Option<Facts>> {
     enabled(selection)
-        .map(|(rule, _)| rule.gather(feature, directory))
+        .map(|(rule, _, _)| rule.gather(feature, directory))
         .collect()
 }
 
@@ -214,7 +217,8 @@ pub fn judge(
     let mut out = Vec::new();
     let mut tally = Tally::default();
     // Facts by rule, then by feature.
-    let rules: Vec<(&'static dyn crate::Rule, Severity)> = enabled(selection).collect();
+    let rules: Vec<(&'static dyn crate::Rule, &'static RuleMeta, Severity)> =
+        enabled(selection).collect();
     let mut by_rule: Vec<Vec<Option<Facts>>> = (0..rules.len())
         .map(|_| Vec::with_capacity(facts.len()))
         .collect();
@@ -224,8 +228,7 @@ pub fn judge(
             slot.push(feature.next().flatten());
         }
     }
-    for ((rule, severity), facts) in rules.into_iter().zip(by_rule) {
-        let meta: &'static RuleMeta = rule.meta();
+    for ((rule, meta, severity), facts) in rules.into_iter().zip(by_rule) {
         let mut cx = WorkspaceContext {
             directory,
             summaries,
