@@ -430,6 +430,39 @@ fn vague_words_starting_with(initial: u8) -> &'static [&'static str] {
         .unwrap_or(&[])
 }
 
+/// Whether an entry of [`vague_words_starting_with`]`(initial)` has a first
+/// word of `len` bytes.
+fn has_first_word_length(initial: u8, len: usize) -> bool {
+    initial
+        .checked_sub(b'a')
+        .and_then(|letter| FIRST_WORD_LENGTHS.get(usize::from(letter)))
+        .is_some_and(|lengths| len < 64 && lengths & (1 << len) != 0)
+}
+
+/// Per initial, a bit per length of an entry's first word (up to its first
+/// byte that is not a word byte: `as needed` has 2, `etc.` 3).
+const FIRST_WORD_LENGTHS: [u64; 26] = first_word_lengths();
+
+const fn first_word_lengths() -> [u64; 26] {
+    let mut lengths = [0; 26];
+    let mut letter = 0;
+    while letter < 26 {
+        let entries = VAGUE_BY_INITIAL[letter];
+        let mut entry = 0;
+        while entry < entries.len() {
+            let bytes = entries[entry].as_bytes();
+            let mut len = 0;
+            while len < bytes.len() && WORD_BYTES[bytes[len] as usize] {
+                len += 1;
+            }
+            lengths[letter] |= 1 << len;
+            entry += 1;
+        }
+        letter += 1;
+    }
+    lengths
+}
+
 /// [`vague_words_starting_with`]'s entries, from `a` to `z`.
 const VAGUE_BY_INITIAL: [&[&str]; 26] = [
     &["appropriate", "as needed"],
@@ -503,7 +536,13 @@ pub(crate) fn vague_words(text: &str) -> impl Iterator<Item = VagueWord> + '_ {
                 index += 1;
             }
             let word_len = index - at;
-            let candidates = vague_words_starting_with(byte.to_ascii_lowercase());
+            let initial = byte.to_ascii_lowercase();
+            // Most words have no entry of their initial and length: one
+            // test instead of a comparison per entry.
+            if !has_first_word_length(initial, word_len) {
+                continue;
+            }
+            let candidates = vague_words_starting_with(initial);
             let Some(word) = candidates.iter().copied().find(|word| {
                 // The entry's first word must be as long as the text's
                 // (`as needed` at `as`, `etc.` at `etc`): a cheap test first.

@@ -37,7 +37,8 @@ declare_rule! {
 impl ParallelSameFile {
     fn run(&self, tasks: &TaskList<'_>, cx: &mut RuleContext<'_>) {
         // Per phase and edited file, the first parallel task touching it.
-        let mut first_with: HashMap<(usize, &str), usize> = HashMap::default();
+        let mut first_with: HashMap<(usize, &str), usize> =
+            HashMap::with_capacity_and_hasher(tasks.tasks.len(), rustc_hash::FxBuildHasher);
         for (index, task) in tasks.tasks.iter().enumerate() {
             let Some(phase) = task.phase.filter(|_| task.parallel) else {
                 continue;
@@ -88,16 +89,20 @@ fn is_edited_file(path: &str) -> bool {
     let name = memchr::memrchr(b'/', path.as_bytes())
         .and_then(|slash| path.get(slash + 1..))
         .unwrap_or(path);
-    let has_extension = memchr::memrchr(b'.', name.as_bytes()).is_some_and(|dot| dot > 0);
+    let Some(extension) = memchr::memrchr(b'.', name.as_bytes())
+        .filter(|&dot| dot > 0)
+        .and_then(|dot| name.get(dot + 1..))
+    else {
+        return false;
+    };
     let pattern = path
         .bytes()
         .any(|byte| matches!(byte, b'*' | b'^' | b'\\' | b'$' | b'{' | b':'));
-    let design_document = DESIGN_DOCUMENTS.contains(&name)
-        || ["contracts/", "checklists/"].iter().any(|folder| {
-            path.starts_with(folder)
-                && name
-                    .rsplit_once('.')
-                    .is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("md"))
-        });
-    has_extension && !pattern && !design_document
+    // Design documents are Markdown: other names need no comparison.
+    let design_document = extension.eq_ignore_ascii_case("md")
+        && (DESIGN_DOCUMENTS.contains(&name)
+            || ["contracts/", "checklists/"]
+                .iter()
+                .any(|folder| path.starts_with(folder)));
+    !pattern && !design_document
 }
