@@ -289,7 +289,11 @@ pub fn check_workspace(
         .map(|unit| check_unit(workspace, unit, &oracle, &settings, options.source_lines))
         .collect::<Result<_, _>>()?;
     let mut files = Vec::with_capacity(next_id as usize);
-    let mut diagnostics = Vec::new();
+    // Room for every finding at once: growing step by step would copy them
+    // into fresh memory again and again.
+    let mut diagnostics = Vec::with_capacity(
+        results.iter().map(|(_, found)| found.len()).sum::<usize>() + config_problems.len(),
+    );
     for (unit_files, unit_diagnostics) in results {
         files.extend(unit_files);
         diagnostics.extend(unit_diagnostics);

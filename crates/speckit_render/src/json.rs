@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use speckit_diagnostics::{Applicability, Severity};
+use speckit_diagnostics::{Applicability, Diagnostic, Severity};
 use speckit_text::Span;
 
 use crate::{Positions, Report};
@@ -53,69 +53,152 @@ pub struct JsonEdit<'a> {
 
 /// Pretty JSON array of diagnostics.
 pub fn render_json(report: &Report<'_>) -> String {
-    let positions = Positions::new(report);
-    let items: Vec<JsonDiagnostic<'_>> = report
-        .diagnostics
-        .par_iter()
-        .map(|diagnostic| {
-            let (start, end) = positions.range(diagnostic.file, diagnostic.span);
-            let labels = diagnostic
-                .labels
-                .iter()
-                .map(|label| JsonLabel {
-                    file: report.file(label.file).map_or("", |file| file.path),
-                    span: label.span,
-                    line: positions.range(label.file, label.span).0.line,
-                    message: &label.message,
-                })
-                .collect();
-            JsonDiagnostic {
-                code: diagnostic.code,
-                name: report.rule(diagnostic.code).map(|rule| rule.name),
-                severity: diagnostic.severity,
-                message: &diagnostic.message,
-                file: report.file(diagnostic.file).map_or("", |file| file.path),
-                span: diagnostic.span,
-                start: Position {
-                    line: start.line,
-                    column: start.column,
-                },
-                end: Position {
-                    line: end.line,
-                    column: end.column,
-                },
-                help: diagnostic.help.as_deref(),
-                labels,
-                fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
-                    message: &fix.message,
-                    applicability: fix.applicability,
-                    edits: fix
-                        .edits
-                        .iter()
-                        .map(|edit| JsonEdit {
-                            span: edit.span,
-                            replacement: &edit.replacement,
-                        })
-                        .collect(),
-                }),
-            }
-        })
-        .collect();
-    pretty_array(&items)
+    let mut bytes = Vec::new();
+    let written = json_pieces(report, |piece| {
+        bytes.extend_from_slice(piece);
+        Ok::<(), serde_json::Error>(())
+    });
+    match written.map(|()| String::from_utf8(bytes)) {
+        Ok(Ok(text)) => text,
+        // Serialising plain data cannot fail; were it to, the array is empty.
+        _ => "[\n]\n".to_string(),
+    }
 }
 
-/// `items` as a pretty-printed JSON array and a final newline, exactly as
-/// `serde_json::to_string_pretty` writes it, serialised on all cores.
-fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
-    if items.is_empty() {
-        return "[]\n".to_string();
+/// Writes what [`render_json`] returns to `out`, a few chunks at a time:
+/// a large workspace's JSON (megabytes) is never held whole.
+pub fn write_json(report: &Report<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    json_pieces(report, |piece| out.write_all(piece))
+}
+
+/// Diagnostics per serialised chunk.
+const CHUNK: usize = 256;
+
+/// Chunks serialised at once, on all cores. Their buffers are reused from
+/// one wave to the next: fresh memory is slow to touch the first time, and
+/// the text of every chunk at once would be all of it.
+const WAVE: usize = 8;
+
+/// The pretty JSON array of the report's diagnostics, handed to `emit` in
+/// order, in pieces.
+fn json_pieces<E: From<serde_json::Error>>(
+    report: &Report<'_>,
+    mut emit: impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<(), E> {
+    if report.diagnostics.is_empty() {
+        return emit(b"[]\n");
     }
-    let mut text = String::from("[");
-    if chunked_inside(&mut text, items, 256, |chunk| chunk, "[", "\n]").is_err() {
-        text.truncate(1);
+    let positions = Positions::new(report);
+    let rules = RuleNames::new(report);
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
+    emit(b"[")?;
+    for (wave_index, wave) in report.diagnostics.chunks(CHUNK * WAVE).enumerate() {
+        let count = wave.len().div_ceil(CHUNK);
+        if buffers.len() < count {
+            buffers.resize_with(count, Vec::new);
+        }
+        wave.par_chunks(CHUNK)
+            .zip(buffers.par_iter_mut())
+            .try_for_each(|(chunk, buffer)| {
+                buffer.clear();
+                let items: Vec<JsonDiagnostic<'_>> = chunk
+                    .iter()
+                    .map(|diagnostic| json_diagnostic(report, &positions, &rules, diagnostic))
+                    .collect();
+                crate::pretty::write_pretty(buffer, &items)
+            })?;
+        for (index, buffer) in buffers.iter().take(count).enumerate() {
+            if wave_index > 0 || index > 0 {
+                emit(b",")?;
+            }
+            emit(inside(buffer, b"[", b"\n]")?)?;
+        }
     }
-    text.push_str("\n]\n");
-    text
+    emit(b"\n]\n")
+}
+
+/// The inside of a serialised chunk: without its `opening` and `closing`.
+fn inside<'b>(chunk: &'b [u8], opening: &[u8], closing: &[u8]) -> serde_json::Result<&'b [u8]> {
+    chunk
+        .strip_prefix(opening)
+        .and_then(|rest| rest.strip_suffix(closing))
+        .ok_or_else(|| serde::ser::Error::custom("a chunk printed an unexpected wrapper"))
+}
+
+/// Rule names by code, looked up by binary search rather than by a scan of
+/// every rule for each finding.
+struct RuleNames<'a> {
+    sorted: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> RuleNames<'a> {
+    fn new(report: &Report<'a>) -> Self {
+        let mut sorted: Vec<(&str, &str)> = report
+            .rules
+            .iter()
+            .map(|rule| (rule.code, rule.name))
+            .collect();
+        sorted.sort_unstable();
+        sorted.dedup_by_key(|(code, _)| *code);
+        RuleNames { sorted }
+    }
+
+    fn name(&self, code: &str) -> Option<&'a str> {
+        self.sorted
+            .binary_search_by(|(known, _)| (*known).cmp(code))
+            .ok()
+            .and_then(|index| self.sorted.get(index))
+            .map(|(_, name)| *name)
+    }
+}
+
+fn json_diagnostic<'a>(
+    report: &'a Report<'a>,
+    positions: &Positions<'_>,
+    rules: &RuleNames<'a>,
+    diagnostic: &'a Diagnostic,
+) -> JsonDiagnostic<'a> {
+    let (start, end) = positions.range(diagnostic.file, diagnostic.span);
+    let labels = diagnostic
+        .labels
+        .iter()
+        .map(|label| JsonLabel {
+            file: report.file(label.file).map_or("", |file| file.path),
+            span: label.span,
+            line: positions.range(label.file, label.span).0.line,
+            message: &label.message,
+        })
+        .collect();
+    JsonDiagnostic {
+        code: diagnostic.code,
+        name: rules.name(diagnostic.code),
+        severity: diagnostic.severity,
+        message: &diagnostic.message,
+        file: report.file(diagnostic.file).map_or("", |file| file.path),
+        span: diagnostic.span,
+        start: Position {
+            line: start.line,
+            column: start.column,
+        },
+        end: Position {
+            line: end.line,
+            column: end.column,
+        },
+        help: diagnostic.help.as_deref(),
+        labels,
+        fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
+            message: &fix.message,
+            applicability: fix.applicability,
+            edits: fix
+                .edits
+                .iter()
+                .map(|edit| JsonEdit {
+                    span: edit.span,
+                    replacement: &edit.replacement,
+                })
+                .collect(),
+        }),
+    }
 }
 
 /// `head` as pretty JSON with a final newline, exactly as
@@ -140,56 +223,64 @@ pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
     }
     let opening = format!("{{\n  \"{field}\": [");
     // Small chunks keep both cores busy to the end (the items are large).
-    // Room for the head; `chunked_inside` adds room for the items.
-    let mut text = String::with_capacity(head_text.len() + 16);
+    let chunks = serialized_chunks(items, 2, |chunk| {
+        std::collections::BTreeMap::from([(field, chunk)])
+    })?;
+    let mut text = String::with_capacity(
+        head_text.len() + 16 + chunks.iter().map(String::len).sum::<usize>() + chunks.len(),
+    );
     text.push_str(&head_text[..at]);
     text.push_str(&opening[1..]);
-    chunked_inside(
-        &mut text,
-        items,
-        2,
-        |chunk| std::collections::BTreeMap::from([(field, chunk)]),
-        &opening,
-        "\n  ]\n}",
-    )?;
+    emit_inside(&chunks, &opening, "\n  ]\n}", &mut |piece: &str| {
+        text.push_str(piece);
+        Ok::<(), serde_json::Error>(())
+    })?;
     text.push_str("\n  ]");
     text.push_str(&head_text[at + marker.len()..]);
     text.push('\n');
     Ok(text)
 }
 
-/// The text between the brackets of an array of `items` in a pretty JSON
-/// document, serialised in chunks on all cores. Each chunk is serialised
-/// inside `wrap(chunk)`, which must put the array at the depth it has in the
-/// whole document and print as `opening`, the array's inside, `closing`:
-/// that inside is then a slice of the whole array's, and the slices join
-/// with commas.
-fn chunked_inside<'i, I, W>(
-    out: &mut String,
+/// `items` serialised in chunks of `chunk` on all cores, each chunk as
+/// pretty JSON of `wrap(chunk)`, which must put an array of the chunk's
+/// items at the depth the items have in the whole document.
+fn serialized_chunks<'i, I, W>(
     items: &'i [I],
     chunk: usize,
     wrap: impl Fn(&'i [I]) -> W + Sync,
-    opening: &str,
-    closing: &str,
-) -> serde_json::Result<()>
+) -> serde_json::Result<Vec<String>>
 where
-    I: Serialize + Sync,
+    I: Sync,
     W: Serialize,
 {
-    let chunks: Vec<String> = items
+    items
         .par_chunks(chunk)
         .map(|chunk| crate::pretty::to_string_pretty(&wrap(chunk)))
-        .collect::<serde_json::Result<_>>()?;
-    out.reserve(chunks.iter().map(String::len).sum::<usize>() + chunks.len());
+        .collect()
+}
+
+/// Emits the inside of the whole array from chunks made by
+/// [`serialized_chunks`]: each chunk prints as `opening`, its slice of the
+/// inside, `closing`; the slices join with commas.
+fn emit_inside<E: From<serde_json::Error>>(
+    chunks: &[String],
+    opening: &str,
+    closing: &str,
+    emit: &mut impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     for (index, chunk) in chunks.iter().enumerate() {
         if index > 0 {
-            out.push(',');
+            emit(",")?;
         }
         let slice = chunk
             .strip_prefix(opening)
             .and_then(|rest| rest.strip_suffix(closing))
-            .ok_or_else(|| serde::ser::Error::custom("a chunk printed an unexpected wrapper"))?;
-        out.push_str(slice);
+            .ok_or_else(|| {
+                <serde_json::Error as serde::ser::Error>::custom(
+                    "a chunk printed an unexpected wrapper",
+                )
+            })?;
+        emit(slice)?;
     }
     Ok(())
 }
@@ -198,11 +289,81 @@ where
 mod tests {
     use super::*;
 
+    /// `items` as a pretty JSON array and a final newline, from chunks.
+    fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
+        if items.is_empty() {
+            return "[]\n".to_string();
+        }
+        let chunks = serialized_chunks(items, 256, |chunk| chunk).unwrap_or_default();
+        let mut text = String::from("[");
+        emit_inside(&chunks, "[", "\n]", &mut |piece: &str| {
+            text.push_str(piece);
+            Ok::<(), serde_json::Error>(())
+        })
+        .unwrap_or_default();
+        text.push_str("\n]\n");
+        text
+    }
+
     #[derive(Serialize)]
     struct Item {
         number: usize,
         words: Vec<&'static str>,
         nested: Option<Span>,
+    }
+
+    /// Across chunk and wave boundaries, the streamed array is the one
+    /// `serde_json` prints for all the diagnostics at once.
+    #[test]
+    fn waves_of_chunks_are_the_whole_array() {
+        use speckit_diagnostics::FileId;
+
+        let text = "line one\nline two é\n".repeat(40);
+        let files = [
+            crate::SourceFile::new("a.md", &text),
+            crate::SourceFile::new("b.md", &text),
+        ];
+        let rules = [crate::RuleInfo {
+            code: "T001",
+            name: "duplicate-task-id",
+            summary: "",
+            docs: "",
+            severity: Severity::Error,
+        }];
+        for count in [1, CHUNK - 1, CHUNK, CHUNK * WAVE, CHUNK * WAVE + 1, 3 * CHUNK * WAVE + 7] {
+            let diagnostics: Vec<Diagnostic> = (0..count)
+                .map(|index| {
+                    let at = u32::try_from(index % 300).unwrap_or(0);
+                    let code = if index % 3 == 0 { "T001" } else { "X999" };
+                    Diagnostic::new(
+                        code,
+                        Severity::Warning,
+                        FileId(u32::try_from(index % 2).unwrap_or(0)),
+                        Span::new(at, at + 3),
+                        format!("finding {index} \"quoted\""),
+                    )
+                })
+                .collect();
+            let report = crate::Report {
+                files: &files,
+                diagnostics: &diagnostics,
+                rules: &rules,
+                version: "0",
+            };
+            let positions = Positions::new(&report);
+            let names = RuleNames::new(&report);
+            let items: Vec<JsonDiagnostic<'_>> = diagnostics
+                .iter()
+                .map(|diagnostic| json_diagnostic(&report, &positions, &names, diagnostic))
+                .collect();
+            let mut whole = serde_json::to_string_pretty(&items).unwrap_or_default();
+            whole.push('\n');
+            assert_eq!(render_json(&report), whole, "{count} diagnostics");
+            let mut written = Vec::new();
+            assert!(write_json(&report, &mut written).is_ok());
+            assert_eq!(String::from_utf8(written).ok(), Some(whole), "{count}");
+            assert_eq!(items.first().and_then(|item| item.name), Some("duplicate-task-id"));
+        }
     }
 
     #[test]

@@ -110,11 +110,19 @@ impl Formatter for Pretty {
 /// returns.
 pub(crate) fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(128);
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut out,
-        Pretty::default(),
-    ))?;
+    write_pretty(&mut out, value)?;
     String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
+/// Appends `value` as pretty JSON (as [`to_string_pretty`]) to `out`.
+pub(crate) fn write_pretty<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        out,
+        Pretty::default(),
+    ))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use speckit::check::{
 use speckit::diagnostics::Severity;
 use speckit::render::{
     HumanOptions, Report, render_github, render_human, render_json, render_junit, render_sarif,
+    write_json,
 };
 use speckit::workspace::Workspace;
 
@@ -88,6 +89,14 @@ fn print_report(run: &CheckRun, format: OutputFormat) -> anyhow::Result<()> {
     let files = run.source_files();
     let rules = rule_infos();
     let report = report(run, &files, &rules);
+    if format == OutputFormat::Json {
+        // Written piece by piece: a large run's JSON is megabytes.
+        let mut out = std::io::stdout().lock();
+        write_json(&report, &mut out)
+            .and_then(|()| out.flush())
+            .context("cannot write to stdout")?;
+        return Ok(());
+    }
     let text = render(&report, format);
     write_stdout(&text)?;
     // As for the run: the process ends after this.
