@@ -72,7 +72,10 @@ pub fn write_json(report: &Report<'_>, out: &mut dyn std::io::Write) -> std::io:
 }
 
 /// Diagnostics per serialised chunk.
-const CHUNK: usize = 256;
+const CHUNK: usize = 64;
+
+/// Room for a chunk's text: a diagnostic prints as 400–1,000 bytes.
+const CHUNK_BYTES: usize = CHUNK * 1024;
 
 /// Chunks serialised at once, on all cores. Their buffers are reused from
 /// one wave to the next: fresh memory is slow to touch the first time, and
@@ -101,6 +104,7 @@ fn json_pieces<E: From<serde_json::Error>>(
             .zip(buffers.par_iter_mut())
             .try_for_each(|(chunk, buffer)| {
                 buffer.clear();
+                buffer.reserve(CHUNK_BYTES);
                 let items: Vec<JsonDiagnostic<'_>> = chunk
                     .iter()
                     .map(|diagnostic| json_diagnostic(report, &positions, &rules, diagnostic))
