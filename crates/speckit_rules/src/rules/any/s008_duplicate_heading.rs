@@ -61,11 +61,24 @@ impl DuplicateHeading {
             let span = document.section_heading_span(duplicate);
             let first_span = document.section_heading_span(first);
             drop(
-                cx.report(span, format!("`{title}` appears twice in the same section"))
+                cx.report(
+                    span,
+                    format!("`{}` appears twice in the same section", shown(title)),
+                )
                     .label(first_span, "first here")
                     .help("merge the two sections or rename one"),
             );
         }
+    }
+}
+
+/// A title as the message quotes it: a heading written as code (`` `GET
+/// /items` ``) would otherwise be quoted twice.
+fn shown(title: &str) -> std::borrow::Cow<'_, str> {
+    if title.contains('`') {
+        title.replace('`', "").into()
+    } else {
+        title.into()
     }
 }
 
@@ -87,6 +100,13 @@ fn is_delta_heading(title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_in_a_title_is_quoted_once() {
+        assert_eq!(shown("`GET /api/items`"), "GET /api/items");
+        assert_eq!(shown("The `items` table"), "The items table");
+        assert_eq!(shown("Edge Cases"), "Edge Cases");
+    }
 
     #[test]
     fn delta_headings_are_the_four_verbs_before_requirements() {
