@@ -334,7 +334,14 @@ mod tests {
             docs: "",
             severity: Severity::Error,
         }];
-        for count in [1, CHUNK - 1, CHUNK, CHUNK * WAVE, CHUNK * WAVE + 1, 3 * CHUNK * WAVE + 7] {
+        for count in [
+            1,
+            CHUNK - 1,
+            CHUNK,
+            CHUNK * WAVE,
+            CHUNK * WAVE + 1,
+            3 * CHUNK * WAVE + 7,
+        ] {
             let diagnostics: Vec<Diagnostic> = (0..count)
                 .map(|index| {
                     let at = u32::try_from(index % 300).unwrap_or(0);
@@ -366,7 +373,10 @@ mod tests {
             let mut written = Vec::new();
             assert!(write_json(&report, &mut written).is_ok());
             assert_eq!(String::from_utf8(written).ok(), Some(whole), "{count}");
-            assert_eq!(items.first().and_then(|item| item.name), Some("duplicate-task-id"));
+            assert_eq!(
+                items.first().and_then(|item| item.name),
+                Some("duplicate-task-id")
+            );
         }
     }
 

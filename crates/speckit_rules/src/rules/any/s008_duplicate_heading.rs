@@ -65,8 +65,8 @@ impl DuplicateHeading {
                     span,
                     format!("`{}` appears twice in the same section", shown(title)),
                 )
-                    .label(first_span, "first here")
-                    .help("merge the two sections or rename one"),
+                .label(first_span, "first here")
+                .help("merge the two sections or rename one"),
             );
         }
     }
