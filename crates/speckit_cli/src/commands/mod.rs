@@ -38,8 +38,21 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
             scaffold::run_template(&open(cli.global.root.as_deref())?, command)
         }
         Command::Doctor { json } => scaffold::run_doctor(cli.global.root.as_deref(), json),
-        Command::Check(args) => check::run(&open(cli.global.root.as_deref())?, &args),
-        Command::Analyze(args) => analyze::run(&open(cli.global.root.as_deref())?, &args),
+        Command::Check(args) => {
+            let workspace = open(cli.global.root.as_deref())?;
+            let code = check::run(&workspace, &args);
+            // The process ends now: freeing thousands of feature and document
+            // entries one by one (and the allocator handing their pages back)
+            // would only cost time.
+            std::mem::forget(workspace);
+            code
+        }
+        Command::Analyze(args) => {
+            let workspace = open(cli.global.root.as_deref())?;
+            let code = analyze::run(&workspace, &args);
+            std::mem::forget(workspace);
+            code
+        }
         Command::Rule { code, all, format } => rule::run(code.as_deref(), all, format),
         Command::Status { feature, json } => {
             status::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
