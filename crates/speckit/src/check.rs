@@ -358,6 +358,9 @@ fn check_unit(
     }
     drop(feature);
     drop(models);
+    // Sorted here, on all cores: units hold consecutive file ids, so the
+    // run's final sort then finds its findings already in order.
+    sort_diagnostics(&mut diagnostics);
     let files = documents
         .into_iter()
         .zip(unit)
