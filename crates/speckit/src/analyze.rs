@@ -129,6 +129,17 @@ impl AnalyzeRun {
         text
     }
 
+    /// Writes what [`AnalyzeRun::report_json`] returns to `out`, a few
+    /// features at a time: the whole text (tens of megabytes for a large
+    /// workspace) is never held at once.
+    pub fn write_report_json(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let features = std::mem::take(&mut self.report.features);
+        let written =
+            speckit_render::write_json_with_array(&self.report, "features", &features, out);
+        self.report.features = features;
+        written
+    }
+
     /// The files for the `check` renderers.
     pub fn source_files(&self) -> Vec<SourceFile<'_>> {
         self.sources

@@ -77,9 +77,7 @@ const CHUNK: usize = 64;
 /// Room for a chunk's text: a diagnostic prints as 400–1,000 bytes.
 const CHUNK_BYTES: usize = CHUNK * 1024;
 
-/// Chunks serialised at once, on all cores. Their buffers are reused from
-/// one wave to the next: fresh memory is slow to touch the first time, and
-/// the text of every chunk at once would be all of it.
+/// Chunks serialised at once, on all cores.
 const WAVE: usize = 8;
 
 /// The pretty JSON array of the report's diagnostics, handed to `emit` in
@@ -93,40 +91,88 @@ fn json_pieces<E: From<serde_json::Error>>(
     }
     let positions = Positions::new(report);
     let rules = RuleNames::new(report);
-    let mut buffers: Vec<Vec<u8>> = Vec::new();
     emit(b"[")?;
-    for (wave_index, wave) in report.diagnostics.chunks(CHUNK * WAVE).enumerate() {
-        let count = wave.len().div_ceil(CHUNK);
-        if buffers.len() < count {
-            buffers.resize_with(count, Vec::new);
-        }
-        wave.par_chunks(CHUNK)
-            .zip(buffers.par_iter_mut())
-            .try_for_each(|(chunk, buffer)| {
-                buffer.clear();
-                buffer.reserve(CHUNK_BYTES);
-                let items: Vec<JsonDiagnostic<'_>> = chunk
-                    .iter()
-                    .map(|diagnostic| json_diagnostic(report, &positions, &rules, diagnostic))
-                    .collect();
-                crate::pretty::write_pretty(buffer, &items)
-            })?;
-        for (index, buffer) in buffers.iter().take(count).enumerate() {
-            if wave_index > 0 || index > 0 {
-                emit(b",")?;
-            }
-            emit(inside(buffer, b"[", b"\n]")?)?;
-        }
+    Waves {
+        chunk: CHUNK,
+        wave: WAVE,
+        chunk_bytes: CHUNK_BYTES,
+        opening: b"[",
+        closing: b"\n]",
     }
+    .emit(
+        report.diagnostics,
+        |chunk| {
+            chunk
+                .iter()
+                .map(|diagnostic| json_diagnostic(report, &positions, &rules, diagnostic))
+                .collect::<Vec<_>>()
+        },
+        &mut emit,
+    )?;
     emit(b"\n]\n")
 }
 
-/// The inside of a serialised chunk: without its `opening` and `closing`.
-fn inside<'b>(chunk: &'b [u8], opening: &[u8], closing: &[u8]) -> serde_json::Result<&'b [u8]> {
-    chunk
-        .strip_prefix(opening)
-        .and_then(|rest| rest.strip_suffix(closing))
-        .ok_or_else(|| serde::ser::Error::custom("a chunk printed an unexpected wrapper"))
+/// How the items of a JSON array inside a pretty document are serialised:
+/// in chunks of `chunk` items, `wave` chunks at once on all cores, each
+/// into a buffer that the next wave reuses (fresh memory is slow to touch
+/// the first time, and the text of every chunk at once would be all of
+/// it). A chunk prints as `opening`, its slice of the array's inside,
+/// `closing`; the slices join with commas.
+struct Waves<'w> {
+    chunk: usize,
+    wave: usize,
+    /// Room reserved in each buffer up front.
+    chunk_bytes: usize,
+    opening: &'w [u8],
+    closing: &'w [u8],
+}
+
+impl Waves<'_> {
+    /// Hands the inside of the array of `items` to `emit`, in order. Each
+    /// chunk is serialised as `wrap(chunk)`, which must put an array of the
+    /// chunk's items at the depth they have in the whole document.
+    fn emit<'i, I, W, E>(
+        &self,
+        items: &'i [I],
+        wrap: impl Fn(&'i [I]) -> W + Sync,
+        emit: &mut impl FnMut(&[u8]) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        I: Sync,
+        W: Serialize,
+        E: From<serde_json::Error>,
+    {
+        let chunk = self.chunk.max(1);
+        let mut buffers: Vec<Vec<u8>> = Vec::new();
+        for (wave_index, wave) in items.chunks(chunk * self.wave.max(1)).enumerate() {
+            let count = wave.len().div_ceil(chunk);
+            if buffers.len() < count {
+                buffers.resize_with(count, Vec::new);
+            }
+            wave.par_chunks(chunk)
+                .zip(buffers.par_iter_mut())
+                .try_for_each(|(items, buffer)| {
+                    buffer.clear();
+                    buffer.reserve(self.chunk_bytes);
+                    crate::pretty::write_pretty(buffer, &wrap(items))
+                })?;
+            for (index, buffer) in buffers.iter().take(count).enumerate() {
+                if wave_index > 0 || index > 0 {
+                    emit(b",")?;
+                }
+                let inside = buffer
+                    .strip_prefix(self.opening)
+                    .and_then(|rest| rest.strip_suffix(self.closing))
+                    .ok_or_else(|| {
+                        <serde_json::Error as serde::ser::Error>::custom(
+                            "a chunk printed an unexpected wrapper",
+                        )
+                    })?;
+                emit(inside)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Rule names by code, looked up by binary search rather than by a scan of
@@ -214,99 +260,95 @@ pub fn pretty_json_with_array<T: Serialize, I: Serialize + Sync>(
     field: &str,
     items: &[I],
 ) -> serde_json::Result<String> {
-    let mut head_text = crate::pretty::to_string_pretty(head)?;
-    let marker = format!("\n  \"{field}\": []");
-    let Some(at) = head_text.find(&marker) else {
-        return Err(serde::ser::Error::custom(format!(
-            "`{field}` is not an empty top-level array"
-        )));
-    };
-    if items.is_empty() {
-        head_text.push('\n');
-        return Ok(head_text);
-    }
-    let opening = format!("{{\n  \"{field}\": [");
-    // Small chunks keep both cores busy to the end (the items are large).
-    let chunks = serialized_chunks(items, 2, |chunk| {
-        std::collections::BTreeMap::from([(field, chunk)])
-    })?;
-    let mut text = String::with_capacity(
-        head_text.len() + 16 + chunks.iter().map(String::len).sum::<usize>() + chunks.len(),
-    );
-    text.push_str(&head_text[..at]);
-    text.push_str(&opening[1..]);
-    emit_inside(&chunks, &opening, "\n  ]\n}", &mut |piece: &str| {
-        text.push_str(piece);
+    let mut bytes = Vec::new();
+    json_with_array_pieces(head, field, items, &mut |piece: &[u8]| {
+        bytes.extend_from_slice(piece);
         Ok::<(), serde_json::Error>(())
     })?;
-    text.push_str("\n  ]");
-    text.push_str(&head_text[at + marker.len()..]);
-    text.push('\n');
-    Ok(text)
+    String::from_utf8(bytes).map_err(serde::ser::Error::custom)
 }
 
-/// `items` serialised in chunks of `chunk` on all cores, each chunk as
-/// pretty JSON of `wrap(chunk)`, which must put an array of the chunk's
-/// items at the depth the items have in the whole document.
-fn serialized_chunks<'i, I, W>(
-    items: &'i [I],
-    chunk: usize,
-    wrap: impl Fn(&'i [I]) -> W + Sync,
-) -> serde_json::Result<Vec<String>>
+/// Writes what [`pretty_json_with_array`] returns to `out`, a few chunks of
+/// items at a time: the whole text is never held at once.
+pub fn write_json_with_array<T: Serialize, I: Serialize + Sync>(
+    head: &T,
+    field: &str,
+    items: &[I],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    json_with_array_pieces(head, field, items, &mut |piece: &[u8]| out.write_all(piece))
+}
+
+fn json_with_array_pieces<T, I, E>(
+    head: &T,
+    field: &str,
+    items: &[I],
+    emit: &mut impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<(), E>
 where
-    I: Sync,
-    W: Serialize,
+    T: Serialize,
+    I: Serialize + Sync,
+    E: From<serde_json::Error>,
 {
-    items
-        .par_chunks(chunk)
-        .map(|chunk| crate::pretty::to_string_pretty(&wrap(chunk)))
-        .collect()
-}
-
-/// Emits the inside of the whole array from chunks made by
-/// [`serialized_chunks`]: each chunk prints as `opening`, its slice of the
-/// inside, `closing`; the slices join with commas.
-fn emit_inside<E: From<serde_json::Error>>(
-    chunks: &[String],
-    opening: &str,
-    closing: &str,
-    emit: &mut impl FnMut(&str) -> Result<(), E>,
-) -> Result<(), E> {
-    for (index, chunk) in chunks.iter().enumerate() {
-        if index > 0 {
-            emit(",")?;
-        }
-        let slice = chunk
-            .strip_prefix(opening)
-            .and_then(|rest| rest.strip_suffix(closing))
-            .ok_or_else(|| {
-                <serde_json::Error as serde::ser::Error>::custom(
-                    "a chunk printed an unexpected wrapper",
-                )
-            })?;
-        emit(slice)?;
+    let head_text = crate::pretty::to_string_pretty(head)?;
+    let marker = format!("\n  \"{field}\": []");
+    let Some(at) = head_text.find(&marker) else {
+        return Err(E::from(serde::ser::Error::custom(format!(
+            "`{field}` is not an empty top-level array"
+        ))));
+    };
+    if items.is_empty() {
+        emit(head_text.as_bytes())?;
+        return emit(b"\n");
     }
-    Ok(())
+    let opening = format!("{{\n  \"{field}\": [");
+    let head_bytes = head_text.as_bytes();
+    emit(head_bytes.get(..at).unwrap_or_default())?;
+    emit(&opening.as_bytes()[1..])?;
+    Waves {
+        // The items are large: small chunks keep both cores busy.
+        chunk: 2,
+        wave: 32,
+        chunk_bytes: 0,
+        opening: opening.as_bytes(),
+        closing: b"\n  ]\n}",
+    }
+    .emit(
+        items,
+        |chunk| std::collections::BTreeMap::from([(field, chunk)]),
+        emit,
+    )?;
+    emit(b"\n  ]")?;
+    emit(head_bytes.get(at + marker.len()..).unwrap_or_default())?;
+    emit(b"\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// `items` as a pretty JSON array and a final newline, from chunks.
+    /// `items` as a pretty JSON array and a final newline, in waves of
+    /// chunks of 3.
     fn pretty_array<T: Serialize + Sync>(items: &[T]) -> String {
         if items.is_empty() {
             return "[]\n".to_string();
         }
-        let chunks = serialized_chunks(items, 256, |chunk| chunk).unwrap_or_default();
-        let mut text = String::from("[");
-        emit_inside(&chunks, "[", "\n]", &mut |piece: &str| {
-            text.push_str(piece);
-            Ok::<(), serde_json::Error>(())
-        })
-        .unwrap_or_default();
-        text.push_str("\n]\n");
-        text
+        let mut text = b"[".to_vec();
+        let waves = Waves {
+            chunk: 3,
+            wave: 4,
+            chunk_bytes: 16,
+            opening: b"[",
+            closing: b"\n]",
+        };
+        waves
+            .emit(items, |chunk| chunk, &mut |piece: &[u8]| {
+                text.extend_from_slice(piece);
+                Ok::<(), serde_json::Error>(())
+            })
+            .unwrap_or_default();
+        text.extend_from_slice(b"\n]\n");
+        String::from_utf8(text).unwrap_or_default()
     }
 
     #[derive(Serialize)]
@@ -410,7 +452,8 @@ mod tests {
 
     #[test]
     fn spliced_array_is_the_whole_report() {
-        for count in [0, 1, 3, 40] {
+        // 150 items make three waves of 32 chunks of 2.
+        for count in [0, 1, 3, 40, 64, 65, 150] {
             let items = || -> Vec<Item> {
                 (0..count)
                     .map(|number| Item {
@@ -433,7 +476,14 @@ mod tests {
                 ..full
             };
             let spliced = pretty_json_with_array(&head, "features", &items());
-            assert_eq!(spliced.ok(), Some(whole), "{count} items");
+            assert_eq!(spliced.ok().as_ref(), Some(&whole), "{count} items");
+            let mut written = Vec::new();
+            assert!(write_json_with_array(&head, "features", &items(), &mut written).is_ok());
+            assert_eq!(
+                String::from_utf8(written).ok(),
+                Some(whole),
+                "{count} items written"
+            );
         }
         let head = Report {
             version: 1,

@@ -1,6 +1,9 @@
 //! `speckit analyze`: cross-document consistency, as a Markdown report, its
 //! JSON form, or any format of `check`.
 
+use std::io::Write;
+
+use anyhow::Context;
 use speckit::analysis::{Level, render_markdown};
 use speckit::analyze::analyze_workspace;
 use speckit::check::{CheckOptions, rule_infos};
@@ -17,14 +20,22 @@ pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u
         ..CheckOptions::default()
     };
     let mut run = analyze_workspace(workspace, &options)?;
-    if matches!(args.format, AnalyzeFormat::Markdown | AnalyzeFormat::Json) {
-        // The report holds everything these formats print: the documents'
+    if args.format == AnalyzeFormat::Markdown {
+        // The report holds everything Markdown prints: the documents'
         // memory can take the output.
         drop(std::mem::take(&mut run.sources));
     }
     let text = match args.format {
-        AnalyzeFormat::Markdown => render_markdown(&run.report),
-        AnalyzeFormat::Json => run.report_json()?,
+        AnalyzeFormat::Markdown => Some(render_markdown(&run.report)),
+        AnalyzeFormat::Json => {
+            // Written a few features at a time: the JSON of a large
+            // workspace is tens of megabytes.
+            let mut out = std::io::stdout().lock();
+            run.write_report_json(&mut out)
+                .and_then(|()| out.flush())
+                .context("cannot write to stdout")?;
+            None
+        }
         other => {
             let files = run.source_files();
             let rules = rule_infos();
@@ -35,10 +46,12 @@ pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u
                 AnalyzeFormat::Junit => OutputFormat::Junit,
                 _ => OutputFormat::Human,
             };
-            render(&report, format)
+            Some(render(&report, format))
         }
     };
-    write_stdout(&text)?;
+    if let Some(text) = &text {
+        write_stdout(text)?;
+    }
     let threshold = match args.fail_on {
         LevelArg::Critical => Some(Level::Critical),
         LevelArg::Warning => Some(Level::Warning),
