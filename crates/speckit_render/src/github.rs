@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 
 use speckit_diagnostics::Severity;
 
-use crate::{Positions, Report};
+use crate::{Positions, Report, RuleIndex};
 
 /// One `::error file=…,line=…::message` line per diagnostic.
 pub fn render_github(report: &Report<'_>) -> String {
     let positions = Positions::new(report);
+    let rules = RuleIndex::new(report.rules);
     let mut out = String::new();
     for diagnostic in report.diagnostics {
         let Some(file) = report.file(diagnostic.file) else {
@@ -21,7 +22,7 @@ pub fn render_github(report: &Report<'_>) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let title = match report.rule(diagnostic.code) {
+        let title = match rules.get(diagnostic.code) {
             Some(rule) => format!("{} ({})", rule.code, rule.name),
             None => diagnostic.code.to_string(),
         };

@@ -5,7 +5,7 @@ use serde::Serialize;
 use speckit_diagnostics::{Applicability, Diagnostic, Severity};
 use speckit_text::Span;
 
-use crate::{Positions, Report};
+use crate::{Positions, Report, RuleIndex};
 
 /// A diagnostic as printed by `--format json`.
 #[derive(Debug, Serialize)]
@@ -90,7 +90,7 @@ fn json_pieces<E: From<serde_json::Error>>(
         return emit(b"[]\n");
     }
     let positions = Positions::new(report);
-    let rules = RuleNames::new(report);
+    let rules = RuleIndex::new(report.rules);
     emit(b"[")?;
     Waves {
         chunk: CHUNK,
@@ -175,37 +175,10 @@ impl Waves<'_> {
     }
 }
 
-/// Rule names by code, looked up by binary search rather than by a scan of
-/// every rule for each finding.
-struct RuleNames<'a> {
-    sorted: Vec<(&'a str, &'a str)>,
-}
-
-impl<'a> RuleNames<'a> {
-    fn new(report: &Report<'a>) -> Self {
-        let mut sorted: Vec<(&str, &str)> = report
-            .rules
-            .iter()
-            .map(|rule| (rule.code, rule.name))
-            .collect();
-        sorted.sort_unstable();
-        sorted.dedup_by_key(|(code, _)| *code);
-        RuleNames { sorted }
-    }
-
-    fn name(&self, code: &str) -> Option<&'a str> {
-        self.sorted
-            .binary_search_by(|(known, _)| (*known).cmp(code))
-            .ok()
-            .and_then(|index| self.sorted.get(index))
-            .map(|(_, name)| *name)
-    }
-}
-
 fn json_diagnostic<'a>(
     report: &'a Report<'a>,
     positions: &Positions<'_>,
-    rules: &RuleNames<'a>,
+    rules: &RuleIndex<'a, 'a>,
     diagnostic: &'a Diagnostic,
 ) -> JsonDiagnostic<'a> {
     let (start, end) = positions.range(diagnostic.file, diagnostic.span);
@@ -221,7 +194,7 @@ fn json_diagnostic<'a>(
         .collect();
     JsonDiagnostic {
         code: diagnostic.code,
-        name: rules.name(diagnostic.code),
+        name: rules.get(diagnostic.code).map(|rule| rule.name),
         severity: diagnostic.severity,
         message: &diagnostic.message,
         file: report.file(diagnostic.file).map_or("", |file| file.path),
@@ -404,7 +377,7 @@ mod tests {
                 version: "0",
             };
             let positions = Positions::new(&report);
-            let names = RuleNames::new(&report);
+            let names = RuleIndex::new(report.rules);
             let items: Vec<JsonDiagnostic<'_>> = diagnostics
                 .iter()
                 .map(|diagnostic| json_diagnostic(&report, &positions, &names, diagnostic))

@@ -99,9 +99,29 @@ impl Report<'_> {
     fn file(&self, id: FileId) -> Option<&SourceFile<'_>> {
         self.files.get(id.0 as usize)
     }
+}
 
-    fn rule(&self, code: &str) -> Option<&RuleInfo<'_>> {
-        self.rules.iter().find(|rule| rule.code == code)
+/// The report's rules by code, for renderers that look one up per finding:
+/// a binary search rather than a scan of every rule. Where two rules share
+/// a code, the first in the report's order is found.
+struct RuleIndex<'r, 'a> {
+    sorted: Vec<&'r RuleInfo<'a>>,
+}
+
+impl<'r, 'a> RuleIndex<'r, 'a> {
+    fn new(rules: &'r [RuleInfo<'a>]) -> Self {
+        let mut sorted: Vec<&RuleInfo<'a>> = rules.iter().collect();
+        // Stable: of equal codes, the first stays first and is kept.
+        sorted.sort_by_key(|rule| rule.code);
+        sorted.dedup_by_key(|rule| rule.code);
+        RuleIndex { sorted }
+    }
+
+    fn get(&self, code: &str) -> Option<&'r RuleInfo<'a>> {
+        self.sorted
+            .binary_search_by(|rule| rule.code.cmp(code))
+            .ok()
+            .and_then(|index| self.sorted.get(index).copied())
     }
 }
 
@@ -183,5 +203,37 @@ impl Counts {
             }
         }
         counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(code: &'static str, name: &'static str) -> RuleInfo<'static> {
+        RuleInfo {
+            code,
+            name,
+            summary: "",
+            docs: "",
+            severity: Severity::Warning,
+        }
+    }
+
+    #[test]
+    fn rules_are_found_by_code_first_one_first() {
+        let rules = [
+            rule("T002", "second"),
+            rule("P006", "status"),
+            rule("T002", "another"),
+            rule("A001", "first"),
+        ];
+        let index = RuleIndex::new(&rules);
+        let name = |code: &str| index.get(code).map(|rule| rule.name);
+        assert_eq!(name("T002"), Some("second"));
+        assert_eq!(name("P006"), Some("status"));
+        assert_eq!(name("A001"), Some("first"));
+        assert_eq!(name("X999"), None);
+        assert_eq!(name(""), None);
     }
 }
