@@ -1,15 +1,12 @@
 //! `speckit analyze`: cross-document consistency, as a Markdown report, its
 //! JSON form, or any format of `check`.
 
-use std::io::Write;
-
-use anyhow::Context;
 use speckit::analysis::{Level, render_markdown};
 use speckit::analyze::analyze_workspace;
 use speckit::check::{CheckOptions, rule_infos};
 use speckit::workspace::Workspace;
 
-use super::check::{render, write_stdout};
+use super::check::{render, stream_stdout, write_stdout};
 use crate::cli::{AnalyzeArgs, AnalyzeFormat, LevelArg, OutputFormat};
 
 pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u8> {
@@ -30,10 +27,7 @@ pub(crate) fn run(workspace: &Workspace, args: &AnalyzeArgs) -> anyhow::Result<u
         AnalyzeFormat::Json => {
             // Written a few features at a time: the JSON of a large
             // workspace is tens of megabytes.
-            let mut out = std::io::stdout().lock();
-            run.write_report_json(&mut out)
-                .and_then(|()| out.flush())
-                .context("cannot write to stdout")?;
+            stream_stdout(|out| run.write_report_json(out))?;
             None
         }
         other => {

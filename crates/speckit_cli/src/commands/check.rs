@@ -91,11 +91,7 @@ fn print_report(run: &CheckRun, format: OutputFormat) -> anyhow::Result<()> {
     let report = report(run, &files, &rules);
     if format == OutputFormat::Json {
         // Written piece by piece: a large run's JSON is megabytes.
-        let mut out = std::io::stdout().lock();
-        write_json(&report, &mut out)
-            .and_then(|()| out.flush())
-            .context("cannot write to stdout")?;
-        return Ok(());
+        return stream_stdout(|out| write_json(&report, out));
     }
     let text = render(&report, format);
     write_stdout(&text)?;
@@ -127,6 +123,16 @@ pub(crate) fn render(report: &Report<'_>, format: OutputFormat) -> String {
         OutputFormat::Github => render_github(report),
         OutputFormat::Junit => render_junit(report),
     }
+}
+
+/// Lets `write` write to stdout, a piece at a time, then flushes it.
+pub(crate) fn stream_stdout(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .context("cannot write to stdout")
 }
 
 pub(crate) fn write_stdout(text: &str) -> anyhow::Result<()> {

@@ -38,21 +38,12 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
             scaffold::run_template(&open(cli.global.root.as_deref())?, command)
         }
         Command::Doctor { json } => scaffold::run_doctor(cli.global.root.as_deref(), json),
-        Command::Check(args) => {
-            let workspace = open(cli.global.root.as_deref())?;
-            let code = check::run(&workspace, &args);
-            // The process ends now: freeing thousands of feature and document
-            // entries one by one (and the allocator handing their pages back)
-            // would only cost time.
-            std::mem::forget(workspace);
-            code
-        }
-        Command::Analyze(args) => {
-            let workspace = open(cli.global.root.as_deref())?;
-            let code = analyze::run(&workspace, &args);
-            std::mem::forget(workspace);
-            code
-        }
+        Command::Check(args) => until_exit(open(cli.global.root.as_deref())?, |workspace| {
+            check::run(workspace, &args)
+        }),
+        Command::Analyze(args) => until_exit(open(cli.global.root.as_deref())?, |workspace| {
+            analyze::run(workspace, &args)
+        }),
         Command::Rule { code, all, format } => rule::run(code.as_deref(), all, format),
         Command::Status { feature, json } => {
             status::run(&open(cli.global.root.as_deref())?, feature.as_deref(), json)
@@ -67,6 +58,18 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
     }
+}
+
+/// Runs a command that ends the process on `workspace`, which is then
+/// left to the exit: freeing thousands of feature and document entries one
+/// by one (and the allocator handing their pages back) would only cost time.
+fn until_exit(
+    workspace: Workspace,
+    command: impl FnOnce(&Workspace) -> anyhow::Result<u8>,
+) -> anyhow::Result<u8> {
+    let code = command(&workspace);
+    std::mem::forget(workspace);
+    code
 }
 
 fn open(root: Option<&Path>) -> anyhow::Result<Workspace> {
