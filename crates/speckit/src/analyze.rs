@@ -120,18 +120,10 @@ pub fn analyze_workspace(
 }
 
 impl AnalyzeRun {
-    /// The report as pretty JSON with a final newline; its features (most
-    /// of a large report) are serialised on all cores.
-    pub fn report_json(&mut self) -> serde_json::Result<String> {
-        let features = std::mem::take(&mut self.report.features);
-        let text = speckit_render::pretty_json_with_array(&self.report, "features", &features);
-        self.report.features = features;
-        text
-    }
-
-    /// Writes what [`AnalyzeRun::report_json`] returns to `out`, a few
-    /// features at a time: the whole text (tens of megabytes for a large
-    /// workspace) is never held at once.
+    /// Writes the report as pretty JSON with a final newline to `out`. Its
+    /// features (most of a large report) are serialised on all cores and
+    /// written a few at a time: the whole text (tens of megabytes for a
+    /// large workspace) is never held at once.
     pub fn write_report_json(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let features = std::mem::take(&mut self.report.features);
         let written =

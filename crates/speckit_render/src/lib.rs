@@ -24,9 +24,7 @@ use speckit_text::{LineCol, OffsetPositions};
 pub use excerpt::{ExcerptLines, Excerpts};
 pub use github::render_github;
 pub use human::{HumanOptions, render_human, summary_line};
-pub use json::{
-    JsonDiagnostic, pretty_json_with_array, render_json, write_json, write_json_with_array,
-};
+pub use json::{JsonDiagnostic, render_json, write_json, write_json_with_array};
 pub use junit::render_junit;
 pub use sarif::render_sarif;
 
