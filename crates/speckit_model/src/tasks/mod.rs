@@ -17,8 +17,9 @@ mod line;
 mod refs;
 mod summary;
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -314,7 +315,7 @@ pub struct TaskList<'a> {
     /// Index in `tasks` of the first task with each ID, for [`TaskList::task`].
     #[serde(skip)]
     #[schemars(skip)]
-    first_by_id: HashMap<&'a str, usize>,
+    first_by_id: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> TaskList<'a> {
@@ -354,7 +355,8 @@ impl<'a> TaskList<'a> {
 
         let mut known: Vec<SectionId> = phase_sections;
         known.extend(block_sections.iter().map(|(section, _)| *section));
-        let mut first_by_id = HashMap::with_capacity(tasks.len());
+        let mut first_by_id =
+            FxHashMap::with_capacity_and_hasher(tasks.len(), rustc_hash::FxBuildHasher);
         for (index, task) in tasks.iter().enumerate() {
             first_by_id.entry(task.id.value).or_insert(index);
         }
