@@ -1,5 +1,7 @@
 //! The JSON shapes printed by `list --json` and `show --json`, with schemas.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 use speckit_diagnostics::{Diagnostic, Severity};
@@ -86,7 +88,7 @@ pub struct DiagnosticOutput {
     pub line: u32,
     /// 1-based column (in characters) of the span start.
     pub column: u32,
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
 }
 
 impl DiagnosticOutput {

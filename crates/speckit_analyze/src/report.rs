@@ -1,6 +1,7 @@
 //! The analysis report: what `--format json` prints and what the Markdown
 //! report is rendered from.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -187,7 +188,7 @@ pub struct Finding {
     /// 1-based, in characters.
     pub column: u32,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
 }
 
 impl AnalysisReport {

@@ -5,6 +5,7 @@
 //! analysis) fill these in; renderers turn them into text, JSON, SARIF and so
 //! on. This crate must not format output or read files.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -71,7 +72,8 @@ pub struct Fix {
 pub struct Label {
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    /// Most label texts are fixed phrases: they are borrowed, not copied.
+    pub message: Cow<'static, str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,8 +84,10 @@ pub struct Diagnostic {
     pub span: Span,
     pub message: String,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
-    pub fix: Option<Fix>,
+    /// Most help texts are fixed phrases: they are borrowed, not copied.
+    pub help: Option<Cow<'static, str>>,
+    /// Boxed: few findings have one, and every finding carries the field.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -107,13 +111,18 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     #[must_use]
-    pub fn with_label(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_label(
+        mut self,
+        file: FileId,
+        span: Span,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
         self.labels.push(Label {
             file,
             span,
@@ -124,14 +133,14 @@ impl Diagnostic {
 
     #[must_use]
     pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 
     /// The fix `--fix` applies, if the diagnostic has a safe one.
     pub fn safe_fix(&self) -> Option<&Fix> {
         self.fix
-            .as_ref()
+            .as_deref()
             .filter(|fix| fix.applicability == Applicability::Safe)
     }
 

@@ -60,7 +60,7 @@ fn block(renderer: &Renderer, report: &Report<'_>, diagnostic: &Diagnostic) -> O
             snippet = snippet.annotation(
                 AnnotationKind::Context
                     .span(local(lines, label.span))
-                    .label(label.message.as_str()),
+                    .label(label.message.as_ref()),
             );
         }
     }
@@ -76,7 +76,7 @@ fn block(renderer: &Renderer, report: &Report<'_>, diagnostic: &Diagnostic) -> O
             && let Some(lines) = other.lines_at(label.span.start)
         {
             groups.push(
-                Group::with_title(Level::NOTE.secondary_title(label.message.as_str())).element(
+                Group::with_title(Level::NOTE.secondary_title(label.message.as_ref())).element(
                     Snippet::source(lines.text)
                         .line_start(lines.first_line)
                         .path(other.path)
@@ -87,7 +87,7 @@ fn block(renderer: &Renderer, report: &Report<'_>, diagnostic: &Diagnostic) -> O
     }
     if let Some(help) = &diagnostic.help {
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_str()),
+            Level::HELP.secondary_title(help.as_ref()),
         ));
     }
     if let Some(fix) = diagnostic.safe_fix() {

@@ -1,6 +1,7 @@
 //! What a rule is: its metadata, the context it reports into, and the
 //! `declare_rule!` macro that turns a doc comment into its documentation.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -199,7 +200,7 @@ pub struct Report<'c> {
 
 impl Report<'_> {
     #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         if let Some(diagnostic) = self.diagnostic.as_mut() {
             diagnostic.help = Some(help.into());
         }
@@ -208,7 +209,7 @@ impl Report<'_> {
 
     /// A secondary location in the same document.
     #[must_use]
-    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn label(mut self, span: Span, message: impl Into<Cow<'static, str>>) -> Self {
         if let Some(diagnostic) = self.diagnostic.as_mut() {
             let file = diagnostic.file;
             diagnostic.labels.push(speckit_diagnostics::Label {
@@ -223,7 +224,12 @@ impl Report<'_> {
     /// A secondary location in another file (cross-feature rules point at
     /// the other feature's item).
     #[must_use]
-    pub fn label_at(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn label_at(
+        mut self,
+        file: FileId,
+        span: Span,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
         if let Some(diagnostic) = self.diagnostic.as_mut() {
             diagnostic.labels.push(speckit_diagnostics::Label {
                 file,
@@ -238,11 +244,11 @@ impl Report<'_> {
     #[must_use]
     pub fn safe_fix(mut self, message: impl Into<String>, edits: Vec<Edit>) -> Self {
         if let Some(diagnostic) = self.diagnostic.as_mut() {
-            diagnostic.fix = Some(Fix {
+            diagnostic.fix = Some(Box::new(Fix {
                 message: message.into(),
                 applicability: Applicability::Safe,
                 edits,
-            });
+            }));
         }
         self
     }
@@ -251,11 +257,11 @@ impl Report<'_> {
     #[must_use]
     pub fn unsafe_fix(mut self, message: impl Into<String>, edits: Vec<Edit>) -> Self {
         if let Some(diagnostic) = self.diagnostic.as_mut() {
-            diagnostic.fix = Some(Fix {
+            diagnostic.fix = Some(Box::new(Fix {
                 message: message.into(),
                 applicability: Applicability::Unsafe,
                 edits,
-            });
+            }));
         }
         self
     }
