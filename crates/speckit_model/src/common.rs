@@ -199,9 +199,15 @@ impl Document {
     /// Any section below `parent` (at any depth) whose title matches one of `names`.
     pub fn find_section(&self, parent: SectionId, names: &[&str]) -> Option<SectionId> {
         self.tree.descendant_sections(parent).find(|&id| {
-            names
-                .iter()
-                .any(|name| lex::heading_is(self.section_title(id).value, name))
+            // `lex::heading_is` for each name, with the title's leading
+            // whitespace and numbering stripped once rather than per name.
+            let title = lex::strip_leading_number(self.section_title(id).value.trim_start());
+            names.iter().any(|name| {
+                title
+                    .get(..name.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(name))
+                    && lex::strip_heading_decorations(title).len() == name.len()
+            })
         })
     }
 
