@@ -295,17 +295,17 @@ fn build_task<'a>(
     {
         status = TaskStatus::Blocked;
     }
-    let mut raw = refs::dependency_clauses(parsed.description);
+    let mut dependencies = Vec::new();
+    // A task naming itself is kept: a rule reports it.
+    let mut add = |dependency| {
+        push_dependency(ids, dependency, DependencySource::Inline, &mut dependencies);
+    };
+    refs::for_each_dependency(parsed.description, &mut add);
     let mut requirements = refs::find_requirement_ids(parsed.description);
     // Most tasks are one line: their detail is at most a line break.
     if !detail.value.trim_ascii_start().is_empty() {
-        raw.extend(refs::dependency_clauses(detail));
+        refs::for_each_dependency(detail, &mut add);
         requirements.extend(refs::find_requirement_ids(detail));
-    }
-    let mut dependencies = Vec::new();
-    // A task naming itself is kept: a rule reports it.
-    for dependency in raw {
-        push_dependency(ids, dependency, DependencySource::Inline, &mut dependencies);
     }
     Task {
         id: parsed.id,

@@ -108,6 +108,13 @@ fn at_word_start(bytes: &[u8], index: usize) -> bool {
 /// `1.2` counts too (for fields that hold only plugin IDs).
 pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> {
     let mut found = Vec::new();
+    for_each_task_id(text, bare_dotted, |id| found.push(id));
+    found
+}
+
+/// [`find_task_ids`] handing each ID to `emit` as it is read: callers that
+/// only walk the IDs once need no vector for them.
+fn for_each_task_id<'a>(text: Text<'a>, bare_dotted: bool, mut emit: impl FnMut(Text<'a>)) {
     let value = text.value;
     let bytes = value.as_bytes();
     if !bare_dotted && value.is_ascii() {
@@ -120,20 +127,20 @@ pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> 
                 if let Some(start) = position.checked_sub(3)
                     && bytes.get(start..position + 2) == Some(b"task ")
                 {
-                    id_at(value, text, start, false, &mut found);
+                    id_at(value, text, start, false, &mut emit);
                 }
             } else if position >= skip_until
-                && let Some(end) = id_at(value, text, position, false, &mut found)
+                && let Some(end) = id_at(value, text, position, false, &mut emit)
             {
                 // A `T` inside the ID just read starts no other.
                 skip_until = end;
             }
         }
-        return found;
+        return;
     }
     let mut index = 0;
     while index < bytes.len() {
-        if let Some(end) = id_at(value, text, index, bare_dotted, &mut found) {
+        if let Some(end) = id_at(value, text, index, bare_dotted, &mut emit) {
             index = end;
             continue;
         }
@@ -142,17 +149,16 @@ pub(crate) fn find_task_ids(text: Text<'_>, bare_dotted: bool) -> Vec<Text<'_>> 
             .and_then(|rest| rest.chars().next())
             .map_or(1, char::len_utf8);
     }
-    found
 }
 
-/// Reads a task ID starting at byte `index`, pushing it and returning where
-/// it ends; `None` when no ID starts there.
+/// Reads a task ID starting at byte `index`, handing it to `emit` and
+/// returning where it ends; `None` when no ID starts there.
 fn id_at<'a>(
     value: &'a str,
     text: Text<'a>,
     index: usize,
     bare_dotted: bool,
-    found: &mut Vec<Text<'a>>,
+    emit: &mut impl FnMut(Text<'a>),
 ) -> Option<usize> {
     let bytes = value.as_bytes();
     if !at_word_start(bytes, index) {
@@ -160,7 +166,7 @@ fn id_at<'a>(
     }
     let rest = value.get(index..)?;
     if let Some(len) = task_id_len(rest) {
-        found.push(Spanned::new(
+        emit(Spanned::new(
             rest.get(..len)?,
             text.span.subspan(index..index + len),
         ));
@@ -170,7 +176,7 @@ fn id_at<'a>(
         let skipped = rest.len() - after_word.len();
         if let Some(len) = dotted_id_len(after_word).or_else(|| plain_number_len(after_word)) {
             let start = index + skipped;
-            found.push(Spanned::new(
+            emit(Spanned::new(
                 after_word.get(..len)?,
                 text.span.subspan(start..start + len),
             ));
@@ -178,7 +184,7 @@ fn id_at<'a>(
         }
     }
     if bare_dotted && let Some(len) = dotted_id_len(rest) {
-        found.push(Spanned::new(
+        emit(Spanned::new(
             rest.get(..len)?,
             text.span.subspan(index..index + len),
         ));
@@ -280,23 +286,22 @@ pub(crate) struct RawDependency<'a> {
 
 /// Finds dependency clauses in `text` and the task IDs they name. A clause
 /// runs from its keyword to the next `)`, `;`, sentence end or line end.
+/// Each dependency goes to `emit` in text order (no vector is built: most
+/// tasks name none, and those that do are read once).
 ///
 /// Task IDs are rare in task text while keywords like "after" are common,
 /// so the scan starts from the IDs: an ID counts when a keyword precedes it
 /// inside the same clause.
-pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
-    let ids = find_task_ids(text, false);
-    let mut found = Vec::new();
-    if ids.is_empty() {
-        return found;
-    }
+pub(crate) fn for_each_dependency<'a>(text: Text<'a>, mut emit: impl FnMut(RawDependency<'a>)) {
     let value = text.value;
     let bytes = value.as_bytes();
     let mut covered_until = 0;
-    for id in ids {
+    // The IDs are read in text order whatever is done with them, so each
+    // can be judged as soon as it is found.
+    for_each_task_id(text, false, |id| {
         let at = (id.span.start - text.span.start) as usize;
         if at < covered_until {
-            continue;
+            return;
         }
         let start = clause_start(bytes, at);
         let Some(keyword_end) = value
@@ -304,23 +309,22 @@ pub(crate) fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
             .and_then(dependency_keyword_end)
             .map(|end| start + end)
         else {
-            continue;
+            return;
         };
         // The whole clause after the keyword, where bare `1.2` IDs count too;
         // IDs in a parenthetical inside it are asides, not dependencies:
         // `Depends on T009, T011 (T012 dependency removed)`.
         let end = clause_end(value, at);
-        for (piece_start, piece_end) in outside_parentheses(bytes, keyword_end, end) {
+        outside_parentheses(bytes, keyword_end, end, |piece_start, piece_end| {
             if let Some(piece) = value.get(piece_start..piece_end) {
-                push_clause_ids(
+                for_each_clause_dependency(
                     Spanned::new(piece, text.span.subspan(piece_start..piece_end)),
-                    &mut found,
+                    &mut emit,
                 );
             }
-        }
+        });
         covered_until = end;
-    }
-    found
+    });
 }
 
 /// Where the clause holding byte `at` begins: after the last `(`, `)`, `;`,
@@ -389,16 +393,16 @@ fn clause_end(value: &str, start: usize) -> usize {
     bytes.len()
 }
 
-/// The byte ranges of `start..end` that lie outside parentheses.
-fn outside_parentheses(bytes: &[u8], start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut pieces = Vec::new();
+/// The byte ranges of `start..end` that lie outside parentheses, handed to
+/// `emit` in order.
+fn outside_parentheses(bytes: &[u8], start: usize, end: usize, mut emit: impl FnMut(usize, usize)) {
     let mut depth = 0_usize;
     let mut piece_start = start;
     for index in start..end {
         match bytes.get(index) {
             Some(b'(') => {
                 if depth == 0 && index > piece_start {
-                    pieces.push((piece_start, index));
+                    emit(piece_start, index);
                 }
                 depth += 1;
             }
@@ -412,35 +416,48 @@ fn outside_parentheses(bytes: &[u8], start: usize, end: usize) -> Vec<(usize, us
         }
     }
     if depth == 0 && end > piece_start {
-        pieces.push((piece_start, end));
+        emit(piece_start, end);
     }
-    pieces
 }
 
 pub(crate) fn push_clause_ids<'a>(clause: Text<'a>, found: &mut Vec<RawDependency<'a>>) {
-    let ids = find_task_ids(clause, true);
-    let mut index = 0;
-    while let Some(&id) = ids.get(index) {
-        let range_end = ids.get(index + 1).filter(|next| {
-            let between = clause.value.get(
-                (id.span.end - clause.span.start) as usize
-                    ..(next.span.start - clause.span.start) as usize,
-            );
-            between.is_some_and(|between| {
-                matches!(between.trim(), "-" | "–" | "—" | ".." | "to" | "~" | "〜")
-            })
-        });
-        if let Some(&until) = range_end {
-            found.push(RawDependency {
-                id,
-                until: Some(until),
+    for_each_clause_dependency(clause, &mut |dependency| found.push(dependency));
+}
+
+/// The task IDs of a dependency clause, a range `T002–T005` as one pair.
+fn for_each_clause_dependency<'a>(clause: Text<'a>, emit: &mut impl FnMut(RawDependency<'a>)) {
+    // Each ID waits for the next one, which may close a range with it.
+    let mut pending: Option<Text<'a>> = None;
+    for_each_task_id(clause, true, |id| match pending.take() {
+        Some(previous) if is_range(clause, previous, id) => emit(RawDependency {
+            id: previous,
+            until: Some(id),
+        }),
+        Some(previous) => {
+            emit(RawDependency {
+                id: previous,
+                until: None,
             });
-            index += 2;
-        } else {
-            found.push(RawDependency { id, until: None });
-            index += 1;
+            pending = Some(id);
         }
+        None => pending = Some(id),
+    });
+    if let Some(last) = pending {
+        emit(RawDependency {
+            id: last,
+            until: None,
+        });
     }
+}
+
+/// Whether only a range sign (`-`, `–`, `..`, `to`, …) stands between two
+/// IDs of `clause`.
+fn is_range(clause: Text<'_>, id: Text<'_>, next: Text<'_>) -> bool {
+    let between = clause.value.get(
+        (id.span.end - clause.span.start) as usize..(next.span.start - clause.span.start) as usize,
+    );
+    between
+        .is_some_and(|between| matches!(between.trim(), "-" | "–" | "—" | ".." | "to" | "~" | "〜"))
 }
 
 /// File paths named in `text`: back-ticked paths first, then bare tokens that
@@ -632,6 +649,12 @@ mod tests {
 
     fn text(value: &str) -> Text<'_> {
         Spanned::new(value, Span::new(0, u32::try_from(value.len()).unwrap()))
+    }
+
+    fn dependency_clauses(text: Text<'_>) -> Vec<RawDependency<'_>> {
+        let mut found = Vec::new();
+        for_each_dependency(text, |dependency| found.push(dependency));
+        found
     }
 
     fn values<'a>(found: &[Text<'a>]) -> Vec<&'a str> {
