@@ -4,7 +4,7 @@
 
 use speckit_text::{Spanned, ascii_lowercase_in};
 
-use crate::common::{Text, find_bytes, subspan};
+use crate::common::{Text, find_byte, find_bytes, subspan};
 
 /// Length of a task ID at the start of `text`: `T001`, `T4a`, `T012.1`,
 /// `TASK-001`. Requires a word boundary after the ID.
@@ -614,18 +614,32 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
     let has_space = bytes
         .iter()
         .fold(false, |found, byte| found | byte.is_ascii_whitespace());
-    if has_space || find_bytes(bytes, b"://").is_some() {
+    // Few tokens hold a `:` at all: the word-at-a-time search suits these
+    // short tokens better than a full substring search.
+    if has_space || find_byte(bytes, b':').is_some() && find_bytes(bytes, b"://").is_some() {
         return false;
     }
     let ascii = token.is_ascii();
     if !ascii && token.contains(char::is_whitespace) {
         return false;
     }
-    let n_slashes = memchr::memchr_iter(b'/', bytes).count();
+    // Only none, one or more than one slash matters below: look for at most
+    // two instead of counting them all.
+    let n_slashes = find_byte(bytes, b'/').map_or(0, |first| {
+        let more = bytes
+            .get(first + 1..)
+            .is_some_and(|rest| find_byte(rest, b'/').is_some());
+        1 + usize::from(more)
+    });
     if first == b'-' || first == b'@' && n_slashes == 0 {
         return false;
     }
-    let extension = token.rsplit_once('.');
+    // `token.rsplit_once('.')`: an extension is a few bytes from the end, so
+    // a backward scan reaches its dot sooner than a search call.
+    let extension = bytes
+        .iter()
+        .rposition(|&byte| byte == b'.')
+        .and_then(|dot| Some((token.get(..dot)?, token.get(dot + 1..)?)));
     let known_extension =
         extension.is_some_and(|(stem, ext)| !stem.is_empty() && is_known_extension(ext));
     if n_slashes > 0 && (!ascii || bytes.iter().any(u8::is_ascii_alphabetic)) {
