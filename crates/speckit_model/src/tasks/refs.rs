@@ -490,10 +490,7 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
         while start > 0 && !is_token_separator(bytes.get(start - 1).copied().unwrap_or(b' ')) {
             start -= 1;
         }
-        let mut end = hit;
-        while end < bytes.len() && !is_token_separator(bytes.get(end).copied().unwrap_or(b' ')) {
-            end += 1;
-        }
+        let end = token_end(bytes, hit);
         from = end;
         if code_spans
             .iter()
@@ -515,6 +512,54 @@ pub(crate) fn find_files(text: Text<'_>) -> Vec<Text<'_>> {
         }
     }
     found
+}
+
+/// Where the token holding byte `from` ends: at the first separator from
+/// there on, or at the end of `bytes`.
+fn token_end(bytes: &[u8], from: usize) -> usize {
+    let mut end = from;
+    // Paths run for dozens of bytes: skip eight at a time while none of
+    // them can be a separator (each is below `!` or is `,`, `(` or `)`),
+    // then find the exact one byte by byte.
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        let separators = byte_below(word, b'!')
+            | byte_below(word ^ (ONES * u64::from(b',')), 1)
+            | byte_below(word ^ (ONES * u64::from(b'(')), 1)
+            | byte_below(word ^ (ONES * u64::from(b')')), 1);
+        if separators != 0 {
+            break;
+        }
+        end += 8;
+    }
+    while end < bytes.len() && !is_token_separator(bytes.get(end).copied().unwrap_or(b' ')) {
+        end += 1;
+    }
+    end
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Non-zero exactly when `word` has a byte below `limit` (which must be at
+/// most 0x80): the high bit of such bytes is set, and perhaps of bytes above
+/// the lowest of them.
+fn byte_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS
+}
+
+/// Whether `bytes` holds a byte below `limit` (at most 0x80), tested eight
+/// bytes at a time.
+fn has_byte_below(bytes: &[u8], limit: u8) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    let in_words = chunks.any(|chunk| {
+        <[u8; 8]>::try_from(chunk)
+            .is_ok_and(|word| byte_below(u64::from_le_bytes(word), limit) != 0)
+    });
+    in_words || chunks.remainder().iter().any(|&byte| byte < limit)
 }
 
 /// Bytes that end a path token. Non-ASCII bytes never do: they belong to
@@ -609,11 +654,9 @@ fn looks_like_path(token: &str, quoted: bool) -> bool {
     if bytes.len() > 200 {
         return false;
     }
-    // The whitespace test has no early exit: on these short tokens a pass
-    // that the compiler can vectorise is cheaper than a search call.
-    let has_space = bytes
-        .iter()
-        .fold(false, |found, byte| found | byte.is_ascii_whitespace());
+    // ASCII whitespace is all below `!`, and most tokens hold no such byte:
+    // a test eight bytes at a time says so before any byte is looked at.
+    let has_space = has_byte_below(bytes, b'!') && bytes.iter().any(u8::is_ascii_whitespace);
     // Few tokens hold a `:` at all: the word-at-a-time search suits these
     // short tokens better than a full substring search.
     if has_space || find_byte(bytes, b':').is_some() && find_bytes(bytes, b"://").is_some() {
@@ -738,6 +781,20 @@ mod tests {
         let t = text("Depends on T007 (screens must exist first — see T010)");
         let deps: Vec<_> = dependency_clauses(t).iter().map(|d| d.id.value).collect();
         assert_eq!(deps, vec!["T007"]);
+    }
+
+    #[test]
+    fn token_ends_and_low_bytes() {
+        let line = b"in src/models/very-long-directory-name/user_service.py, then (x)\tend";
+        for from in 0..line.len() {
+            let expected = (from..line.len())
+                .find(|&at| is_token_separator(line[at]))
+                .unwrap_or(line.len());
+            assert_eq!(token_end(line, from), expected);
+        }
+        assert!(!has_byte_below(b"src/models/user_service.py", b'!'));
+        assert!(has_byte_below(b"src/models/user\x0cservice.py", b'!'));
+        assert!(has_byte_below(b"src/models/user_service.p\ty", b'!'));
     }
 
     #[test]
