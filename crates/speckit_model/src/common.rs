@@ -865,10 +865,18 @@ pub(crate) fn checkbox(line: Text<'_>) -> Option<CheckItem<'_>> {
 /// text's span is as long as its value.)
 pub(crate) fn trim(text: Text<'_>) -> Text<'_> {
     let bytes = text.value.as_bytes();
-    if bytes.first().is_some_and(u8::is_ascii_graphic)
-        && bytes.last().is_some_and(u8::is_ascii_graphic)
-    {
-        return text;
+    if bytes.last().is_some_and(u8::is_ascii_graphic) {
+        if bytes.first().is_some_and(u8::is_ascii_graphic) {
+            return text;
+        }
+        // The text after a list marker or a checkbox: one space, then a
+        // visible character.
+        if bytes.first() == Some(&b' ')
+            && bytes.get(1).is_some_and(u8::is_ascii_graphic)
+            && let Some(value) = text.value.get(1..)
+        {
+            return Spanned::new(value, subspan(text.span, 1, bytes.len()));
+        }
     }
     // ASCII whitespace at the edges is counted off directly; anything else
     // goes through `trim_str` and the slice's position.
