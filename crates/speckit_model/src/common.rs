@@ -737,8 +737,15 @@ fn find_byte_in_words(haystack: &[u8], needle: u8) -> Option<usize> {
 /// (a non-ASCII byte may be Unicode whitespace and goes the long way), and
 /// the closing `**` is found with `memchr` rather than a substring searcher.
 pub(crate) fn field(line: Text<'_>) -> Option<lex::Field<'_>> {
-    // As `lex::field`: only spaces and tabs may come before the `**`.
-    let head = line.value.trim_start_matches([' ', '\t']);
+    // As `lex::field`: only spaces and tabs may come before the `**`
+    // (counted off as bytes, which is what trimming those two characters
+    // comes to).
+    let lead = line
+        .value
+        .bytes()
+        .take_while(|&byte| byte == b' ' || byte == b'\t')
+        .count();
+    let head = line.value.get(lead..).unwrap_or("");
     if !(head.starts_with("**") || head.starts_with("__")) {
         return None;
     }
@@ -749,7 +756,8 @@ pub(crate) fn field(line: Text<'_>) -> Option<lex::Field<'_>> {
         .or_else(|| text.strip_prefix("__"))?;
     let close = find_doubled(rest, b'*').or_else(|| find_doubled(rest, b'_'))?;
     let inner = rest.get(..close)?;
-    if inner.is_empty() || memchr::memchr(b'*', inner.as_bytes()).is_some() {
+    // A label is a few bytes long: a plain loop beats a search call.
+    if inner.is_empty() || inner.bytes().any(|byte| byte == b'*') {
         return None;
     }
     let after = rest.get(close + 2..)?;
