@@ -88,6 +88,12 @@ fn classify(label: &str) -> BlockLabel {
 /// Returns the ID and the title.
 pub(crate) fn split_task_heading(title: Text<'_>) -> Option<(Text<'_>, Text<'_>)> {
     let value = title.value.trim();
+    // Every form starts with `T` (`T001`, `TASK-1`, `Task`) or with the
+    // first byte of `タスク` (E3) or `任务`/`任務` (E4): other headings are
+    // turned away on that byte.
+    if !matches!(value.as_bytes().first(), Some(b'T' | 0xE3 | 0xE4)) {
+        return None;
+    }
     let (id_start, id_len) = if let Some(len) = refs::task_id_len(value) {
         (0, len)
     } else {
