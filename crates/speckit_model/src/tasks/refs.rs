@@ -200,6 +200,11 @@ fn plain_number_len(text: &str) -> Option<usize> {
 
 /// `Task `, `task `, `タスク`, `任务` prefixes (with optional space).
 fn strip_task_word(text: &str) -> Option<&str> {
+    // Each word starts with `T`, `t`, `タ` (E3 …) or `任` (E4 …): any other
+    // first byte is turned away without trying them one by one.
+    if !matches!(text.as_bytes().first(), Some(b'T' | b't' | 0xE3 | 0xE4)) {
+        return None;
+    }
     for word in ["Task", "task", "タスク", "任务", "任務"] {
         if let Some(rest) = text.strip_prefix(word) {
             let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
