@@ -27,9 +27,6 @@ use crate::tree::{Node, NodeKind};
 use inline::{Found, FoundKind, InlineScanner};
 use search::Finder;
 
-/// Flags a dropped node in the renumbering table of a tight list.
-const REMOVED: u32 = 1 << 31;
-
 /// Marks a node as having no inline content yet (as in `build`).
 const NO_CONTENT: Span = Span {
     start: u32::MAX,
@@ -55,7 +52,6 @@ pub(crate) fn scan_fast(body: &str, offset: usize, root: Node) -> Option<Vec<Nod
         spine: Vec::with_capacity(8),
         last_line_blank: false,
         begin_list_item: None,
-        remap: Vec::new(),
         inline: InlineScanner::default(),
         open_links: Vec::new(),
         next_line: None,
@@ -118,8 +114,6 @@ pub(super) struct Scanner<'a> {
     spine: Vec<Open>,
     last_line_blank: bool,
     begin_list_item: Option<usize>,
-    /// Scratch for renumbering a tight list's nodes (reused buffer).
-    remap: Vec<u32>,
     inline: InlineScanner,
     /// Links and images being emitted, with their ends (reused buffer).
     open_links: Vec<(u32, usize)>,
@@ -272,91 +266,71 @@ impl Scanner<'_> {
     /// `surgerize_tight_list`: paragraphs directly in the items of a tight
     /// list emit no events, so their nodes go, their content moves to the
     /// item and their children move up one level. The list is the last
-    /// subtree of the vector when it closes, so only its nodes shift.
+    /// subtree of the vector when it closes, so only its nodes shift: one
+    /// pass moves each kept node down over the dropped ones.
+    ///
+    /// Only the list's own items hold dropped paragraphs, which keeps the
+    /// renumbering local. Any other node has no dropped node inside its
+    /// subtree nor between its parent and itself, so its parent and its
+    /// subtree end both move down by the number of nodes dropped so far.
+    /// The exceptions are tracked with the current item: nodes whose parent
+    /// is the item or its dropped paragraph hang from the item's new index,
+    /// and an item's subtree ends where the next item (or the list) does.
     fn drop_tight_paragraphs(&mut self, list: u32) {
         let start = list as usize + 1;
-        let end = self.nodes.len();
-        // Pass 1 (nothing moves yet): `remap[i - start]` is the new index of
-        // node `i`, or for a dropped node the index its successor gets, with
-        // REMOVED set; children of dropped paragraphs are re-parented.
-        let mut remap = std::mem::take(&mut self.remap);
-        remap.clear();
-        let mut kept = start as u32;
-        for index in start..end {
-            let Some(&node) = self.nodes.get(index) else {
+        let nodes = self.nodes.as_mut_slice();
+        let mut dropped = 0;
+        // The current item: its old index (`u32::MAX` before the first) and
+        // where it was moved to; the paragraph dropped last, if any.
+        let mut item_old = u32::MAX;
+        let mut item_new = 0;
+        let mut paragraph_old = u32::MAX;
+        for read in start..nodes.len() {
+            let Some(&node) = nodes.get(read) else {
                 break;
             };
-            let parent_entry = (node.parent as usize)
-                .checked_sub(start)
-                .and_then(|offset| remap.get(offset).copied());
-            let parent = self.nodes.get(node.parent as usize).copied();
-            let dropped = node.kind == NodeKind::Paragraph
-                && parent.is_some_and(|item| item.kind == NodeKind::Item && item.parent == list);
-            if dropped {
-                self.merge_content(node.parent, node.content);
-                remap.push(kept | REMOVED);
+            let old = read as u32;
+            let new = old - dropped;
+            if node.parent == list && node.kind == NodeKind::Item {
+                if let Some(item) = nodes.get_mut(item_new as usize)
+                    && item_old != u32::MAX
+                {
+                    item.subtree_end = new;
+                }
+                item_old = old;
+                item_new = new;
+            } else if node.parent == item_old && node.kind == NodeKind::Paragraph {
+                if let Some(item) = nodes.get_mut(item_new as usize) {
+                    merge_content(item, node.content);
+                }
+                paragraph_old = old;
+                dropped += 1;
                 continue;
             }
-            if parent_entry.is_some_and(|entry| entry & REMOVED != 0)
-                && let Some(paragraph) = parent
-                && let Some(slot) = self.nodes.get_mut(index)
-            {
-                slot.parent = paragraph.parent;
-            }
-            remap.push(kept);
-            kept += 1;
-        }
-        if kept as usize == end {
-            self.remap = remap;
-            return;
-        }
-        // Pass 2: move kept nodes down, renumbering references into the tail.
-        let new = |old: u32| -> u32 {
-            match (old as usize).checked_sub(start) {
-                Some(offset) => remap.get(offset).map_or(kept, |&entry| entry & !REMOVED),
-                None => old,
-            }
-        };
-        let mut write = start;
-        for read in start..end {
-            if remap
-                .get(read - start)
-                .is_none_or(|&entry| entry & REMOVED != 0)
-            {
-                continue;
-            }
-            let Some(&node) = self.nodes.get(read) else {
-                break;
+            let parent = if node.parent == item_old || node.parent == paragraph_old {
+                item_new
+            } else if node.parent <= list {
+                node.parent
+            } else {
+                node.parent - dropped
             };
-            if let Some(slot) = self.nodes.get_mut(write) {
+            if let Some(slot) = nodes.get_mut(new as usize) {
                 *slot = Node {
-                    parent: new(node.parent),
-                    subtree_end: new(node.subtree_end),
+                    parent,
+                    subtree_end: node.subtree_end - dropped,
                     ..node
                 };
             }
-            write += 1;
         }
-        self.nodes.truncate(write);
+        let kept = (nodes.len() as u32) - dropped;
+        if item_old != u32::MAX
+            && let Some(item) = nodes.get_mut(item_new as usize)
+        {
+            item.subtree_end = kept;
+        }
+        self.nodes.truncate(kept as usize);
         if let Some(node) = self.nodes.get_mut(list as usize) {
             node.subtree_end = kept;
-        }
-        self.remap = remap;
-    }
-
-    /// Adds `content` to the content of `id`: the cover of both, since
-    /// events arrive in document order.
-    fn merge_content(&mut self, id: u32, content: Span) {
-        if content.start == u32::MAX {
-            return;
-        }
-        if let Some(node) = self.nodes.get_mut(id as usize) {
-            if node.content.start == u32::MAX {
-                node.content = content;
-            } else {
-                node.content.start = node.content.start.min(content.start);
-                node.content.end = node.content.end.max(content.end);
-            }
         }
     }
 
@@ -407,6 +381,20 @@ impl Scanner<'_> {
         if let Some(node) = self.nodes.get_mut(id as usize) {
             node.subtree_end = end;
         }
+    }
+}
+
+/// Adds `content` to the content of `node`: the cover of both, since
+/// events arrive in document order.
+fn merge_content(node: &mut Node, content: Span) {
+    if content.start == u32::MAX {
+        return;
+    }
+    if node.content.start == u32::MAX {
+        node.content = content;
+    } else {
+        node.content.start = node.content.start.min(content.start);
+        node.content.end = node.content.end.max(content.end);
     }
 }
 
