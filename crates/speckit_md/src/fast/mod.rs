@@ -336,6 +336,10 @@ impl Scanner<'_> {
 
     /// Appends the inline constructs the last scan found, under `container`.
     fn emit_inline(&mut self, container: u32) {
+        if self.inline.found.is_empty() {
+            // Most blocks hold no stored inline construct.
+            return;
+        }
         let mut open = std::mem::take(&mut self.open_links);
         open.clear();
         for index in 0..self.inline.found.len() {

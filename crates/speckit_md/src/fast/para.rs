@@ -246,6 +246,13 @@ impl Scanner<'_> {
         };
         let row = self.push_node(kind, start, start, table);
         let row_end = self.line_end(start);
+        // Most rows hold no backtick, `<` or `(`, without which no cell has
+        // an inline construct to store (or to decline on): one search for
+        // the row spares the inline scan of each cell.
+        let plain = self
+            .find
+            .code_html_or_paren(bytes.get(start..row_end).unwrap_or(&[]))
+            .is_none();
         let mut ix = start;
         let mut cells = 0;
         let mut keep = None;
@@ -263,14 +270,18 @@ impl Scanner<'_> {
             let cell = self.push_node(NodeKind::TableCell, cell_start, cell_end, row);
             let text_end = cell_end - trailing_spaces(bytes, ix, cell_end);
             if ix < text_end {
-                self.inline
-                    .scan(&self.find, bytes, ix, text_end, cell_end, true)?;
+                if !plain {
+                    self.inline
+                        .scan(&self.find, bytes, ix, text_end, cell_end, true)?;
+                }
                 let first = inline::first_event(bytes, ix, true);
                 if first >= text_end {
                     return None;
                 }
                 self.extend_content(cell, first, text_end);
-                self.emit_inline(cell);
+                if !plain {
+                    self.emit_inline(cell);
+                }
             }
             self.close_node(cell, cell_end, false);
             ix = cell_end;
