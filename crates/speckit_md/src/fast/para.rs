@@ -91,7 +91,10 @@ impl Scanner<'_> {
         }
         self.extend_content(paragraph, first, text_end);
         self.emit_inline(paragraph);
-        self.close_node(paragraph, ix, true);
+        // Trimming `ix` back over blanks and line ends would stop at
+        // `text_end`: the last line holds a visible byte, and only spaces and
+        // its line end follow it.
+        self.close_node(paragraph, text_end, false);
         Some(ix)
     }
 
