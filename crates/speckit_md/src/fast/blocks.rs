@@ -211,15 +211,18 @@ impl Scanner<'_> {
         self.finish_empty_list_item();
         if let Some(top) = self.spine.last_mut() {
             if let Open::List {
+                node,
                 delimiter: existing,
                 tight,
-                ..
             } = top
                 && *existing == delimiter
             {
                 if self.last_line_blank {
-                    *tight = false;
+                    let (list, was_tight) = (*node, std::mem::replace(tight, false));
                     self.last_line_blank = false;
+                    if was_tight {
+                        self.restore_paragraphs(list);
+                    }
                 }
                 return;
             }
@@ -244,9 +247,11 @@ impl Scanner<'_> {
         if self.last_line_blank {
             let len = self.spine.len();
             if len >= 2
-                && let Some(Open::List { tight, .. }) = self.spine.get_mut(len - 2)
+                && let Some(Open::List { node, tight, .. }) = self.spine.get_mut(len - 2)
+                && std::mem::replace(tight, false)
             {
-                *tight = false;
+                let list = *node;
+                self.restore_paragraphs(list);
             }
             self.last_line_blank = false;
         }

@@ -54,6 +54,7 @@ pub(crate) fn scan_fast(body: &str, offset: usize, root: Node) -> Option<Vec<Nod
         begin_list_item: None,
         inline: InlineScanner::default(),
         open_links: Vec::new(),
+        pending: Vec::new(),
         next_line: None,
     };
     scanner.nodes.push(root);
@@ -64,6 +65,7 @@ pub(crate) fn scan_fast(body: &str, offset: usize, root: Node) -> Option<Vec<Nod
     while !scanner.spine.is_empty() {
         scanner.pop(ix);
     }
+    debug_assert!(scanner.pending.is_empty(), "paragraphs of closed lists");
     let end = scanner.nodes.len() as u32;
     if let Some(root) = scanner.nodes.first_mut() {
         root.subtree_end = end;
@@ -105,6 +107,25 @@ impl Open {
     }
 }
 
+/// A paragraph directly in an item of a list that is tight so far.
+///
+/// pulldown-cmark drops such paragraphs when a tight list closes
+/// (`surgerize_tight_list`): their children move up to the item and their
+/// content joins the item's. Most lists stay tight, so the paragraph gets
+/// no node in the first place and its children hang from the item at once;
+/// this record is enough to merge its content when the list closes, or to
+/// put the node back if the list turns loose.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    /// Where the node would be: its children are `at..children_end`.
+    at: u32,
+    children_end: u32,
+    /// The item holding the paragraph.
+    item: u32,
+    span: Span,
+    content: Span,
+}
+
 pub(super) struct Scanner<'a> {
     bytes: &'a [u8],
     /// Offset of the body in the document; node spans are document offsets.
@@ -117,6 +138,9 @@ pub(super) struct Scanner<'a> {
     inline: InlineScanner,
     /// Links and images being emitted, with their ends (reused buffer).
     open_links: Vec<(u32, usize)>,
+    /// Paragraphs directly in the items of the open tight lists, which get
+    /// no node (see [`Pending`]); in document order.
+    pending: Vec<Pending>,
     /// `scan_containers` of the line a paragraph or table stopped at, which
     /// the next `parse_block` would otherwise scan again: (line, matched, content).
     next_line: Option<(usize, usize, usize)>,
@@ -258,79 +282,105 @@ impl Scanner<'_> {
             node, tight: true, ..
         } = open
         {
-            self.drop_tight_paragraphs(node);
+            self.merge_pending(node);
             self.begin_list_item = None;
         }
     }
 
-    /// `surgerize_tight_list`: paragraphs directly in the items of a tight
-    /// list emit no events, so their nodes go, their content moves to the
-    /// item and their children move up one level. The list is the last
-    /// subtree of the vector when it closes, so only its nodes shift: one
-    /// pass moves each kept node down over the dropped ones.
-    ///
-    /// Only the list's own items hold dropped paragraphs, which keeps the
-    /// renumbering local. Any other node has no dropped node inside its
-    /// subtree nor between its parent and itself, so its parent and its
-    /// subtree end both move down by the number of nodes dropped so far.
-    /// The exceptions are tracked with the current item: nodes whose parent
-    /// is the item or its dropped paragraph hang from the item's new index,
-    /// and an item's subtree ends where the next item (or the list) does.
-    fn drop_tight_paragraphs(&mut self, list: u32) {
-        let start = list as usize + 1;
-        let nodes = self.nodes.as_mut_slice();
-        let mut dropped = 0;
-        // The current item: its old index (`u32::MAX` before the first) and
-        // where it was moved to; the paragraph dropped last, if any.
-        let mut item_old = u32::MAX;
-        let mut item_new = 0;
-        let mut paragraph_old = u32::MAX;
-        for read in start..nodes.len() {
-            let Some(&node) = nodes.get(read) else {
+    /// True when a paragraph starting now sits directly in an item of a
+    /// list that is tight so far: it then gets no node (see [`Pending`]).
+    pub(super) fn in_tight_item(&self) -> bool {
+        matches!(
+            self.spine.as_slice(),
+            [.., Open::List { tight: true, .. }, Open::Item { .. }]
+        )
+    }
+
+    /// A tight list closed: the content of the paragraphs its items held
+    /// joins the items' content, in document order as pulldown-cmark merges it.
+    fn merge_pending(&mut self, list: u32) {
+        let first = self.pending_of(list);
+        for index in first..self.pending.len() {
+            let Some(&paragraph) = self.pending.get(index) else {
                 break;
             };
-            let old = read as u32;
-            let new = old - dropped;
-            if node.parent == list && node.kind == NodeKind::Item {
-                if let Some(item) = nodes.get_mut(item_new as usize)
-                    && item_old != u32::MAX
-                {
-                    item.subtree_end = new;
-                }
-                item_old = old;
-                item_new = new;
-            } else if node.parent == item_old && node.kind == NodeKind::Paragraph {
-                if let Some(item) = nodes.get_mut(item_new as usize) {
-                    merge_content(item, node.content);
-                }
-                paragraph_old = old;
-                dropped += 1;
-                continue;
+            if let Some(item) = self.nodes.get_mut(paragraph.item as usize) {
+                merge_content(item, paragraph.content);
             }
-            let parent = if node.parent == item_old || node.parent == paragraph_old {
-                item_new
-            } else if node.parent <= list {
-                node.parent
-            } else {
-                node.parent - dropped
+        }
+        self.pending.truncate(first);
+    }
+
+    /// Index of the first pending paragraph of the open `list`: those of
+    /// the innermost open lists come last.
+    fn pending_of(&self, list: u32) -> usize {
+        self.pending
+            .iter()
+            .rposition(|paragraph| paragraph.at <= list)
+            .map_or(0, |index| index + 1)
+    }
+
+    /// The open `list` turned loose: the paragraphs its items held get their
+    /// nodes back, as if they had been there all along. Every node after the
+    /// list's moves up by the paragraphs before it; references are renumbered
+    /// the same way, children of a restored paragraph hang from it again,
+    /// and an item's subtree takes in a paragraph that ends it.
+    pub(super) fn restore_paragraphs(&mut self, list: u32) {
+        let first = self.pending_of(list);
+        if first == self.pending.len() {
+            return;
+        }
+        let restored = self.pending.split_off(first);
+        // Paragraphs placed before the node at old index `old`.
+        let before = |old: u32| restored.partition_point(|paragraph| paragraph.at <= old) as u32;
+        let tail = self.nodes.split_off(list as usize + 1);
+        let mut next = 0;
+        // The restored paragraph whose children are being copied: its old
+        // children end, its item and its new index.
+        let mut owner: Option<(u32, u32, u32)> = None;
+        for (old, node) in (list + 1..).zip(tail.iter().copied().map(Some).chain([None])) {
+            while let Some(&paragraph) = restored.get(next)
+                && paragraph.at == old
+            {
+                let id = self.nodes.len() as u32;
+                self.nodes.push(Node {
+                    kind: NodeKind::Paragraph,
+                    span: paragraph.span,
+                    content: paragraph.content,
+                    subtree_end: id + 1 + (paragraph.children_end - paragraph.at),
+                    parent: paragraph.item + before(paragraph.item),
+                });
+                owner = Some((paragraph.children_end, paragraph.item, id));
+                next += 1;
+            }
+            let Some(node) = node else {
+                break;
             };
-            if let Some(slot) = nodes.get_mut(new as usize) {
-                *slot = Node {
-                    parent,
-                    subtree_end: node.subtree_end - dropped,
-                    ..node
-                };
+            let parent = match owner {
+                Some((children_end, item, id)) if old < children_end && node.parent == item => id,
+                _ if node.parent <= list => node.parent,
+                _ => node.parent + before(node.parent),
+            };
+            let end = node.subtree_end;
+            let mut subtree_end = end + before(end - 1);
+            let ending = restored
+                .get(before(end - 1) as usize..before(end) as usize)
+                .unwrap_or(&[]);
+            if node.parent == list && ending.iter().any(|paragraph| paragraph.item == old) {
+                // The item's last child was this paragraph.
+                subtree_end += 1;
             }
+            self.nodes.push(Node {
+                subtree_end,
+                parent,
+                ..node
+            });
         }
-        let kept = (nodes.len() as u32) - dropped;
-        if item_old != u32::MAX
-            && let Some(item) = nodes.get_mut(item_new as usize)
-        {
-            item.subtree_end = kept;
-        }
-        self.nodes.truncate(kept as usize);
-        if let Some(node) = self.nodes.get_mut(list as usize) {
-            node.subtree_end = kept;
+        for open in &mut self.spine {
+            let (Open::List { node, .. } | Open::Item { node, .. } | Open::Quote { node }) = open;
+            if *node > list {
+                *node += before(*node);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ use super::scan::{
     HtmlStart, at, atx_level, code_fence, eol_len, header_columns, hrule, html_start, is_eol,
     is_setext_underline, list_item_interrupts, spaces, table_head,
 };
-use super::{Scanner, inline};
+use super::{Pending, Scanner, inline};
 
 /// A parsed table row.
 enum Row {
@@ -31,13 +31,21 @@ impl Scanner<'_> {
     ) -> Option<usize> {
         let bytes = self.bytes;
         self.finish_list(start);
-        let paragraph = self.push_node(NodeKind::Paragraph, start, start, self.container());
+        let container = self.container();
+        // Directly in an item of a tight list the paragraph gets no node and
+        // its children hang from the item (see `Pending`).
+        let paragraph = if self.in_tight_item() {
+            None
+        } else {
+            Some(self.push_node(NodeKind::Paragraph, start, start, container))
+        };
+        let at = self.nodes.len();
+        let parent = paragraph.unwrap_or(container);
         if let Some(marker) = marker {
             let kind = NodeKind::TaskMarker {
                 checked: marker.checked,
             };
-            self.push_node(kind, marker.start, marker.end, paragraph);
-            self.extend_content(paragraph, marker.start, marker.end);
+            self.push_node(kind, marker.start, marker.end, parent);
         }
         let mut ix = start;
         let mut text_end;
@@ -59,10 +67,19 @@ impl Scanner<'_> {
                     return None;
                 }
                 let columns = u16::try_from(columns).ok()?;
-                if let Some(node) = self.nodes.get_mut(paragraph as usize) {
-                    node.kind = NodeKind::Table { columns };
-                }
-                return self.parse_table(paragraph, usize::from(columns), start, body_start);
+                let kind = NodeKind::Table { columns };
+                // A table is never dropped; nothing was pushed after the
+                // paragraph's place yet, so its node goes there.
+                let table = match paragraph {
+                    Some(id) => {
+                        if let Some(node) = self.nodes.get_mut(id as usize) {
+                            node.kind = kind;
+                        }
+                        id
+                    }
+                    None => self.push_node(kind, start, start, container),
+                };
+                return self.parse_table(table, usize::from(columns), start, body_start);
             }
             text_end = eol - trailing_spaces(bytes, ix, eol);
             ix = next;
@@ -89,12 +106,27 @@ impl Scanner<'_> {
         if first >= text_end {
             return None;
         }
-        self.extend_content(paragraph, first, text_end);
-        self.emit_inline(paragraph);
-        // Trimming `ix` back over blanks and line ends would stop at
-        // `text_end`: the last line holds a visible byte, and only spaces and
-        // its line end follow it.
-        self.close_node(paragraph, text_end, false);
+        // The cover of the task marker, if any, and the text.
+        let content = self.span(marker.map_or(first, |marker| marker.start), text_end);
+        self.emit_inline(parent);
+        match paragraph {
+            Some(id) => {
+                if let Some(node) = self.nodes.get_mut(id as usize) {
+                    node.content = content;
+                }
+                // Trimming `ix` back over blanks and line ends would stop at
+                // `text_end`: the last line holds a visible byte, and only
+                // spaces and its line end follow it.
+                self.close_node(id, text_end, false);
+            }
+            None => self.pending.push(Pending {
+                at: at as u32,
+                children_end: self.nodes.len() as u32,
+                item: container,
+                span: self.span(start, text_end),
+                content,
+            }),
+        }
         Some(ix)
     }
 
