@@ -50,10 +50,13 @@ pub(super) fn is_eol(bytes: &[u8], index: usize) -> bool {
 /// Number of spaces starting at `index`.
 #[inline]
 pub(super) fn spaces(bytes: &[u8], index: usize) -> usize {
-    tail(bytes, index)
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count()
+    // A byte loop rather than an iterator over `tail`: most lines have no
+    // indentation, and this way they cost one comparison, not a slice.
+    let mut n = 0;
+    while at(bytes, index + n) == b' ' {
+        n += 1;
+    }
+    n
 }
 
 /// `scan_blank_line`: length of a line made only of spaces, line end included.
