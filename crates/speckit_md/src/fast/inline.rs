@@ -383,10 +383,11 @@ impl InlineScanner {
 }
 
 fn run_length(bytes: &[u8], start: usize, byte: u8) -> usize {
-    tail(bytes, start)
-        .iter()
-        .take_while(|&&b| b == byte)
-        .count()
+    let mut n = 0;
+    while at(bytes, start + n) == byte {
+        n += 1;
+    }
+    n
 }
 
 /// Whether only spaces separate `start` from a line end.
