@@ -8,7 +8,7 @@ use crate::tree::NodeKind;
 
 use super::scan::{
     HtmlStart, at, atx_level, blank_line, closing_fence, code_fence, eol_len, hrule, html_start,
-    is_eol, list_marker, spaces, tail, task_marker,
+    is_eol, list_marker, spaces, task_marker,
 };
 use super::{Open, Scanner, inline};
 
@@ -153,7 +153,7 @@ impl Scanner<'_> {
                 break;
             }
             let container_start = pos + outer_indent;
-            if tail(bytes, container_start).starts_with(b"[^") {
+            if at(bytes, container_start) == b'[' && at(bytes, container_start + 1) == b'^' {
                 // Footnote definitions are not mirrored.
                 return None;
             }

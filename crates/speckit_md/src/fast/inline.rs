@@ -11,7 +11,7 @@
 //! breaks inside a construct makes the scan decline (`None`).
 
 use super::html::{self, autolink_end, comment_end};
-use super::scan::{Scan, at, is_punct, tail};
+use super::scan::{Scan, at, is_punct, run, tail};
 use super::search::Finder;
 
 /// What a found construct becomes.
@@ -242,7 +242,7 @@ impl InlineScanner {
         end: usize,
         budget: &mut usize,
     ) -> Option<usize> {
-        let count = run_length(bytes, open, b'`');
+        let count = run(bytes, open, b'`');
         // An escaped run opens with one backtick fewer but still closes with
         // its full length, as in pulldown-cmark.
         let wanted = if escaped { count - 1 } else { count };
@@ -258,17 +258,17 @@ impl InlineScanner {
             };
             *budget = budget.checked_sub(offset + 1)?;
             let close = search + offset;
-            let run = run_length(bytes, close, b'`');
-            if run == wanted {
+            let length = run(bytes, close, b'`');
+            if length == wanted {
                 self.found.push(Found {
                     kind: FoundKind::Code,
                     start: if escaped { open + 1 } else { open },
-                    end: close + run,
+                    end: close + length,
                     content: None,
                 });
-                return Some(close + run);
+                return Some(close + length);
             }
-            search = close + run;
+            search = close + length;
         }
         *budget = budget.checked_sub(end.saturating_sub(after))?;
         Some(after)
@@ -380,14 +380,6 @@ impl InlineScanner {
         }
         Some(link_end)
     }
-}
-
-fn run_length(bytes: &[u8], start: usize, byte: u8) -> usize {
-    let mut n = 0;
-    while at(bytes, start + n) == byte {
-        n += 1;
-    }
-    n
 }
 
 /// Whether only spaces separate `start` from a line end.

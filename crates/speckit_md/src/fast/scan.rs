@@ -59,6 +59,17 @@ pub(super) fn spaces(bytes: &[u8], index: usize) -> usize {
     n
 }
 
+/// Length of the run of `byte` (not NUL) starting at `index`; a byte loop
+/// like [`spaces`].
+#[inline]
+pub(super) fn run(bytes: &[u8], index: usize, byte: u8) -> usize {
+    let mut n = 0;
+    while at(bytes, index + n) == byte {
+        n += 1;
+    }
+    n
+}
+
 /// `scan_blank_line`: length of a line made only of spaces, line end included.
 #[inline]
 pub(super) fn blank_line(bytes: &[u8], index: usize) -> Option<usize> {
@@ -101,10 +112,7 @@ pub(super) fn hrule(bytes: &[u8], index: usize) -> Option<usize> {
 
 /// `scan_atx_heading`: the level of an ATX heading opening at `index`.
 pub(super) fn atx_level(bytes: &[u8], index: usize) -> Option<usize> {
-    let level = tail(bytes, index)
-        .iter()
-        .take_while(|&&b| b == b'#')
-        .count();
+    let level = run(bytes, index, b'#');
     let next_is_space = matches!(at(bytes, index + level), 0 | b' ' | b'\n' | b'\r');
     ((1..=6).contains(&level) && next_is_space).then_some(level)
 }
@@ -115,11 +123,8 @@ pub(super) fn is_setext_underline(bytes: &[u8], index: usize) -> bool {
     if marker != b'=' && marker != b'-' {
         return false;
     }
-    let run = tail(bytes, index)
-        .iter()
-        .take_while(|&&b| b == marker)
-        .count();
-    blank_line(bytes, index + run).is_some()
+    let length = run(bytes, index, marker);
+    blank_line(bytes, index + length).is_some()
 }
 
 /// `scan_code_fence`: the fence length and character of an opening fence.
@@ -128,10 +133,7 @@ pub(super) fn code_fence(bytes: &[u8], index: usize) -> Option<(usize, u8)> {
     if fence != b'`' && fence != b'~' {
         return None;
     }
-    let n = tail(bytes, index)
-        .iter()
-        .take_while(|&&b| b == fence)
-        .count();
+    let n = run(bytes, index, fence);
     if n < 3 {
         return None;
     }
@@ -150,14 +152,11 @@ pub(super) fn closing_fence(bytes: &[u8], index: usize, fence: u8, n: usize) -> 
     if index >= bytes.len() {
         return Some(0);
     }
-    let run = tail(bytes, index)
-        .iter()
-        .take_while(|&&b| b == fence)
-        .count();
-    if run < n {
+    let length = run(bytes, index, fence);
+    if length < n {
         return None;
     }
-    let end = run + spaces(bytes, index + run);
+    let end = length + spaces(bytes, index + length);
     eol_len(bytes, index + end).map(|_| end)
 }
 
