@@ -405,11 +405,19 @@ fn is_decoration_char(c: char) -> bool {
 /// leading section number (`3.`, `3.1`). Called for every section by every
 /// look-up, so it rejects on the prefix before doing any stripping.
 pub fn heading_is(title: &str, expected: &str) -> bool {
+    heading_is_any(title, &[expected])
+}
+
+/// [`heading_is`] for several accepted names, the title's leading
+/// whitespace and number stripped once rather than once per name.
+pub fn heading_is_any(title: &str, names: &[&str]) -> bool {
     let title = strip_leading_number(title.trim_start());
-    let Some(head) = title.get(..expected.len()) else {
-        return false;
-    };
-    head.eq_ignore_ascii_case(expected) && strip_heading_decorations(title).len() == expected.len()
+    names.iter().any(|expected| {
+        title
+            .get(..expected.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(expected))
+            && strip_heading_decorations(title).len() == expected.len()
+    })
 }
 
 /// Case-insensitive prefix test with the same normalisation as [`heading_is`].

@@ -189,26 +189,16 @@ impl Document {
 
     /// Like [`Document::child_section`] with several accepted names.
     pub fn child_section_any(&self, parent: SectionId, names: &[&str]) -> Option<SectionId> {
-        self.tree.child_sections(parent).find(|&id| {
-            names
-                .iter()
-                .any(|name| lex::heading_is(self.section_title(id).value, name))
-        })
+        self.tree
+            .child_sections(parent)
+            .find(|&id| lex::heading_is_any(self.section_title(id).value, names))
     }
 
     /// Any section below `parent` (at any depth) whose title matches one of `names`.
     pub fn find_section(&self, parent: SectionId, names: &[&str]) -> Option<SectionId> {
-        self.tree.descendant_sections(parent).find(|&id| {
-            // `lex::heading_is` for each name, with the title's leading
-            // whitespace and numbering stripped once rather than per name.
-            let title = lex::strip_leading_number(self.section_title(id).value.trim_start());
-            names.iter().any(|name| {
-                title
-                    .get(..name.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(name))
-                    && lex::strip_heading_decorations(title).len() == name.len()
-            })
-        })
+        self.tree
+            .descendant_sections(parent)
+            .find(|&id| lex::heading_is_any(self.section_title(id).value, names))
     }
 
     /// Child sections of `parent` whose titles start with `prefix`.

@@ -162,9 +162,7 @@ impl<'a> Constitution<'a> {
 }
 
 fn heading_in(doc: &Document, id: SectionId, names: &[&str]) -> bool {
-    names
-        .iter()
-        .any(|name| lex::heading_is(doc.section_title(id).value, name))
+    lex::heading_is_any(doc.section_title(id).value, names)
 }
 
 fn section(doc: &Document, id: SectionId) -> ConstitutionSection<'_> {
