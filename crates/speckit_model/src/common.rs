@@ -689,13 +689,21 @@ fn find_byte2_in_words(haystack: &[u8], one: u8, other: u8) -> Option<usize> {
         .map(|at| offset + at)
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
+/// `0x01` in every byte of a word: times a byte, that byte in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each zero byte of `word` set (and perhaps of bytes above
-/// the lowest zero byte; the lowest flagged byte is always a true zero).
+/// Non-zero exactly when `word` has a byte below `limit` (which must be at
+/// most 0x80): the high bit of such bytes is set, and perhaps of bytes above
+/// the lowest of them (the lowest flagged byte is always a true one).
+pub(crate) fn byte_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS
+}
+
+/// The high bit of each zero byte of `word` set, as [`byte_below`] flags
+/// them.
 fn zero_bytes(word: u64) -> u64 {
-    word.wrapping_sub(ONES) & !word & HIGHS
+    byte_below(word, 1)
 }
 
 /// [`find_byte`] without the hand-over: eight bytes per step, the rest one

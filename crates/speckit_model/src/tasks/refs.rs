@@ -4,7 +4,7 @@
 
 use speckit_text::{Spanned, ascii_lowercase_in};
 
-use crate::common::{Text, find_byte, find_bytes, subspan};
+use crate::common::{ONES, Text, byte_below, find_byte, find_bytes, subspan};
 
 /// Length of a task ID at the start of `text`: `T001`, `T4a`, `T012.1`,
 /// `TASK-001`. Requires a word boundary after the ID.
@@ -544,16 +544,6 @@ fn token_end(bytes: &[u8], from: usize) -> usize {
         end += 1;
     }
     end
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Non-zero exactly when `word` has a byte below `limit` (which must be at
-/// most 0x80): the high bit of such bytes is set, and perhaps of bytes above
-/// the lowest of them.
-fn byte_below(word: u64, limit: u8) -> u64 {
-    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS
 }
 
 /// Whether `bytes` holds a byte below `limit` (at most 0x80), tested eight
