@@ -50,17 +50,13 @@ pub(super) fn is_eol(bytes: &[u8], index: usize) -> bool {
 /// Number of spaces starting at `index`.
 #[inline]
 pub(super) fn spaces(bytes: &[u8], index: usize) -> usize {
-    // A byte loop rather than an iterator over `tail`: most lines have no
-    // indentation, and this way they cost one comparison, not a slice.
-    let mut n = 0;
-    while at(bytes, index + n) == b' ' {
-        n += 1;
-    }
-    n
+    run(bytes, index, b' ')
 }
 
-/// Length of the run of `byte` (not NUL) starting at `index`; a byte loop
-/// like [`spaces`].
+/// Length of the run of `byte` (not NUL) starting at `index`. A byte loop
+/// rather than an iterator over `tail`: most runs are short or empty (most
+/// lines have no indentation), and this way they cost one comparison, not a
+/// slice.
 #[inline]
 pub(super) fn run(bytes: &[u8], index: usize, byte: u8) -> usize {
     let mut n = 0;
